@@ -1,0 +1,68 @@
+# su-exec: switch user and group, then exec a command in place.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -Os -g
+WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wconversion -Wno-sign-conversion
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS)
+ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' $(CPPFLAGS)
+SMALL_CFLAGS = -ffunction-sections -fdata-sections
+SMALL_LDFLAGS = -Wl,--gc-sections -Wl,-O1
+
+CAPNG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcap-ng)
+CAPNG_LIBS = $(shell $(PKG_CONFIG) --libs libcap-ng)
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
+
+LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/db.c privdrop/passwd.c \
+	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
+	privdrop/switch.c privdrop/exec.c
+LIB_OBJ = $(LIB_SRC:.c=.o)
+TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
+	tests/unit/check_group.c tests/unit/check_plan.c
+
+all: su-exec
+
+.c.o:
+	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
+
+$(LIB_OBJ) su-exec.o: privdrop/privdrop.h
+
+privdrop/libprivdrop.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+su-exec: su-exec.o privdrop/libprivdrop.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -o $@ su-exec.o privdrop/libprivdrop.a $(CAPNG_LIBS)
+
+static: su-exec-static
+
+su-exec-static: su-exec.o privdrop/libprivdrop.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ su-exec.o privdrop/libprivdrop.a $(CAPNG_LIBS)
+	strip $@
+
+tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h privdrop/libprivdrop.a
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $(TEST_SRC) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
+
+check: tests/unit/check_privdrop su-exec su-exec-static
+	tests/unit/check_privdrop
+	sh tests/integration.sh ./su-exec ./su-exec-static
+
+install: su-exec
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/su-exec
+
+clean:
+	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop
+
+.PHONY: all static check install uninstall clean

@@ -1,0 +1,173 @@
+/*
+ * A database is read in blocks of whole lines, so a reader can search a
+ * block with memmem instead of walking it a byte at a time. Memory is the
+ * read buffer plus the longest line, never the whole file.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "privdrop.h"
+
+#define BLOCK_SIZE (64u << 10)
+
+void pd_db_mem(struct pd_db *db, const char *text, size_t len)
+{
+	memset(db, 0, sizeof(*db));
+	db->fd = -1;
+	db->mem = text;
+	db->mem_len = len;
+}
+
+/* A missing file has no entries; one that exists but can't be opened is an error. */
+int pd_db_open(struct pd_db *db, const char *path)
+{
+	pd_db_mem(db, "", 0);
+	db->path = path;
+	db->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (db->fd >= 0 || errno == ENOENT)
+		return 0;
+	return -1;
+}
+
+void pd_db_close(struct pd_db *db)
+{
+	if (db->fd >= 0)
+		close(db->fd);
+	free(db->buf);
+	db->fd = -1;
+	db->buf = NULL;
+}
+
+static int fill(struct pd_db *db)
+{
+	ssize_t n;
+	char *p;
+
+	if (db->len == db->cap) {
+		size_t cap = db->cap ? db->cap * 2 : BLOCK_SIZE;
+		if (cap > PD_LINE_MAX) {
+			errno = EOVERFLOW;
+			return -1;
+		}
+		p = realloc(db->buf, cap);
+		if (!p)
+			return -1;
+		db->buf = p;
+		db->cap = cap;
+	}
+	do
+		n = read(db->fd, db->buf + db->len, db->cap - db->len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -1;
+	db->len += (size_t)n;
+	return n > 0;
+}
+
+static int read_block(struct pd_db *db, const char **block, size_t *len)
+{
+	size_t scanned;
+	const char *nl;
+	int r;
+
+	if (db->used) {
+		memmove(db->buf, db->buf + db->used, db->len - db->used);
+		db->len -= db->used;
+		db->used = 0;
+	}
+	for (;;) {
+		scanned = db->len;
+		r = fill(db);
+		if (r < 0)
+			return -1;
+		if (r == 0) { /* end of file: the last line may lack its newline */
+			db->eof = 1;
+			db->used = db->len;
+			break;
+		}
+		nl = memrchr(db->buf + scanned, '\n', db->len - scanned);
+		if (nl) {
+			db->used = (size_t)(nl + 1 - db->buf);
+			break;
+		}
+	}
+	*block = db->buf;
+	*len = db->used;
+	return db->used > 0;
+}
+
+/* Returns 1 with a block of whole lines, 0 at the end, -1 on a read error. */
+int pd_db_block(struct pd_db *db, const char **block, size_t *len)
+{
+	if (db->eof)
+		return 0;
+	if (db->fd < 0) {
+		db->eof = 1;
+		*block = db->mem;
+		*len = db->mem_len;
+		return db->mem_len > 0;
+	}
+	return read_block(db, block, len);
+}
+
+int pd_db_next_line(const char **pos, const char *end, const char **line, size_t *len)
+{
+	const char *nl;
+
+	if (*pos >= end)
+		return 0;
+	nl = memchr(*pos, '\n', (size_t)(end - *pos));
+	*line = *pos;
+	*len = (size_t)((nl ? nl : end) - *pos);
+	*pos = nl ? nl + 1 : end;
+	return 1;
+}
+
+/* The next line holding needle, found without looking at the lines between. */
+int pd_db_find_line(const char **pos, const char *end, const char *needle, size_t needle_len,
+		    const char **line, size_t *len)
+{
+	const char *hit, *start;
+
+	if (*pos >= end || needle_len == 0)
+		return 0;
+	hit = memmem(*pos, (size_t)(end - *pos), needle, needle_len);
+	if (!hit) {
+		*pos = end;
+		return 0;
+	}
+	start = memrchr(*pos, '\n', (size_t)(hit - *pos));
+	*pos = start ? start + 1 : *pos;
+	return pd_db_next_line(pos, end, line, len);
+}
+
+/* Comments, NIS +/- lines and lines holding a NUL byte never count. */
+int pd_line_usable(const char *line, size_t len)
+{
+	if (len == 0 || line[0] == '#' || line[0] == '+' || line[0] == '-')
+		return 0;
+	return memchr(line, '\0', len) == NULL;
+}
+
+/* Splits at ':' into at most max fields; returns max + 1 when there are more. */
+size_t pd_line_split(const char *line, size_t len, struct pd_span *fields, size_t max)
+{
+	const char *end = line + len, *colon;
+	size_t n = 0;
+
+	for (;;) {
+		if (n == max)
+			return max + 1;
+		colon = memchr(line, ':', (size_t)(end - line));
+		fields[n].p = line;
+		fields[n].len = (size_t)((colon ? colon : end) - line);
+		n++;
+		if (!colon)
+			return n;
+		line = colon + 1;
+	}
+}

@@ -1,0 +1,51 @@
+/* The supplementary group list: sorted, without duplicates, at most PD_GROUPS_MAX. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "privdrop.h"
+
+static int cmp_gid(const void *a, const void *b)
+{
+	gid_t x = *(const gid_t *)a, y = *(const gid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sorts and drops duplicates; E2BIG when more than the kernel takes remain. */
+int pd_gids_finish(struct pd_gids *set)
+{
+	size_t i, n = 0;
+
+	if (set->count > 1)
+		qsort(set->list, set->count, sizeof(*set->list), cmp_gid);
+	for (i = 0; i < set->count; i++)
+		if (n == 0 || set->list[n - 1] != set->list[i])
+			set->list[n++] = set->list[i];
+	set->count = n;
+	if (n > PD_GROUPS_MAX) {
+		errno = E2BIG;
+		return -1;
+	}
+	return 0;
+}
+
+/* Duplicates are dropped when the list fills, so memory stays bounded. */
+int pd_gids_add(struct pd_gids *set, gid_t gid)
+{
+	gid_t *list;
+	size_t cap;
+
+	if (set->count == set->cap && set->cap >= 2 * PD_GROUPS_MAX &&
+	    pd_gids_finish(set) < 0)
+		return -1;
+	if (set->count == set->cap) {
+		cap = set->cap ? set->cap * 2 : 16;
+		list = realloc(set->list, cap * sizeof(*list));
+		if (!list)
+			return -1;
+		set->list = list;
+		set->cap = cap;
+	}
+	set->list[set->count++] = gid;
+	return 0;
+}

@@ -1,0 +1,80 @@
+/* /etc/group: name:password:gid:members, exactly four fields. */
+#define _GNU_SOURCE
+#include <string.h>
+
+#include "privdrop.h"
+
+int pd_group_parse(const char *line, size_t len, struct pd_group *gr)
+{
+	struct pd_span f[4];
+	const char *why;
+
+	if (!pd_line_usable(line, len) || pd_line_split(line, len, f, 4) != 4)
+		return 0;
+	if (pd_parse_id(f[2].p, f[2].len, &gr->gid, &why) < 0)
+		return 0;
+	gr->name = f[0].p;
+	gr->name_len = f[0].len;
+	gr->members = f[3].p;
+	gr->members_len = f[3].len;
+	return 1;
+}
+
+/* Members are separated by ','; a member matches byte for byte, whole. */
+int pd_group_has_member(const struct pd_group *gr, const char *user, size_t len)
+{
+	const char *p = gr->members, *end = gr->members + gr->members_len, *hit;
+
+	if (len == 0)
+		return 0;
+	while ((hit = memmem(p, (size_t)(end - p), user, len))) {
+		if ((hit == gr->members || hit[-1] == ',') &&
+		    (hit + len == end || hit[len] == ','))
+			return 1;
+		/* A match starts right after a ',': skip to the next one. */
+		p = memchr(hit, ',', (size_t)(end - hit));
+		if (!p)
+			return 0;
+		p++;
+	}
+	return 0;
+}
+
+int pd_group_by_name(struct pd_db *db, const char *name, size_t len, uint32_t *gid)
+{
+	const char *block, *pos, *end, *line;
+	struct pd_group gr;
+	size_t n, line_len;
+	int r;
+
+	while ((r = pd_db_block(db, &block, &n)) > 0) {
+		pos = block;
+		end = block + n;
+		while (pd_db_find_line(&pos, end, name, len, &line, &line_len))
+			if (pd_group_parse(line, line_len, &gr) && gr.name_len == len &&
+			    memcmp(gr.name, name, len) == 0) {
+				*gid = gr.gid;
+				return 1;
+			}
+	}
+	return r;
+}
+
+/* Adds the gid of every valid group whose member list names user. */
+int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct pd_gids *set)
+{
+	const char *block, *pos, *end, *line;
+	struct pd_group gr;
+	size_t n, line_len;
+	int r;
+
+	while ((r = pd_db_block(db, &block, &n)) > 0) {
+		pos = block;
+		end = block + n;
+		while (pd_db_find_line(&pos, end, user, len, &line, &line_len))
+			if (pd_group_parse(line, line_len, &gr) &&
+			    pd_group_has_member(&gr, user, len) && pd_gids_add(set, gr.gid) < 0)
+				return -1;
+	}
+	return r;
+}

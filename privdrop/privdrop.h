@@ -1,0 +1,132 @@
+/*
+ * privdrop: resolve USER[:GROUP] from /etc/passwd and /etc/group, switch
+ * to it, verify the switch from the kernel, exec in place.
+ *
+ * The library never prints and never exits. Actions return 0, or -1 with
+ * a struct pd_error filled in. Lookups return 1 found, 0 not found, -1
+ * error. Readers take a struct pd_db, which is fed a file descriptor or a
+ * buffer, so tests can hand them strings.
+ */
+#ifndef PRIVDROP_H
+#define PRIVDROP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define PD_PASSWD "/etc/passwd"
+#define PD_GROUP "/etc/group"
+
+/* The largest id a spec or a database line may name; (uid_t)-1 is not an id. */
+#define PD_ID_MAX 4294967294u
+/* The kernel's limit for setgroups (linux/limits.h NGROUPS_MAX; musl says 32). */
+#define PD_GROUPS_MAX 65536
+/* A database line longer than this is an error, not a silent skip. */
+#define PD_LINE_MAX (64u << 20)
+
+/* What went wrong: the step or file, the input at fault, and why. */
+struct pd_error {
+	const char *step;    /* a call or a file; may be NULL */
+	const char *subject; /* input, not NUL-terminated; may be NULL */
+	size_t subject_len;
+	const char *reason; /* static text; NULL means strerror(errnum) */
+	int errnum;
+};
+
+/* number.c */
+int pd_is_digits(const char *s, size_t len);
+int pd_parse_id(const char *s, size_t len, uint32_t *id, const char **why);
+
+/* spec.c: one half of USER[:GROUP] */
+enum pd_kind { PD_DEFAULT, PD_ID, PD_NAME };
+struct pd_field {
+	enum pd_kind kind;
+	uint32_t id;	  /* PD_ID */
+	const char *name; /* PD_NAME: points into the spec */
+	size_t len;
+};
+struct pd_spec {
+	struct pd_field user, group;
+};
+int pd_spec_parse(const char *arg, struct pd_spec *spec, struct pd_error *err);
+
+/* db.c: a database read as blocks of whole lines */
+struct pd_span {
+	const char *p;
+	size_t len;
+};
+struct pd_db {
+	const char *path; /* NULL: memory */
+	int fd;		  /* -1: memory, or a missing file */
+	const char *mem;
+	size_t mem_len;
+	char *buf;
+	size_t cap, len, used;
+	int eof;
+};
+void pd_db_mem(struct pd_db *db, const char *text, size_t len);
+int pd_db_open(struct pd_db *db, const char *path);
+int pd_db_block(struct pd_db *db, const char **block, size_t *len);
+void pd_db_close(struct pd_db *db);
+int pd_db_next_line(const char **pos, const char *end, const char **line, size_t *len);
+int pd_line_usable(const char *line, size_t len);
+size_t pd_line_split(const char *line, size_t len, struct pd_span *fields, size_t max);
+int pd_db_find_line(const char **pos, const char *end, const char *needle, size_t needle_len,
+		    const char **line, size_t *len);
+
+/* passwd.c: entries point into the db's buffer until its next block */
+struct pd_passwd {
+	const char *name, *home;
+	size_t name_len, home_len;
+	uint32_t uid, gid;
+};
+int pd_passwd_parse(const char *line, size_t len, struct pd_passwd *pw);
+int pd_passwd_by_name(struct pd_db *db, const char *name, size_t len, struct pd_passwd *pw);
+int pd_passwd_by_uid(struct pd_db *db, uint32_t uid, struct pd_passwd *pw);
+
+/* group.c */
+struct pd_group {
+	const char *name, *members;
+	size_t name_len, members_len;
+	uint32_t gid;
+};
+int pd_group_parse(const char *line, size_t len, struct pd_group *gr);
+int pd_group_has_member(const struct pd_group *gr, const char *user, size_t len);
+int pd_group_by_name(struct pd_db *db, const char *name, size_t len, uint32_t *gid);
+
+/* gids.c: a set of group ids, kept sorted and unique by pd_gids_finish */
+struct pd_gids {
+	gid_t *list;
+	size_t count, cap;
+};
+int pd_gids_add(struct pd_gids *set, gid_t gid);
+int pd_gids_finish(struct pd_gids *set);
+int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct pd_gids *set);
+
+/* plan.c: what the spec resolves to */
+struct pd_plan {
+	uid_t uid;
+	gid_t gid;
+	struct pd_gids groups;
+	char *home;
+};
+struct pd_caller {
+	uid_t uid;
+	gid_t gid;
+};
+int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
+		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err);
+void pd_plan_free(struct pd_plan *plan);
+
+/* caps.c */
+int pd_caps_none(struct pd_error *err);
+
+/* switch.c */
+int pd_identity_is(const struct pd_plan *plan);
+int pd_switch(const struct pd_plan *plan, struct pd_error *err);
+int pd_verify(const struct pd_plan *plan, struct pd_error *err);
+
+/* exec.c: returns only on failure, errno set */
+int pd_exec(const struct pd_plan *plan, char *const argv[]);
+
+#endif

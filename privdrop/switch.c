@@ -1,0 +1,98 @@
+/* Switching identity as root, and checking from the kernel that it happened. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <grp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "privdrop.h"
+
+static int fail(struct pd_error *err, const char *step, const char *reason)
+{
+	memset(err, 0, sizeof(*err));
+	err->step = step;
+	err->reason = reason;
+	err->errnum = errno;
+	return -1;
+}
+
+/*
+ * 1: the kernel's groups, with the gid added, are exactly the plan's; 0: they
+ * differ; -1: error. The gid grants its access whether or not it is listed, so
+ * a caller started with no supplementary groups matches a plan of just its gid.
+ */
+static int groups_are(const struct pd_plan *plan)
+{
+	struct pd_gids got = { 0 };
+	int n, same = 0;
+
+	n = getgroups(0, NULL);
+	if (n < 0)
+		return -1;
+	got.cap = (size_t)n + 1;
+	got.list = malloc(got.cap * sizeof(*got.list));
+	if (!got.list)
+		return -1;
+	n = getgroups(n, got.list);
+	if (n >= 0) {
+		got.count = (size_t)n;
+		got.list[got.count++] = plan->gid;
+		same = pd_gids_finish(&got) == 0 && got.count == plan->groups.count &&
+		       memcmp(got.list, plan->groups.list, got.count * sizeof(*got.list)) == 0;
+	}
+	free(got.list);
+	return n < 0 ? -1 : same;
+}
+
+static int ids_are(const struct pd_plan *plan)
+{
+	uid_t ru, eu, su;
+	gid_t rg, eg, sg;
+
+	if (getresuid(&ru, &eu, &su) < 0 || getresgid(&rg, &eg, &sg) < 0)
+		return -1;
+	return ru == plan->uid && eu == plan->uid && su == plan->uid && rg == plan->gid &&
+	       eg == plan->gid && sg == plan->gid;
+}
+
+/* 1 when the process already is exactly what the plan asks for. */
+int pd_identity_is(const struct pd_plan *plan)
+{
+	int r = ids_are(plan);
+
+	return r == 1 ? groups_are(plan) : r;
+}
+
+/* Groups first, then gid, then uid: each later step drops the right to the earlier. */
+int pd_switch(const struct pd_plan *plan, struct pd_error *err)
+{
+	if (setgroups(plan->groups.count, plan->groups.list) < 0)
+		return fail(err, "setgroups", NULL);
+	if (setresgid(plan->gid, plan->gid, plan->gid) < 0)
+		return fail(err, "setresgid", NULL);
+	if (setresuid(plan->uid, plan->uid, plan->uid) < 0)
+		return fail(err, "setresuid", NULL);
+	return 0;
+}
+
+int pd_verify(const struct pd_plan *plan, struct pd_error *err)
+{
+	int r;
+
+	errno = 0;
+	r = ids_are(plan);
+	if (r != 1)
+		return fail(err, "verify", r < 0 ? NULL : "uid or gid is not the one asked for");
+	r = groups_are(plan);
+	if (r != 1)
+		return fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
+	if (plan->uid == 0)
+		return 0;
+	if (pd_caps_none(err) < 0)
+		return -1;
+	/* A process that can become root again has not dropped anything. */
+	if (setuid(0) == 0 || errno != EPERM)
+		return fail(err, "verify", "setuid(0) did not fail with EPERM");
+	return 0;
+}

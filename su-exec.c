@@ -1,0 +1,348 @@
+/*
+ * su-exec: switch user and group, then exec a command in place.
+ *
+ * This file owns the command line: options, messages and exit codes. It is
+ * the only place that prints or exits; privdrop/ does the work.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "privdrop/privdrop.h"
+
+#ifndef VERSION
+#define VERSION "unknown"
+#endif
+
+/* As env(1) and chroot(1): our failure, cannot execute, not found. */
+#define EXIT_FAIL 125
+#define EXIT_CANNOT_EXEC 126
+#define EXIT_NOT_FOUND 127
+
+static const char usage_text[] =
+	"Usage: su-exec [OPTION]... USER[:GROUP] COMMAND [ARG]...\n"
+	"Switch to USER and GROUP, then run COMMAND in place of su-exec.\n"
+	"\n"
+	"USER and GROUP are names from /etc/passwd and /etc/group, or numeric ids\n"
+	"(digits only: always an id, never a name). An empty USER is the caller's\n"
+	"uid. Without GROUP, the gid is USER's primary group and the supplementary\n"
+	"groups are it and every group naming USER as a member; with GROUP, the\n"
+	"gid and the only group are GROUP. HOME is set to USER's home directory.\n"
+	"\n"
+	"  -v, --verbose   print the uid, gid, groups and HOME before the exec\n"
+	"  -h, --help      print this help and exit\n"
+	"  -V, --version   print the version and exit\n"
+	"\n"
+	"Exit status: 125 if su-exec fails, 126 if COMMAND cannot be executed,\n"
+	"127 if COMMAND is not found, otherwise the status of COMMAND.\n";
+
+struct options {
+	int verbose;
+};
+
+/* One message line, built without stdio so the static binary stays small. */
+struct line {
+	char buf[1024];
+	size_t len;
+};
+
+static void add_mem(struct line *l, const char *s, size_t n)
+{
+	if (n > sizeof(l->buf) - 1 - l->len)
+		n = sizeof(l->buf) - 1 - l->len;
+	memcpy(l->buf + l->len, s, n);
+	l->len += n;
+}
+
+static void add(struct line *l, const char *s)
+{
+	add_mem(l, s, strlen(s));
+}
+
+static void add_quoted(struct line *l, const char *s, size_t n)
+{
+	add(l, "'");
+	add_mem(l, s, n);
+	add(l, "'");
+}
+
+static void add_uint(struct line *l, unsigned long v)
+{
+	char digits[24], *p = digits + sizeof(digits);
+
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	add_mem(l, p, (size_t)(digits + sizeof(digits) - p));
+}
+
+static void put(int fd, struct line *l)
+{
+	ssize_t n;
+	size_t off = 0;
+
+	l->buf[l->len++] = '\n';
+	while (off < l->len) {
+		n = write(fd, l->buf + off, l->len - off);
+		if (n <= 0)
+			return;
+		off += (size_t)n;
+	}
+}
+
+static _Noreturn void die_error_status(const struct pd_error *err, int status)
+{
+	struct line l = { .len = 0 };
+
+	add(&l, "su-exec: ");
+	if (err->step) {
+		add(&l, err->step);
+		add(&l, ": ");
+	}
+	if (err->subject) {
+		add_quoted(&l, err->subject, err->subject_len);
+		add(&l, ": ");
+	}
+	add(&l, err->reason ? err->reason : strerror(err->errnum));
+	put(STDERR_FILENO, &l);
+	_exit(status);
+}
+
+static _Noreturn void die_error(const struct pd_error *err)
+{
+	die_error_status(err, EXIT_FAIL);
+}
+
+static _Noreturn void die(const char *subject, const char *reason)
+{
+	struct pd_error err = { 0 };
+
+	err.subject = subject;
+	err.subject_len = subject ? strlen(subject) : 0;
+	err.reason = reason;
+	die_error(&err);
+}
+
+static _Noreturn void usage_error(const char *subject, const char *reason)
+{
+	struct line l = { .len = 0 };
+
+	add(&l, "su-exec: ");
+	if (subject) {
+		add_quoted(&l, subject, strlen(subject));
+		add(&l, ": ");
+	}
+	add(&l, reason);
+	add(&l, "\nTry 'su-exec --help' for more information.");
+	put(STDERR_FILENO, &l);
+	_exit(EXIT_FAIL);
+}
+
+static _Noreturn void print_and_exit(const char *text)
+{
+	size_t len = strlen(text);
+	ssize_t n;
+
+	while (len > 0 && (n = write(STDOUT_FILENO, text, len)) > 0) {
+		text += n;
+		len -= (size_t)n;
+	}
+	_exit(len ? EXIT_FAIL : 0);
+}
+
+struct option_def {
+	char short_name;
+	const char *long_name;
+};
+
+static const struct option_def option_defs[] = {
+	{ 'v', "verbose" },
+	{ 'h', "help" },
+	{ 'V', "version" },
+};
+
+static void apply_option(char name, struct options *o)
+{
+	switch (name) {
+	case 'v':
+		o->verbose = 1;
+		break;
+	case 'h':
+		print_and_exit(usage_text);
+	case 'V':
+		print_and_exit("su-exec (privdrop) " VERSION "\n");
+	}
+}
+
+static char find_long(const char *arg)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(option_defs) / sizeof(option_defs[0]); i++)
+		if (strcmp(arg, option_defs[i].long_name) == 0)
+			return option_defs[i].short_name;
+	usage_error(arg - 2, "unknown option");
+}
+
+static void short_options(const char *arg, struct options *o)
+{
+	size_t i;
+	char one[3] = "-?";
+
+	for (; *arg; arg++) {
+		for (i = 0; i < sizeof(option_defs) / sizeof(option_defs[0]); i++)
+			if (option_defs[i].short_name == *arg)
+				break;
+		if (i == sizeof(option_defs) / sizeof(option_defs[0])) {
+			one[1] = *arg;
+			usage_error(one, "unknown option");
+		}
+		apply_option(*arg, o);
+	}
+}
+
+/* Options stand before the spec; returns the index of the spec. */
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (a[0] != '-' || a[1] == '\0')
+			break;
+		if (strcmp(a, "--") == 0)
+			return i + 1;
+		if (a[1] == '-')
+			apply_option(find_long(a + 2), o);
+		else
+			short_options(a + 1, o);
+	}
+	return i;
+}
+
+/* A setuid or setgid su-exec would let any user become root: refuse. */
+static void refuse_setid(void)
+{
+	const char *exe = (const char *)getauxval(AT_EXECFN);
+	struct stat st;
+
+	if (getauxval(AT_SECURE) ||
+	    (exe && stat(exe, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID))))
+		die(NULL, "refusing to run with the setuid or setgid bit set");
+}
+
+static void resolve(const char *arg, struct pd_plan *plan)
+{
+	struct pd_caller caller = { getuid(), getgid() };
+	struct pd_db passwd, group;
+	struct pd_spec spec;
+	struct pd_error err = { 0 };
+
+	if (pd_spec_parse(arg, &spec, &err) < 0)
+		die_error(&err);
+	if (pd_db_open(&passwd, PD_PASSWD) < 0)
+		die_error(&(struct pd_error){ .step = PD_PASSWD, .errnum = errno });
+	if (pd_db_open(&group, PD_GROUP) < 0)
+		die_error(&(struct pd_error){ .step = PD_GROUP, .errnum = errno });
+	if (pd_plan_resolve(plan, &spec, caller, &passwd, &group, &err) < 0)
+		die_error(&err);
+	pd_db_close(&passwd);
+	pd_db_close(&group);
+}
+
+static void add_change(struct line *l, const char *what, unsigned long from, unsigned long to)
+{
+	if (from == to)
+		return;
+	add(l, what);
+	add_uint(l, from);
+	add(l, " to ");
+	add_uint(l, to);
+	add(l, ", ");
+}
+
+/* Not root: the plan must already be what we are. */
+static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
+{
+	struct line l = { .len = 0 };
+
+	add(&l, "su-exec: ");
+	add_quoted(&l, arg, strlen(arg));
+	add(&l, ": cannot change ");
+	add_change(&l, "uid ", geteuid(), plan->uid);
+	add_change(&l, "gid ", getegid(), plan->gid);
+	if (geteuid() == plan->uid && getegid() == plan->gid)
+		add(&l, "supplementary groups, ");
+	add(&l, "not running as root");
+	put(STDERR_FILENO, &l);
+	_exit(EXIT_FAIL);
+}
+
+static void switch_to(const char *arg, const struct pd_plan *plan)
+{
+	struct pd_error err = { 0 };
+	int same;
+
+	if (geteuid() != 0) {
+		same = pd_identity_is(plan);
+		if (same < 0)
+			die_error(&(struct pd_error){ .step = "getgroups", .errnum = errno });
+		if (!same)
+			refuse_change(arg, plan);
+	} else if (pd_switch(plan, &err) < 0) {
+		die_error(&err);
+	}
+	if (pd_verify(plan, &err) < 0)
+		die_error(&err);
+}
+
+static void say_plan(const struct pd_plan *plan)
+{
+	struct line l = { .len = 0 };
+	size_t i;
+
+	add(&l, "su-exec: uid=");
+	add_uint(&l, plan->uid);
+	add(&l, " gid=");
+	add_uint(&l, plan->gid);
+	add(&l, " groups=");
+	for (i = 0; i < plan->groups.count; i++) {
+		if (i)
+			add(&l, ",");
+		add_uint(&l, plan->groups.list[i]);
+	}
+	add(&l, " HOME=");
+	add(&l, plan->home);
+	put(STDERR_FILENO, &l);
+}
+
+static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
+{
+	struct pd_error err = { 0 };
+
+	pd_exec(plan, argv);
+	err.errnum = errno;
+	err.subject = argv[0];
+	err.subject_len = strlen(argv[0]);
+	die_error_status(&err, errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
+}
+
+int main(int argc, char **argv)
+{
+	struct options opts = { 0 };
+	struct pd_plan plan;
+	int spec;
+
+	spec = parse_options(argc, argv, &opts);
+	if (argc - spec < 2)
+		usage_error(NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
+	refuse_setid();
+	resolve(argv[spec], &plan);
+	switch_to(argv[spec], &plan);
+	if (opts.verbose)
+		say_plan(&plan);
+	exec_command(&plan, argv + spec + 1);
+}
