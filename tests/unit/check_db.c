@@ -1,0 +1,110 @@
+/* Reading databases from files: blocks, long lines, missing and unreadable files. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "check_privdrop.h"
+
+static int open_text(const char *text, size_t len)
+{
+	int fd = memfd_create("db", MFD_CLOEXEC);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, len), (ssize_t)len);
+	ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
+	return fd;
+}
+
+static void db_of(struct pd_db *db, const char *text, size_t len)
+{
+	pd_db_mem(db, "", 0);
+	db->fd = open_text(text, len);
+}
+
+/* A user near the end of a file much larger than one read block. */
+START_TEST(test_many_blocks)
+{
+	size_t i, n = 20000, len = 0;
+	char *text = malloc(n * 48);
+	struct pd_passwd pw;
+	struct pd_db db;
+
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, "user%zu:x:%zu:%zu::/home/user%zu:/bin/sh\n", i,
+				       10000 + i, 10000 + i, i);
+	db_of(&db, text, len);
+	ck_assert_int_eq(pd_passwd_by_name(&db, "user19999", 9, &pw), 1);
+	ck_assert_uint_eq(pw.uid, 29999);
+	pd_db_close(&db);
+	db_of(&db, text, len);
+	ck_assert_int_eq(pd_passwd_by_uid(&db, 25000, &pw), 1);
+	ck_assert(memcmp(pw.name, "user15000", pw.name_len) == 0);
+	pd_db_close(&db);
+	free(text);
+}
+END_TEST
+
+/* A group line with 100,000 members, far longer than a block, found whole. */
+START_TEST(test_long_line)
+{
+	size_t i, len = 0, size = 100000 * 16 + 200;
+	char *text = malloc(size);
+	struct pd_gids set = { 0 };
+	struct pd_db db;
+
+	len += (size_t)sprintf(text, "small:x:7:target\nhuge:x:8:");
+	for (i = 0; i < 100000; i++)
+		len += (size_t)sprintf(text + len, "%smember%zu", i ? "," : "", i);
+	len += (size_t)sprintf(text + len, ",target\ntail:x:9:target"); /* no final newline */
+	db_of(&db, text, len);
+	ck_assert_int_eq(pd_group_memberships(&db, "target", 6, &set), 0);
+	ck_assert_int_eq(pd_gids_finish(&set), 0);
+	ck_assert_uint_eq(set.count, 3);
+	ck_assert_uint_eq(set.list[0], 7);
+	ck_assert_uint_eq(set.list[1], 8);
+	ck_assert_uint_eq(set.list[2], 9);
+	pd_db_close(&db);
+	free(set.list);
+	free(text);
+}
+END_TEST
+
+START_TEST(test_missing_file)
+{
+	struct pd_passwd pw;
+	struct pd_db db;
+
+	ck_assert_int_eq(pd_db_open(&db, "/nonexistent/passwd"), 0);
+	ck_assert_int_eq(pd_passwd_by_uid(&db, 0, &pw), 0);
+	pd_db_close(&db);
+}
+END_TEST
+
+START_TEST(test_unreadable_file)
+{
+	struct pd_passwd pw;
+	struct pd_db db;
+
+	ck_assert_int_eq(pd_db_open(&db, "/"), 0); /* a directory opens, then reads fail */
+	ck_assert_int_eq(pd_passwd_by_uid(&db, 0, &pw), -1);
+	ck_assert_int_eq(errno, EISDIR);
+	pd_db_close(&db);
+}
+END_TEST
+
+Suite *db_suite(void)
+{
+	Suite *s = suite_create("db");
+	TCase *tc = tcase_create("files");
+
+	tcase_add_test(tc, test_many_blocks);
+	tcase_add_test(tc, test_long_line);
+	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_unreadable_file);
+	suite_add_tcase(s, tc);
+	return s;
+}

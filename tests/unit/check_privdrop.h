@@ -1,0 +1,16 @@
+#ifndef CHECK_PRIVDROP_H
+#define CHECK_PRIVDROP_H
+
+#include <check.h>
+
+#include "../../privdrop/privdrop.h"
+
+#define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+Suite *spec_suite(void);
+Suite *passwd_suite(void);
+Suite *group_suite(void);
+Suite *plan_suite(void);
+Suite *db_suite(void);
+
+#endif
