@@ -38,11 +38,7 @@
 /* struct seccomp_data: int nr; __u32 arch; __u64 ip; __u64 args[6]; */
 #define OFF_NR		0
 #define OFF_ARCH	4
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define OFF_ARG0_LO	16
-#else
-#define OFF_ARG0_LO	20
-#endif
+#define OFF_ARG0_LO	16	/* both arches below are little-endian */
 
 /* AUDIT_ARCH_*: EM_* | __AUDIT_ARCH_64BIT | __AUDIT_ARCH_LE */
 #if defined(__x86_64__) && !defined(__ILP32__)
@@ -92,7 +88,8 @@ static void usage_error(const char *what, const char *arg)
 	exit(125);
 }
 
-/* A name from the table, or a decimal number in [0, max]; -1 if neither. */
+/* A name from the table, or a decimal number in [0, max]; -1 if neither.
+ * max -1 takes names only. */
 static long long lookup(const struct name *t, const char *s, long long max)
 {
 	long long v = 0;
@@ -113,8 +110,10 @@ static long long lookup(const struct name *t, const char *s, long long max)
 }
 
 /*
- * The kernel declares these arguments int (prctl's option, setgroups' size),
- * so it ignores the upper half of the register; so does this comparison.
+ * Jumps count from the next instruction. ARG0 is compared on its low 32 bits:
+ * the kernel declares prctl's option (and setgroups' size) int and ignores
+ * the upper half of the register, so a caller may leave junk there. Without
+ * ARG0, instruction 6 jumps 0 either way: any value matches.
  */
 static int install(long nr, long long arg0, unsigned int err)
 {
@@ -125,7 +124,6 @@ static int install(long nr, long long arg0, unsigned int err)
 		/* 3 */ JGE(X32_SYSCALL_BIT, 5, 0),
 		/* 4 */ JEQ((unsigned int)nr, 0, 3),
 		/* 5 */ LOAD(OFF_ARG0_LO),
-		/* 6: without ARG0 both jumps are 0, so any value falls through */
 		/* 6 */ JEQ((unsigned int)arg0, 0, arg0 < 0 ? 0 : 1),
 		/* 7 */ RET(SECCOMP_RET_ERRNO | err),
 		/* 8 */ RET(SECCOMP_RET_ALLOW),
@@ -196,6 +194,7 @@ int main(int argc, char **argv)
 		exec_at(argv + 4);
 	else
 		execvp(argv[4], argv + 4);
-	fprintf(stderr, "faultinj: '%s': %s\n", argv[4], strerror(errno));
-	return errno == ENOENT ? 127 : 126;
+	err = errno;
+	fprintf(stderr, "faultinj: '%s': %s\n", argv[4], strerror(err));
+	return err == ENOENT ? 127 : 126;
 }
