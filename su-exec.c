@@ -155,16 +155,20 @@ static _Noreturn void print_and_exit(const char *text)
 struct option_def {
 	char short_name;
 	const char *long_name;
+	int has_arg;
 };
 
 static const struct option_def option_defs[] = {
-	{ 'v', "verbose" },
-	{ 'h', "help" },
-	{ 'V', "version" },
+	{ 'v', "verbose", 0 },
+	{ 'h', "help", 0 },
+	{ 'V', "version", 0 },
 };
 
-static void apply_option(char name, struct options *o)
+#define N_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
+
+static void apply_option(char name, const char *arg, struct options *o)
 {
+	(void)arg;
 	switch (name) {
 	case 'v':
 		o->verbose = 1;
@@ -176,31 +180,69 @@ static void apply_option(char name, struct options *o)
 	}
 }
 
-static char find_long(const char *arg)
+static const struct option_def *find_short(char c)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(option_defs) / sizeof(option_defs[0]); i++)
-		if (strcmp(arg, option_defs[i].long_name) == 0)
-			return option_defs[i].short_name;
-	usage_error(arg - 2, "unknown option");
+	for (i = 0; i < N_OPTIONS; i++)
+		if (option_defs[i].short_name == c)
+			return &option_defs[i];
+	return NULL;
 }
 
-static void short_options(const char *arg, struct options *o)
+static const struct option_def *find_long(const char *name, size_t len)
 {
 	size_t i;
-	char one[3] = "-?";
 
-	for (; *arg; arg++) {
-		for (i = 0; i < sizeof(option_defs) / sizeof(option_defs[0]); i++)
-			if (option_defs[i].short_name == *arg)
-				break;
-		if (i == sizeof(option_defs) / sizeof(option_defs[0])) {
-			one[1] = *arg;
+	for (i = 0; i < N_OPTIONS; i++)
+		if (strlen(option_defs[i].long_name) == len &&
+		    memcmp(option_defs[i].long_name, name, len) == 0)
+			return &option_defs[i];
+	return NULL;
+}
+
+/* --name, --name=ARG or --name ARG; returns the index of the last word used. */
+static int long_option(int argc, char **argv, int i, struct options *o)
+{
+	const char *name = argv[i] + 2, *eq = strchr(name, '=');
+	const struct option_def *d = find_long(name, eq ? (size_t)(eq - name) : strlen(name));
+	const char *arg = NULL;
+
+	if (!d)
+		usage_error(argv[i], "unknown option");
+	if (d->has_arg && eq)
+		arg = eq + 1;
+	else if (d->has_arg && i + 1 < argc)
+		arg = argv[++i];
+	else if (d->has_arg)
+		usage_error(argv[i], "option needs an argument");
+	else if (eq)
+		usage_error(argv[i], "option takes no argument");
+	apply_option(d->short_name, arg, o);
+	return i;
+}
+
+/* -abc, -kARG or -k ARG; returns the index of the last word used. */
+static int short_options(int argc, char **argv, int i, struct options *o)
+{
+	const char *p;
+
+	for (p = argv[i] + 1; *p; p++) {
+		const struct option_def *d = find_short(*p);
+		char one[3] = { '-', *p, '\0' };
+
+		if (!d)
 			usage_error(one, "unknown option");
+		if (!d->has_arg) {
+			apply_option(*p, NULL, o);
+			continue;
 		}
-		apply_option(*arg, o);
+		if (p[1] == '\0' && i + 1 >= argc)
+			usage_error(one, "option needs an argument");
+		apply_option(*p, p[1] ? p + 1 : argv[++i], o);
+		break;
 	}
+	return i;
 }
 
 /* Options stand before the spec; returns the index of the spec. */
@@ -208,17 +250,13 @@ static int parse_options(int argc, char **argv, struct options *o)
 {
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		if (strcmp(a, "--") == 0)
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+		if (strcmp(argv[i], "--") == 0)
 			return i + 1;
-		if (a[1] == '-')
-			apply_option(find_long(a + 2), o);
+		if (argv[i][1] == '-')
+			i = long_option(argc, argv, i, o);
 		else
-			short_options(a + 1, o);
+			i = short_options(argc, argv, i, o);
 	}
 	return i;
 }
