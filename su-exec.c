@@ -31,15 +31,21 @@ static const char usage_text[] =
 	"groups are it and every group naming USER as a member; with GROUP, the\n"
 	"gid and the only group are GROUP. HOME is set to USER's home directory.\n"
 	"\n"
-	"  -v, --verbose   print the uid, gid, groups and HOME before the exec\n"
-	"  -h, --help      print this help and exit\n"
-	"  -V, --version   print the version and exit\n"
+	"  -k, --keep-caps=LIST   keep these capabilities (comma-separated names\n"
+	"                         as in capabilities(7), e.g. net_bind_service);\n"
+	"                         a non-root USER gets them ambient, root only them\n"
+	"  -b, --clear-bounding   empty the bounding set but for the kept capabilities\n"
+	"  -n, --no-new-privs     set no_new_privs: nothing exec'd can gain privileges\n"
+	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
+	"  -h, --help             print this help and exit\n"
+	"  -V, --version          print the version and exit\n"
 	"\n"
 	"Exit status: 125 if su-exec fails, 126 if COMMAND cannot be executed,\n"
 	"127 if COMMAND is not found, otherwise the status of COMMAND.\n";
 
 struct options {
 	int verbose;
+	struct pd_caps caps;
 };
 
 /* One message line, built without stdio so the static binary stays small. */
@@ -159,6 +165,9 @@ struct option_def {
 };
 
 static const struct option_def option_defs[] = {
+	{ 'k', "keep-caps", 1 },
+	{ 'b', "clear-bounding", 0 },
+	{ 'n', "no-new-privs", 0 },
 	{ 'v', "verbose", 0 },
 	{ 'h', "help", 0 },
 	{ 'V', "version", 0 },
@@ -168,8 +177,20 @@ static const struct option_def option_defs[] = {
 
 static void apply_option(char name, const char *arg, struct options *o)
 {
-	(void)arg;
+	struct pd_error err = { 0 };
+
 	switch (name) {
+	case 'k':
+		if (pd_caps_parse(arg, &o->caps.keep, &err) < 0)
+			die_error(&err);
+		o->caps.keep_set = 1;
+		break;
+	case 'b':
+		o->caps.clear_bounding = 1;
+		break;
+	case 'n':
+		o->caps.no_new_privs = 1;
+		break;
 	case 'v':
 		o->verbose = 1;
 		break;
@@ -321,19 +342,20 @@ static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 
 static void switch_to(const char *arg, const struct pd_plan *plan)
 {
+	struct pd_capstate start;
 	struct pd_error err = { 0 };
 	int same;
 
+	if (pd_caps_start(plan, &start, &err) < 0)
+		die_error(&err);
 	if (geteuid() != 0) {
 		same = pd_identity_is(plan);
 		if (same < 0)
 			die_error(&(struct pd_error){ .step = "getgroups", .errnum = errno });
 		if (!same)
 			refuse_change(arg, plan);
-	} else if (pd_switch(plan, &err) < 0) {
-		die_error(&err);
 	}
-	if (pd_verify(plan, &err) < 0)
+	if (pd_switch(plan, &start, &err) < 0 || pd_verify(plan, &start, &err) < 0)
 		die_error(&err);
 }
 
@@ -379,6 +401,7 @@ int main(int argc, char **argv)
 		usage_error(NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
 	refuse_setid();
 	resolve(argv[spec], &plan);
+	plan.caps = opts.caps;
 	switch_to(argv[spec], &plan);
 	if (opts.verbose)
 		say_plan(&plan);

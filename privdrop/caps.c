@@ -1,15 +1,27 @@
-/* Capabilities, read straight from the kernel. */
+/*
+ * Capabilities: names (libcap-ng's table), the steps around the id switch, and
+ * the state read straight from the kernel. The steps are plain syscalls:
+ * capng_apply pulls stdio and syslog into a static binary, and a failed
+ * PR_CAPBSET_DROP can leave it returning 0.
+ */
+#define _GNU_SOURCE
+#include <cap-ng.h>
 #include <errno.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "privdrop.h"
 
+#define BIT(cap) ((uint64_t)1 << (cap))
+
 #ifndef PR_CAP_AMBIENT
 #define PR_CAP_AMBIENT 47
 #define PR_CAP_AMBIENT_IS_SET 1
+#define PR_CAP_AMBIENT_RAISE 2
+#define PR_CAP_AMBIENT_CLEAR_ALL 4
 #endif
 
 /* Kernel ABI of capget(2), version 3: two 32-bit words per set. */
@@ -24,33 +36,273 @@ struct cap_data {
 
 static int fail(struct pd_error *err, const char *step, const char *reason)
 {
+	int saved = errno;
+
 	memset(err, 0, sizeof(*err));
 	err->step = step;
 	err->reason = reason;
-	err->errnum = errno;
+	err->errnum = saved;
 	return -1;
 }
 
-/* 0 when no capability is permitted, effective or ambient. */
-int pd_caps_none(struct pd_error *err)
+static int fail_input(struct pd_error *err, const char *s, size_t len, const char *reason)
 {
-	struct cap_header hdr = { CAP_V3, 0 };
-	struct cap_data data[2];
+	fail(err, NULL, reason);
+	err->subject = s;
+	err->subject_len = len;
+	return -1;
+}
+
+/* One name: any case, "cap_" optional, as in capabilities(7). */
+static int cap_from_name(const char *s, size_t len)
+{
+	char name[32];
+
+	if (len > 4 && strncasecmp(s, "cap_", 4) == 0) {
+		s += 4;
+		len -= 4;
+	}
+	if (len == 0 || len >= sizeof(name))
+		return -1;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	return capng_name_to_capability(name);
+}
+
+/* A comma-separated list; an empty list, an empty item or an unknown name is an error. */
+int pd_caps_parse(const char *list, uint64_t *keep, struct pd_error *err)
+{
+	const char *p = list, *comma;
+	size_t len;
+	int cap;
+
+	*keep = 0;
+	do {
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0)
+			return fail_input(err, list, strlen(list), "empty capability name");
+		cap = cap_from_name(p, len);
+		if (cap < 0 || cap > 63)
+			return fail_input(err, p, len, "unknown capability");
+		*keep |= BIT(cap);
+		p = comma + 1;
+	} while (comma);
+	return 0;
+}
+
+/* Reads one bit per capability until the kernel says EINVAL: past cap_last_cap. */
+static int read_bits(int option, unsigned long arg, uint64_t *set, unsigned *count)
+{
 	unsigned cap;
 	int r;
 
+	*set = 0;
+	for (cap = 0; cap < 64; cap++) {
+		r = option == PR_CAPBSET_READ ? prctl(option, cap, 0, 0, 0)
+					      : prctl(option, arg, cap, 0, 0);
+		if (r < 0 && errno == EINVAL)
+			break;
+		if (r < 0)
+			return -1;
+		if (r > 0)
+			*set |= BIT(cap);
+	}
+	*count = cap;
+	return 0;
+}
+
+static int read_sets(struct pd_capstate *st, struct pd_error *err)
+{
+	struct cap_header hdr = { CAP_V3, 0 };
+	struct cap_data data[2];
+
 	if (syscall(SYS_capget, &hdr, data) < 0)
 		return fail(err, "capget", NULL);
-	if (data[0].permitted | data[1].permitted | data[0].effective | data[1].effective)
-		return fail(err, "verify", "capabilities remain permitted or effective");
-	for (cap = 0;; cap++) {
-		r = prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, cap, 0, 0);
-		if (r < 0 && errno == EINVAL)
-			break; /* past cap_last_cap, or a kernel without ambient caps */
-		if (r < 0)
-			return fail(err, "prctl(PR_CAP_AMBIENT_IS_SET)", NULL);
-		if (r > 0)
-			return fail(err, "verify", "capabilities remain ambient");
+	st->effective = data[0].effective | (uint64_t)data[1].effective << 32;
+	st->permitted = data[0].permitted | (uint64_t)data[1].permitted << 32;
+	st->inheritable = data[0].inheritable | (uint64_t)data[1].inheritable << 32;
+	return 0;
+}
+
+/* Reads the fields asked for, straight from the kernel. */
+int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err)
+{
+	unsigned count;
+	int nnp;
+
+	memset(st, 0, sizeof(*st));
+	st->fields = fields;
+	if ((fields & (PD_CAP_E | PD_CAP_P | PD_CAP_I)) && read_sets(st, err) < 0)
+		return -1;
+	if ((fields & PD_CAP_B) && read_bits(PR_CAPBSET_READ, 0, &st->bounding, &st->count) < 0)
+		return fail(err, "prctl(PR_CAPBSET_READ)", NULL);
+	/* A kernel without ambient capabilities says EINVAL at once: none. */
+	if ((fields & PD_CAP_A) &&
+	    read_bits(PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, &st->ambient, &count) < 0)
+		return fail(err, "prctl(PR_CAP_AMBIENT_IS_SET)", NULL);
+	if (fields & PD_CAP_NNP) {
+		nnp = prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
+		if (nnp < 0)
+			return fail(err, "prctl(PR_GET_NO_NEW_PRIVS)", NULL);
+		st->no_new_privs = nnp;
 	}
+	return 0;
+}
+
+static int caps_asked(const struct pd_caps *caps)
+{
+	return caps->keep_set || caps->clear_bounding || caps->no_new_privs;
+}
+
+/*
+ * Before anything changes: with capability options, read where we start and
+ * check that every kept capability is ours to keep. A plain drop needs nothing.
+ */
+int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct pd_error *err)
+{
+	const struct pd_caps *caps = &plan->caps;
+	uint64_t known;
+
+	if (!caps_asked(caps)) {
+		memset(start, 0, sizeof(*start));
+		return 0;
+	}
+	if (pd_caps_read(start, PD_CAP_ALL, err) < 0)
+		return -1;
+	known = start->count >= 64 ? ~(uint64_t)0 : BIT(start->count) - 1;
+	errno = 0;
+	if (caps->keep & ~known)
+		return fail(err, "--keep-caps", "capability not supported by this kernel");
+	if (caps->keep & ~start->bounding)
+		return fail(err, "--keep-caps", "capability not in the bounding set");
+	if (caps->keep & ~start->permitted)
+		return fail(err, "--keep-caps", "capability not permitted to the caller");
+	return 0;
+}
+
+static int drop_bounding(uint64_t keep, const struct pd_capstate *start, struct pd_error *err)
+{
+	unsigned cap;
+
+	for (cap = 0; cap < start->count; cap++)
+		if ((start->bounding & BIT(cap)) && !(keep & BIT(cap)) &&
+		    prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0)
+			return fail(err, "prctl(PR_CAPBSET_DROP)", NULL);
+	return 0;
+}
+
+/* While still root: the bounding set can only shrink with CAP_SETPCAP. */
+int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *start,
+		       struct pd_error *err)
+{
+	const struct pd_caps *caps = &plan->caps;
+
+	if ((caps->clear_bounding || (plan->uid == 0 && caps->keep_set)) &&
+	    drop_bounding(caps->keep, start, err) < 0)
+		return -1;
+	/* Without it the uid change empties permitted, and nothing can be kept. */
+	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
+		return fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
+	return 0;
+}
+
+static int set_caps(uint64_t keep, struct pd_error *err)
+{
+	struct cap_header hdr = { CAP_V3, 0 };
+	struct cap_data data[2];
+	int i;
+
+	for (i = 0; i < 2; i++)
+		data[i].effective = data[i].permitted = data[i].inheritable =
+			(uint32_t)(keep >> (32 * i));
+	if (syscall(SYS_capset, &hdr, data) < 0)
+		return fail(err, "capset", NULL);
+	return 0;
+}
+
+/* After the uid change: the kernel clears ambient on it, so raise them now. */
+int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err)
+{
+	const struct pd_caps *caps = &plan->caps;
+	unsigned cap;
+
+	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
+		return fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
+	if (caps->keep_set && set_caps(caps->keep, err) < 0)
+		return -1;
+	for (cap = 0; plan->uid != 0 && cap < 64; cap++)
+		if ((caps->keep & BIT(cap)) &&
+		    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
+			return fail(err, "prctl(PR_CAP_AMBIENT_RAISE)", NULL);
+	if (caps->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return fail(err, "prctl(PR_SET_NO_NEW_PRIVS)", NULL);
+	return 0;
+}
+
+/*
+ * What the kernel must show after the switch, given where we started. A plain
+ * drop to a non-root user checks that nothing is permitted, effective or ambient.
+ */
+void pd_caps_expect(const struct pd_plan *plan, const struct pd_capstate *start,
+		    struct pd_capstate *want)
+{
+	const struct pd_caps *caps = &plan->caps;
+	int root = plan->uid == 0;
+
+	*want = *start;
+	if (!caps_asked(caps)) {
+		memset(want, 0, sizeof(*want));
+		want->fields = root ? 0 : PD_CAP_E | PD_CAP_P | PD_CAP_A;
+		return;
+	}
+	if (caps->keep_set) {
+		want->effective = want->permitted = want->inheritable = caps->keep;
+		want->ambient = root ? 0 : caps->keep;
+	} else if (!root) {
+		want->effective = want->permitted = want->ambient = 0;
+	}
+	if (caps->clear_bounding || (root && caps->keep_set))
+		want->bounding = caps->keep;
+	want->no_new_privs = start->no_new_privs || caps->no_new_privs;
+}
+
+static const char *first_difference(const struct pd_capstate *got, const struct pd_capstate *want)
+{
+	unsigned f = want->fields;
+
+	if ((f & PD_CAP_P) && got->permitted != want->permitted)
+		return "permitted capabilities are not the ones asked for";
+	if ((f & PD_CAP_E) && got->effective != want->effective)
+		return "effective capabilities are not the ones asked for";
+	if ((f & PD_CAP_I) && got->inheritable != want->inheritable)
+		return "inheritable capabilities are not the ones asked for";
+	if ((f & PD_CAP_A) && got->ambient != want->ambient)
+		return "ambient capabilities are not the ones asked for";
+	if ((f & PD_CAP_B) && got->bounding != want->bounding)
+		return "the bounding set is not the one asked for";
+	if ((f & PD_CAP_NNP) && got->no_new_privs != want->no_new_privs)
+		return "no_new_privs is not what was asked for";
+	return NULL;
+}
+
+int pd_caps_verify(const struct pd_plan *plan, const struct pd_capstate *start,
+		   struct pd_error *err)
+{
+	struct pd_capstate want, got;
+	const char *why;
+
+	pd_caps_expect(plan, start, &want);
+	if (pd_caps_read(&got, want.fields, err) < 0)
+		return -1;
+	why = first_difference(&got, &want);
+	errno = 0;
+	if (why)
+		return fail(err, "verify", why);
+	if (plan->uid == 0 || (plan->caps.keep & BIT(CAP_SETUID)))
+		return 0;
+	/* A process that can become root again has not dropped anything. */
+	if (setuid(0) == 0 || errno != EPERM)
+		return fail(err, "verify", "setuid(0) did not fail with EPERM");
 	return 0;
 }

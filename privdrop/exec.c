@@ -1,4 +1,5 @@
 /* Exec in place: no fork, so the command keeps our PID (PID 1 in a container). */
+#define _GNU_SOURCE
 #include <stdlib.h>
 #include <unistd.h>
 

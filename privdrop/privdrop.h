@@ -103,12 +103,19 @@ int pd_gids_add(struct pd_gids *set, gid_t gid);
 int pd_gids_finish(struct pd_gids *set);
 int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct pd_gids *set);
 
-/* plan.c: what the spec resolves to */
+/* plan.c: what the spec resolves to, and the capabilities asked for */
+struct pd_caps {
+	uint64_t keep; /* one bit per capability */
+	int keep_set;  /* --keep-caps was given */
+	int clear_bounding;
+	int no_new_privs;
+};
 struct pd_plan {
 	uid_t uid;
 	gid_t gid;
 	struct pd_gids groups;
 	char *home;
+	struct pd_caps caps;
 };
 struct pd_caller {
 	uid_t uid;
@@ -118,13 +125,37 @@ int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_
 		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err);
 void pd_plan_free(struct pd_plan *plan);
 
-/* caps.c */
-int pd_caps_none(struct pd_error *err);
+/* caps.c: the state as the kernel reports it; fields says which parts were read */
+enum {
+	PD_CAP_E = 1,
+	PD_CAP_P = 2,
+	PD_CAP_I = 4,
+	PD_CAP_A = 8,
+	PD_CAP_B = 16,
+	PD_CAP_NNP = 32,
+	PD_CAP_ALL = 63
+};
+struct pd_capstate {
+	uint64_t effective, permitted, inheritable, ambient, bounding;
+	unsigned count; /* cap_last_cap + 1, with PD_CAP_B */
+	int no_new_privs;
+	unsigned fields;
+};
+int pd_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
+int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err);
+int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct pd_error *err);
+int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *start,
+		       struct pd_error *err);
+int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err);
+void pd_caps_expect(const struct pd_plan *plan, const struct pd_capstate *start,
+		    struct pd_capstate *want);
+int pd_caps_verify(const struct pd_plan *plan, const struct pd_capstate *start,
+		   struct pd_error *err);
 
 /* switch.c */
 int pd_identity_is(const struct pd_plan *plan);
-int pd_switch(const struct pd_plan *plan, struct pd_error *err);
-int pd_verify(const struct pd_plan *plan, struct pd_error *err);
+int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err);
+int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err);
 
 /* exec.c: returns only on failure, errno set */
 int pd_exec(const struct pd_plan *plan, char *const argv[]);

@@ -65,7 +65,7 @@ int pd_identity_is(const struct pd_plan *plan)
 }
 
 /* Groups first, then gid, then uid: each later step drops the right to the earlier. */
-int pd_switch(const struct pd_plan *plan, struct pd_error *err)
+static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 {
 	if (setgroups(plan->groups.count, plan->groups.list) < 0)
 		return fail(err, "setgroups", NULL);
@@ -76,7 +76,22 @@ int pd_switch(const struct pd_plan *plan, struct pd_error *err)
 	return 0;
 }
 
-int pd_verify(const struct pd_plan *plan, struct pd_error *err)
+/* The ids change only when they differ, so a caller that already is the target needs no root. */
+int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
+{
+	int same;
+
+	if (pd_caps_before_ids(plan, start, err) < 0)
+		return -1;
+	same = pd_identity_is(plan);
+	if (same < 0)
+		return fail(err, "getgroups", NULL);
+	if (!same && switch_ids(plan, err) < 0)
+		return -1;
+	return pd_caps_after_ids(plan, err);
+}
+
+int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
 {
 	int r;
 
@@ -87,12 +102,5 @@ int pd_verify(const struct pd_plan *plan, struct pd_error *err)
 	r = groups_are(plan);
 	if (r != 1)
 		return fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
-	if (plan->uid == 0)
-		return 0;
-	if (pd_caps_none(err) < 0)
-		return -1;
-	/* A process that can become root again has not dropped anything. */
-	if (setuid(0) == 0 || errno != EPERM)
-		return fail(err, "verify", "setuid(0) did not fail with EPERM");
-	return 0;
+	return pd_caps_verify(plan, start, err);
 }
