@@ -26,7 +26,8 @@ LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/db.c privdrop/passwd.c \
 	privdrop/switch.c privdrop/exec.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
-	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c
+	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \
+	tests/unit/check_caps.c
 
 all: su-exec
 

@@ -12,5 +12,6 @@ Suite *passwd_suite(void);
 Suite *group_suite(void);
 Suite *plan_suite(void);
 Suite *db_suite(void);
+Suite *caps_suite(void);
 
 #endif

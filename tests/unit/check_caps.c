@@ -1,0 +1,106 @@
+/* Capability names, and the state the kernel must show after the switch. */
+#include <string.h>
+
+#include "check_privdrop.h"
+
+#define BIT(n) ((uint64_t)1 << (n))
+
+static const struct {
+	const char *list;
+	int ok;
+	uint64_t keep;
+} lists[] = {
+	{ "net_bind_service", 1, BIT(10) },
+	{ "NET_BIND_SERVICE", 1, BIT(10) },
+	{ "cap_net_bind_service", 1, BIT(10) },
+	{ "CAP_CHOWN", 1, BIT(0) },
+	{ "Cap_Chown,net_raw", 1, BIT(0) | BIT(13) },
+	{ "chown,chown", 1, BIT(0) },
+	{ "setpcap,sys_admin,setuid", 1, BIT(8) | BIT(21) | BIT(7) },
+	{ "", 0, 0 },
+	{ ",", 0, 0 },
+	{ "chown,", 0, 0 },
+	{ ",chown", 0, 0 },
+	{ "chown,,kill", 0, 0 },
+	{ "bogus", 0, 0 },
+	{ "cap_", 0, 0 },
+	{ "cap_cap_chown", 0, 0 },
+	{ " chown", 0, 0 },
+	{ "10", 0, 0 },
+	{ "all", 0, 0 },
+};
+
+START_TEST(test_parse)
+{
+	struct pd_error err = { 0 };
+	uint64_t keep = 0;
+	int r = pd_caps_parse(lists[_i].list, &keep, &err);
+
+	ck_assert_int_eq(r, lists[_i].ok ? 0 : -1);
+	if (r == 0)
+		ck_assert_uint_eq(keep, lists[_i].keep);
+	else
+		ck_assert_ptr_nonnull(err.reason);
+}
+END_TEST
+
+#define FULL 0x1fffeffffffull /* a bounding set without CAP_SYS_RESOURCE */
+#define NB BIT(10)
+enum { PLAIN, KEEP, CLEAR, NNP, KEEP_CLEAR };
+static const struct {
+	uid_t uid;
+	int options;
+	unsigned fields;
+	uint64_t perm, inh, amb, bnd;
+	int nnp;
+} expects[] = {
+	{ 1000, PLAIN, PD_CAP_E | PD_CAP_P | PD_CAP_A, 0, 0, 0, 0, 0 },
+	{ 0, PLAIN, 0, 0, 0, 0, 0, 0 },
+	{ 1000, KEEP, PD_CAP_ALL, NB, NB, NB, FULL, 0 },
+	{ 0, KEEP, PD_CAP_ALL, NB, NB, 0, NB, 0 },
+	{ 1000, CLEAR, PD_CAP_ALL, 0, 0, 0, 0, 0 },
+	{ 0, CLEAR, PD_CAP_ALL, FULL, 0, 0, 0, 0 },
+	{ 1000, NNP, PD_CAP_ALL, 0, 0, 0, FULL, 1 },
+	{ 0, NNP, PD_CAP_ALL, FULL, 0, 0, FULL, 1 },
+	{ 1000, KEEP_CLEAR, PD_CAP_ALL, NB, NB, NB, NB, 0 },
+};
+
+START_TEST(test_expect)
+{
+	struct pd_capstate start = { 0 }, want;
+	struct pd_plan plan = { 0 };
+	int o = expects[_i].options;
+
+	start.effective = start.permitted = start.bounding = FULL;
+	start.count = 41;
+	start.fields = PD_CAP_ALL;
+	plan.uid = expects[_i].uid;
+	plan.caps.keep_set = o == KEEP || o == KEEP_CLEAR;
+	plan.caps.keep = plan.caps.keep_set ? NB : 0;
+	plan.caps.clear_bounding = o == CLEAR || o == KEEP_CLEAR;
+	plan.caps.no_new_privs = o == NNP;
+	pd_caps_expect(&plan, &start, &want);
+	ck_assert_uint_eq(want.fields, expects[_i].fields);
+	if (!want.fields)
+		return;
+	ck_assert_uint_eq(want.permitted, expects[_i].perm);
+	ck_assert_uint_eq(want.effective, expects[_i].perm);
+	ck_assert_uint_eq(want.ambient, expects[_i].amb);
+	if (want.fields & PD_CAP_B) {
+		ck_assert_uint_eq(want.inheritable, expects[_i].inh);
+		ck_assert_uint_eq(want.bounding, expects[_i].bnd);
+		ck_assert_int_eq(want.no_new_privs, expects[_i].nnp);
+	}
+}
+END_TEST
+
+Suite *caps_suite(void)
+{
+	Suite *s = suite_create("caps");
+	TCase *tc = tcase_create("caps");
+
+	tcase_add_loop_test(tc, test_parse, 0, COUNT(lists));
+	tcase_add_loop_test(tc, test_expect, 0, COUNT(expects));
+	suite_add_tcase(s, tc);
+	return s;
+}
