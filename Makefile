@@ -21,13 +21,13 @@ CAPNG_LIBS = $(shell $(PKG_CONFIG) --libs libcap-ng)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
-LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/db.c privdrop/passwd.c \
+LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
 	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
 	privdrop/switch.c privdrop/exec.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
 	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \
-	tests/unit/check_caps.c
+	tests/unit/check_caps.c tests/unit/check_find.c
 
 all: su-exec
 
@@ -56,6 +56,29 @@ check: tests/unit/check_privdrop su-exec su-exec-static
 	tests/unit/check_privdrop
 	sh tests/integration.sh ./su-exec ./su-exec-static
 
+# The binary Alpine users get, built on Debian with musl-gcc. mk/musl-deps.sh
+# provides kernel headers and a libcap-ng built for musl.
+MUSL_CC = musl-gcc
+MUSL_DIR = build/musl
+MUSL_OBJ = $(LIB_SRC:privdrop/%.c=$(MUSL_DIR)/obj/%.o) $(MUSL_DIR)/obj/su-exec.o
+
+static-musl: su-exec-musl
+
+$(MUSL_DIR)/lib/libcap-ng.a:
+	sh mk/musl-deps.sh $(MUSL_DIR)
+
+$(MUSL_DIR)/obj/%.o: privdrop/%.c privdrop/privdrop.h $(MUSL_DIR)/lib/libcap-ng.a
+	@mkdir -p $(MUSL_DIR)/obj
+	$(MUSL_CC) $(ALL_CPPFLAGS) -I$(MUSL_DIR)/include $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
+
+$(MUSL_DIR)/obj/su-exec.o: su-exec.c privdrop/privdrop.h $(MUSL_DIR)/lib/libcap-ng.a
+	@mkdir -p $(MUSL_DIR)/obj
+	$(MUSL_CC) $(ALL_CPPFLAGS) -I$(MUSL_DIR)/include $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ su-exec.c
+
+su-exec-musl: $(MUSL_OBJ)
+	$(MUSL_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ $(MUSL_OBJ) -L$(MUSL_DIR)/lib -lcap-ng
+	strip $@
+
 install: su-exec
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
@@ -64,6 +87,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/su-exec
 
 clean:
+	rm -rf $(MUSL_DIR)/obj su-exec-musl
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop
 
-.PHONY: all static check install uninstall clean
+.PHONY: all static static-musl check install uninstall clean

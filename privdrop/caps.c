@@ -231,7 +231,7 @@ int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err)
 		return fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
 	if (caps->keep_set && set_caps(caps->keep, err) < 0)
 		return -1;
-	for (cap = 0; plan->uid != 0 && cap < 64; cap++)
+	for (cap = 0; plan->uid != 0 && caps->keep >> cap; cap++)
 		if ((caps->keep & BIT(cap)) &&
 		    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
 			return fail(err, "prctl(PR_CAP_AMBIENT_RAISE)", NULL);

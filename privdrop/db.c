@@ -135,7 +135,7 @@ int pd_db_find_line(const char **pos, const char *end, const char *needle, size_
 
 	if (*pos >= end || needle_len == 0)
 		return 0;
-	hit = memmem(*pos, (size_t)(end - *pos), needle, needle_len);
+	hit = pd_find(*pos, (size_t)(end - *pos), needle, needle_len);
 	if (!hit) {
 		*pos = end;
 		return 0;

@@ -27,7 +27,7 @@ int pd_group_has_member(const struct pd_group *gr, const char *user, size_t len)
 
 	if (len == 0)
 		return 0;
-	while ((hit = memmem(p, (size_t)(end - p), user, len))) {
+	while ((hit = pd_find(p, (size_t)(end - p), user, len))) {
 		if ((hit == gr->members || hit[-1] == ',') &&
 		    (hit + len == end || hit[len] == ','))
 			return 1;

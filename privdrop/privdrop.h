@@ -50,6 +50,9 @@ struct pd_spec {
 };
 int pd_spec_parse(const char *arg, struct pd_spec *spec, struct pd_error *err);
 
+/* find.c */
+const char *pd_find(const char *hay, size_t hay_len, const char *needle, size_t len);
+
 /* db.c: a database read as blocks of whole lines */
 struct pd_span {
 	const char *p;

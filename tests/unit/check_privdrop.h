@@ -13,5 +13,6 @@ Suite *group_suite(void);
 Suite *plan_suite(void);
 Suite *db_suite(void);
 Suite *caps_suite(void);
+Suite *find_suite(void);
 
 #endif

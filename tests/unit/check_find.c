@@ -1,0 +1,76 @@
+/* The substring search under the readers, against a naive search. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_privdrop.h"
+
+static const char *naive(const char *h, size_t hlen, const char *n, size_t nlen)
+{
+	size_t i;
+
+	for (i = 0; nlen && i + nlen <= hlen; i++)
+		if (memcmp(h + i, n, nlen) == 0)
+			return h + i;
+	return NULL;
+}
+
+static const struct {
+	const char *hay, *needle;
+} rows[] = {
+	{ "nobody", "nobody" },
+	{ "u1,u2,nobody", "nobody" },
+	{ "nobody,u1", "nobody" },
+	{ "nobodnobody", "nobody" },
+	{ "abababc", "ababc" },
+	{ "aaaaaaaab", "aab" },
+	{ "aaaa", "aaaaa" },
+	{ "xyz", "" },
+	{ "", "a" },
+	{ "abc", "d" },
+	{ "abcabc", "c" },
+	{ "games:x:60:\nusers:x:100:games", "games" },
+	{ "\xff\xfe\x80nobody\x80", "\x80" },
+	{ "yyyyyxyyyy", "xy" },
+	{ "bbbbbbbbab", "ab" },
+};
+
+START_TEST(test_rows)
+{
+	const char *h = rows[_i].hay, *n = rows[_i].needle;
+
+	ck_assert_ptr_eq(pd_find(h, strlen(h), n, strlen(n)), naive(h, strlen(h), n, strlen(n)));
+}
+END_TEST
+
+/* Random text over a small alphabet finds every needle where the naive search does. */
+START_TEST(test_random)
+{
+	char hay[512], needle[80];
+	size_t hlen, nlen, k;
+	unsigned seed = 1;
+	int round;
+
+	for (round = 0; round < 20000; round++) {
+		hlen = (size_t)rand_r(&seed) % sizeof(hay);
+		nlen = 1 + (size_t)rand_r(&seed) % (round % 10 ? 8 : sizeof(needle));
+		for (k = 0; k < hlen; k++)
+			hay[k] = "ab,c"[rand_r(&seed) % 4];
+		for (k = 0; k < nlen; k++)
+			needle[k] = "ab,c"[rand_r(&seed) % 4];
+		if (hlen >= nlen && rand_r(&seed) % 2) /* plant it */
+			memcpy(hay + (size_t)rand_r(&seed) % (hlen - nlen + 1), needle, nlen);
+		ck_assert_ptr_eq(pd_find(hay, hlen, needle, nlen), naive(hay, hlen, needle, nlen));
+	}
+}
+END_TEST
+
+Suite *find_suite(void)
+{
+	Suite *s = suite_create("find");
+	TCase *tc = tcase_create("find");
+
+	tcase_add_loop_test(tc, test_rows, 0, COUNT(rows));
+	tcase_add_test(tc, test_random);
+	suite_add_tcase(s, tc);
+	return s;
+}
