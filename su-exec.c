@@ -67,10 +67,25 @@ static void add(struct line *l, const char *s)
 	add_mem(l, s, strlen(s));
 }
 
+/* Quoted, with control bytes escaped, so a message stays one line. */
 static void add_quoted(struct line *l, const char *s, size_t n)
 {
+	static const char hex[] = "0123456789abcdef";
+	char esc[4] = { '\\', 'x', 0, 0 };
+	size_t i;
+
 	add(l, "'");
-	add_mem(l, s, n);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != 0x7f && c != '\\') {
+			add_mem(l, s + i, 1);
+			continue;
+		}
+		esc[2] = hex[c >> 4];
+		esc[3] = hex[c & 15];
+		add_mem(l, esc, sizeof(esc));
+	}
 	add(l, "'");
 }
 
@@ -141,7 +156,7 @@ static _Noreturn void usage_error(const char *subject, const char *reason)
 		add(&l, ": ");
 	}
 	add(&l, reason);
-	add(&l, "\nTry 'su-exec --help' for more information.");
+	add(&l, " (try --help)");
 	put(STDERR_FILENO, &l);
 	_exit(EXIT_FAIL);
 }

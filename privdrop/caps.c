@@ -229,7 +229,8 @@ int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err)
 
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 		return fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
-	if (caps->keep_set && set_caps(caps->keep, err) < 0)
+	/* A plain drop empties inheritable too: with file capabilities it still grants. */
+	if ((caps->keep_set || plan->uid != 0) && set_caps(caps->keep, err) < 0)
 		return -1;
 	for (cap = 0; plan->uid != 0 && caps->keep >> cap; cap++)
 		if ((caps->keep & BIT(cap)) &&
@@ -242,7 +243,7 @@ int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err)
 
 /*
  * What the kernel must show after the switch, given where we started. A plain
- * drop to a non-root user checks that nothing is permitted, effective or ambient.
+ * drop to a non-root user checks that every set but bounding is empty.
  */
 void pd_caps_expect(const struct pd_plan *plan, const struct pd_capstate *start,
 		    struct pd_capstate *want)
@@ -253,14 +254,14 @@ void pd_caps_expect(const struct pd_plan *plan, const struct pd_capstate *start,
 	*want = *start;
 	if (!caps_asked(caps)) {
 		memset(want, 0, sizeof(*want));
-		want->fields = root ? 0 : PD_CAP_E | PD_CAP_P | PD_CAP_A;
+		want->fields = root ? 0 : PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A;
 		return;
 	}
 	if (caps->keep_set) {
 		want->effective = want->permitted = want->inheritable = caps->keep;
 		want->ambient = root ? 0 : caps->keep;
 	} else if (!root) {
-		want->effective = want->permitted = want->ambient = 0;
+		want->effective = want->permitted = want->inheritable = want->ambient = 0;
 	}
 	if (caps->clear_bounding || (root && caps->keep_set))
 		want->bounding = caps->keep;

@@ -76,18 +76,27 @@ static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 	return 0;
 }
 
-/* The ids change only when they differ, so a caller that already is the target needs no root. */
+/*
+ * Root always sets every id. Anyone else can only be what it already is, so a
+ * container started with --user can still run its entrypoint through us.
+ */
 int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
 {
 	int same;
 
 	if (pd_caps_before_ids(plan, start, err) < 0)
 		return -1;
-	same = pd_identity_is(plan);
-	if (same < 0)
-		return fail(err, "getgroups", NULL);
-	if (!same && switch_ids(plan, err) < 0)
-		return -1;
+	if (geteuid() == 0) {
+		if (switch_ids(plan, err) < 0)
+			return -1;
+	} else {
+		same = pd_identity_is(plan);
+		if (same < 0)
+			return fail(err, "getgroups", NULL);
+		errno = EPERM;
+		if (!same)
+			return fail(err, "setgroups", NULL);
+	}
 	return pd_caps_after_ids(plan, err);
 }
 

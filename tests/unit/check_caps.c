@@ -54,7 +54,7 @@ static const struct {
 	uint64_t perm, inh, amb, bnd;
 	int nnp;
 } expects[] = {
-	{ 1000, PLAIN, PD_CAP_E | PD_CAP_P | PD_CAP_A, 0, 0, 0, 0, 0 },
+	{ 1000, PLAIN, PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A, 0, 0, 0, 0, 0 },
 	{ 0, PLAIN, 0, 0, 0, 0, 0, 0 },
 	{ 1000, KEEP, PD_CAP_ALL, NB, NB, NB, FULL, 0 },
 	{ 0, KEEP, PD_CAP_ALL, NB, NB, 0, NB, 0 },
