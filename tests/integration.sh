@@ -1,0 +1,558 @@
+#!/bin/sh
+# Integration tests of the built su-exec, run as root from the repo root:
+#
+#	sh tests/integration.sh ./su-exec ./su-exec-static
+#
+# Every run of su-exec is in a private mount namespace with fixture databases
+# mounted over /etc/passwd and /etc/group (or over /etc), so the machine's own
+# files are never used; the static build also runs in a bare busybox-static
+# root. Prints one line per test and, last, "integration: N passed, N failed".
+# Exits non-zero on any failure. A missing tool is a failure, never a skip.
+
+set -f
+umask 022
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+LC_ALL=C
+export PATH LC_ALL
+
+TESTS=$(cd "$(dirname "$0")" && pwd)
+FIX=$TESTS/fixtures
+. "$TESTS/lib.sh"
+
+main() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "SKIP: integration tests need root (run: sudo make check)"
+		exit 0
+	fi
+	if [ $# -ne 2 ]; then
+		echo "usage: sh tests/integration.sh SU_EXEC SU_EXEC_STATIC" >&2
+		exit 2
+	fi
+	setup "$1" "$2"
+	prerequisites "$1" "$2" || finish
+	make_fixtures
+	for where in dyn busybox; do
+		database_tables "$where"
+		malformed_tables "$where"
+		long_lines "$where"
+		group_limit "$where"
+		hostile_specs "$where"
+		pid1 "$where"
+	done
+	for where in dyn static; do
+		command_line "$where"
+		exit_status "$where"
+		exec_in_place "$where"
+		setid_refused "$where"
+		capabilities "$where"
+		unprivileged "$where"
+	done
+	host_untouched
+	finish
+}
+
+setup() {
+	W=$(mktemp -d /tmp/su-exec-integration.XXXXXX) || exit 1
+	chmod 755 "$W"
+	trap cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+	mkdir -p "$W/bin" "$W/etc" "$W/tmp"
+	chmod 1777 "$W/tmp"
+	BB=$W/root
+	HOST_BEFORE=$(host_state)
+	cp "$1" "$W/bin/su-exec" 2>/dev/null
+	cp "$2" "$W/bin/su-exec-static" 2>/dev/null
+}
+
+# Mounts only ever happen in private namespaces, so nothing is mounted under
+# $W here; if something is, leave it rather than delete through it.
+cleanup() {
+	if grep -q " $W" /proc/self/mountinfo; then
+		echo "# harness: something is mounted under $W; not removing it" >&2
+	else
+		rm -rf "$W"
+	fi
+}
+
+finish() {
+	echo "integration: $T_PASS passed, $T_FAIL failed"
+	[ "$T_FAIL" -eq 0 ] && [ "$T_N" -gt 0 ]
+	exit
+}
+
+# prerequisites SU_EXEC SU_EXEC_STATIC: returns non-zero if anything is missing.
+prerequisites() {
+	missing=0
+	for tool in unshare setpriv chroot mount busybox awk sed sort paste; do
+		if command -v "$tool" >/dev/null; then
+			pass "prerequisite: $tool"
+		else
+			fail "prerequisite: $tool" "installed" "not found"
+			missing=1
+		fi
+	done
+	for bin in "$W/bin/su-exec" "$W/bin/su-exec-static"; do
+		if [ -x "$bin" ]; then
+			pass "prerequisite: ${bin##*/} built"
+		else
+			fail "prerequisite: ${bin##*/} built" "an executable from $1 and $2" "none"
+			missing=1
+		fi
+	done
+	[ "$missing" -eq 0 ] || return 1
+	if sh "$TESTS/busybox-root.sh" "$BB" "$W/bin/su-exec-static"; then
+		pass "prerequisite: busybox-static root built"
+	else
+		fail "prerequisite: busybox-static root built" "a root that runs" "see above"
+		return 1
+	fi
+}
+
+# Fixture directories, $W/etc/NAME. Big and binary ones are generated here.
+make_fixtures() {
+	fixture main passwd group
+	fixture no-group passwd
+	fixture no-passwd group
+	fixture no-files
+	fixture passwd-dir group && mkdir "$W/etc/passwd-dir/passwd"
+	fixture group-dir passwd && mkdir "$W/etc/group-dir/group"
+	fixture unreadable passwd group && chmod 000 "$W/etc/unreadable/passwd"
+	malformed_passwd "$W/etc/malformed-passwd" "$W/malformed-passwd.table"
+	malformed_group "$W/etc/malformed-group" "$W/malformed-group.table"
+	long_lines_fixture "$W/etc/long-lines"
+	many_groups_fixture "$W/etc/groups-65536" 65535
+	many_groups_fixture "$W/etc/groups-65537" 65536
+}
+
+# fixture NAME FILE...: $W/etc/NAME holding those files from fixtures/.
+fixture() {
+	name=$1
+	shift
+	mkdir "$W/etc/$name"
+	for f; do
+		cp "$FIX/$f" "$W/etc/$name/$f"
+	done
+}
+
+# each_kind KINDS: "N KIND TEMPLATE" for every kind, numbered from 1.
+each_kind() {
+	grep -v -e '^#' -e '^$' "$1" | awk '{ print NR, $0 }'
+}
+
+# fill TEMPLATE NAME ID [USERS]: the template with its fields filled in,
+# \000 left as written. write: the same, as a line with real NUL bytes.
+fill() {
+	printf '%s\n' "$1" | sed -e "s/@NAME@/$2/g" -e "s/@ID@/$3/g" -e "s/@USERS@/${4:-}/g"
+}
+write() {
+	printf '%b\n' "$(fill "$@")"
+}
+
+# malformed_passwd DIR TABLE: every kind of bad passwd line, for a name with
+# only the bad line (o-KIND, uid 5000+n), before a good line for the same
+# name and uid (v-KIND, 6000+n), and for root before root's line; and the
+# table of what each must resolve to, for a caller with gid 7.
+malformed_passwd() {
+	mkdir "$1"
+	echo 'root:x:0:' >"$1/group"
+	kinds=$FIX/malformed-passwd.kinds
+	{
+		printf '\n   \n\t\n'
+		each_kind "$kinds" | while read -r n kind template; do
+			write "$template" "o-$kind" $((5000 + n))
+			write "$template" root 0
+		done
+		echo 'root:x:0:0:root:/root:/bin/sh'
+		each_kind "$kinds" | while read -r n kind template; do
+			write "$template" "v-$kind" $((6000 + n))
+			echo "v-$kind:x:$((6000 + n)):$((6000 + n))::/home/v-$kind:/bin/sh"
+		done
+	} >"$1/passwd"
+	{
+		echo '"root" | 0 0 0 /root | bad lines for root come first'
+		echo '"0" | 0 0 0 /root | bad lines that parse loosely as uid 0 come first'
+		echo '"16" | 16 7 7 / | 0x10 is not uid 16'
+		each_kind "$kinds" | while read -r n kind template; do
+			why="only a $kind line"
+			echo "\"o-$kind\" | 125 \"o-$kind\" | $why"
+			seen=$(fill "$template" "o-$kind" 0 | cut -d: -f1)
+			case $seen in
+			"o-$kind" | *\\*) ;;
+			*) echo "\"$seen\" | 125 \"$seen\" | the name on a $kind line" ;;
+			esac
+			echo "\"$((5000 + n))\" | $((5000 + n)) 7 7 / | $why: no entry, caller gid"
+			v=$((6000 + n))
+			echo "\"v-$kind\" | $v $v $v /home/v-$kind | a $kind line before the good one"
+			echo "\"$v\" | $v $v $v /home/v-$kind | a $kind line before the good one"
+		done
+	} >"$2"
+}
+
+# malformed_group DIR TABLE: every kind of bad group line, for a group with
+# only the bad line (og-KIND, gid 7100+n) and before a good line for the same
+# name (vg-KIND, 7400+n); the bad lines name m-KIND (uid and gid 7200+n) as a
+# member. And the table of what each must resolve to.
+malformed_group() {
+	mkdir "$1"
+	kinds=$FIX/malformed-group.kinds
+	{
+		echo 'root:x:0:0:root:/root:/bin/sh'
+		each_kind "$kinds" | while read -r n kind template; do
+			echo "m-$kind:x:$((7200 + n)):$((7200 + n))::/home/m-$kind:/bin/sh"
+		done
+	} >"$1/passwd"
+	{
+		printf '\n   \n\t\n'
+		echo 'root:x:0:'
+		each_kind "$kinds" | while read -r n kind template; do
+			write "$template" "og-$kind" $((7100 + n)) "m-$kind"
+		done
+		each_kind "$kinds" | while read -r n kind template; do
+			write "$template" "vg-$kind" $((7300 + n)) "m-$kind"
+			echo "vg-$kind:x:$((7400 + n)):"
+		done
+	} >"$1/group"
+	{
+		echo '"root" | 0 0 0 /root | no bad line adds a group'
+		echo '"0:16" | 0 16 16 /root | numeric GROUP needs no entry'
+		each_kind "$kinds" | while read -r n kind template; do
+			echo "\"0:og-$kind\" | 125 \"og-$kind\" | only a $kind line"
+			seen=$(fill "$template" "og-$kind" 0 | cut -d: -f1)
+			case $seen in
+			"og-$kind" | *\\*) ;;
+			*) echo "\"0:$seen\" | 125 \"$seen\" | the name on a $kind line" ;;
+			esac
+			m=$((7200 + n))
+			echo "\"m-$kind\" | $m $m $m /home/m-$kind | named only on $kind lines"
+			v=$((7400 + n))
+			echo "\"0:vg-$kind\" | 0 $v $v /root | a $kind line before the good one"
+		done
+	} >"$2"
+}
+
+# members FIRST LAST [EXTRA]: "uFIRST,...,uLAST[,EXTRA]", one long field.
+members() {
+	awk -v a="$1" -v b="$2" -v extra="${3:-}" 'BEGIN {
+		for (i = a; i <= b; i++)
+			printf "%su%d", (i > a ? "," : ""), i
+		if (extra != "")
+			printf ",%s", extra
+	}'
+}
+
+# long_lines_fixture DIR: a 1 MB passwd line first; 100,000-member group
+# lines, one before everything and one naming games last; both files end
+# without a newline.
+long_lines_fixture() {
+	mkdir "$1"
+	{
+		printf 'gecos:x:8100:8100:%s:/home/gecos:/bin/sh\n' "$(awk 'BEGIN { while (i++ < 1000000) printf "g" }')"
+		cat "$FIX/passwd"
+		printf 'last:x:8200:8200::/home/last:/bin/sh'
+	} >"$1/passwd"
+	{
+		printf 'big2:x:8001:%s\n' "$(members 1 100000)"
+		cat "$FIX/group"
+		printf 'big:x:8000:%s\n' "$(members 1 99999 games)"
+		printf 'lastgrp:x:8300:last'
+	} >"$1/group"
+}
+
+# many_groups_fixture DIR N: games (gid 60) is a member of N more groups.
+many_groups_fixture() {
+	mkdir "$1"
+	cp "$FIX/passwd" "$1/passwd"
+	{
+		echo 'root:x:0:'
+		echo 'games:x:60:'
+		awk -v n="$2" 'BEGIN { for (i = 1; i <= n; i++) printf "g%d:x:%d:games\n", i, 100000 + i }'
+	} >"$1/group"
+}
+
+# The tables: identity against the fixtures, and each database missing or unreadable.
+database_tables() {
+	run_table "$1" main "" "$FIX/identity.table"
+	run_table "$1" main "setpriv --regid=7 --clear-groups" "$FIX/caller-gid7.table"
+	run_table "$1" no-group "" "$FIX/no-group.table"
+	run_table "$1" no-passwd "" "$FIX/no-passwd.table"
+	run_table "$1" no-files "" "$FIX/no-files.table"
+	run_table "$1" passwd-dir "" "$FIX/passwd-dir.table"
+	run_table "$1" group-dir "" "$FIX/group-dir.table"
+}
+
+# The caller has gid 7, so a bad line read as gid 0 cannot pass for the caller's gid.
+malformed_tables() {
+	run_table "$1" malformed-passwd "setpriv --regid=7 --clear-groups" "$W/malformed-passwd.table"
+	run_table "$1" malformed-group "setpriv --regid=7 --clear-groups" "$W/malformed-group.table"
+}
+
+long_lines() {
+	check_row "$1" long-lines "" gecos "8100 8100 8100 /home/gecos" "a 1 MB line"
+	check_row "$1" long-lines "" root "0 0 0,10 /root" "lines after a 1 MB line"
+	check_row "$1" long-lines "" games "5 60 60,100,8000 /usr/games" "last of 100,000 members"
+	check_row "$1" long-lines "" 0:big "0 8000 8000 /root" "a group with 100,000 members"
+	check_row "$1" long-lines "" last "8200 8200 8200,8300 /home/last" "last lines without a newline"
+	check_row "$1" long-lines "" 0:lastgrp "0 8300 8300 /root" "last line without a newline"
+}
+
+# 65536 groups is the kernel's limit: all set; one more is refused, not truncated.
+group_limit() {
+	all=$(awk 'BEGIN { printf "60"; for (i = 1; i <= 65535; i++) printf ",%d", 100000 + i }')
+	check_row "$1" groups-65536 "" games "5 60 $all /usr/games" "65536 groups"
+	check_row "$1" groups-65537 "" games '125 ""' "65537 groups"
+	check_row "$1" groups-65537 "" games:60 "5 60 60 /usr/games" "GROUP given: the memberships do not count"
+}
+
+# Specs no table can hold: huge, and with a newline that must not split the message.
+hostile_specs() {
+	long=$(awk 'BEGIN { while (i++ < 100000) printf "a" }')
+	check_row "$1" main "" "$long" '125 ""' "a 100,000-byte name"
+	long=$(awk 'BEGIN { while (i++ < 100000) printf "1" }')
+	check_row "$1" main "" "$long" '125 ""' "a 100,000-digit id"
+	check_row "$1" main "" "0:$long" '125 ""' "a 100,000-digit gid"
+	check_row "$1" main "" "games
+root" '125 ""' "a newline in the spec: still one message line"
+}
+
+# expect_output WHAT STATUS STDOUT: exit STATUS, exactly STDOUT, nothing on stderr.
+expect_output() {
+	check "$1" "exit $2, stdout \"$3\", stderr \"\"" "$(got)"
+}
+
+command_line() {
+	su_run "$1" main ""
+	expect_refusal "$1: no arguments" 125 ""
+	su_run "$1" main "" nobody
+	expect_refusal "$1: a spec and no command" 125 ""
+	for opt in -h --help; do
+		su_run "$1" main "" "$opt"
+		usage_ok "$1: $opt prints usage on stdout, exit 0"
+	done
+	for opt in -V --version; do
+		su_run "$1" main "" "$opt"
+		check "$1: $opt prints a version, exit 0" "exit 0, 1 line, no stderr" \
+			"exit $RC, $(wc -l <"$W/out") line, $([ -s "$W/err" ] && echo stderr || echo no stderr)"
+	done
+	su_run "$1" main "" -v nobody true
+	verbose_ok "$1: -v prints the plan on stderr"
+	su_run "$1" main "" -v -- nobody true
+	verbose_ok "$1: -v -- still prints the plan"
+	su_run "$1" main "" -- nobody id -u
+	expect_output "$1: -- ends the options" 0 65534
+	su_run "$1" main "" -- -1 true
+	expect_refusal "$1: after --, -1 is a user name" 125 "-1"
+	su_run "$1" main "" nobody sh -c 'echo "$*"' sh -v --help -- x
+	expect_output "$1: options after the spec belong to the command" 0 "-v --help -- x"
+	su_run "$1" main "" nobody ls --help
+	check "$1: nobody ls --help runs ls --help" "exit 0, Usage: ls" \
+		"exit $RC, $(grep -o '^Usage: ls' "$W/out")"
+	su_run "$1" main "" --bogus nobody true
+	expect_refusal "$1: unknown long option" 125 "--bogus"
+	su_run "$1" main "" -x nobody true
+	expect_refusal "$1: unknown short option" 125 "-x"
+	su_run "$1" main "env -u HOME" nobody sh -c 'echo "$HOME"'
+	expect_output "$1: HOME is set when it was unset" 0 /nonexistent
+}
+
+usage_ok() {
+	if [ "$RC" -eq 0 ] && grep -q 'Usage: su-exec' "$W/out" && [ ! -s "$W/err" ]; then
+		pass "$1"
+	else
+		fail "$1" "exit 0, stdout with \"Usage: su-exec\", no stderr" "$(got)"
+	fi
+}
+
+verbose_ok() {
+	if [ "$RC" -eq 0 ] && [ ! -s "$W/out" ] && message_ok "65534" &&
+		grep -q /nonexistent "$W/err"; then
+		pass "$1"
+	else
+		fail "$1" "exit 0, one stderr line \"su-exec: ...65534.../nonexistent\"" "$(got)"
+	fi
+}
+
+exit_status() {
+	printf '#!/bin/sh\necho ran\n' >"$W/tmp/noexec"
+	chmod 644 "$W/tmp/noexec"
+	su_run "$1" main "" nobody "$W/tmp/noexec"
+	expect_refusal "$1: a file without the x bit: 126" 126 "$W/tmp/noexec"
+	su_run "$1" main "" nobody /
+	expect_refusal "$1: a directory: 126" 126 "/"
+	su_run "$1" main "" nobody /nonexistent/command
+	expect_refusal "$1: a missing path: 127" 127 "/nonexistent/command"
+	su_run "$1" main "" nobody no-such-command-here
+	expect_refusal "$1: not found in PATH: 127" 127 "no-such-command-here"
+	for status in 0 7 255; do
+		su_run "$1" main "" nobody sh -c "exit $status"
+		expect_output "$1: the command's status $status passes through" "$status" ""
+	done
+	path_search "$1"
+}
+
+# The PATH search runs as the new user: a directory only root may enter.
+path_search() {
+	mkdir -p "$W/private"
+	printf '#!/bin/sh\necho ran\n' >"$W/private/prog"
+	chmod 755 "$W/private/prog"
+	chmod 700 "$W/private"
+	su_run "$1" main "env PATH=$W/private:$PATH" 0 prog
+	expect_output "$1: root finds a command in a root-only directory" 0 ran
+	su_run "$1" main "env PATH=$W/private:$PATH" nobody prog
+	expect_refusal "$1: nobody cannot search a root-only directory" 126 prog
+}
+
+# The command replaces su-exec: same pid, the target identity, and it gets
+# the signals sent to that pid.
+exec_in_place() {
+	ready=$W/tmp/ready-$1
+	su_start "$1" main "" nobody sh -c "trap 'exit 42' TERM; : >$ready; while :; do sleep 0.1; done"
+	if ! wait_for "$ready"; then
+		stop "$PID"
+		wait "$PID"
+		fail "$1: exec in place" "the command started" "$(got)"
+		return
+	fi
+	check "$1: the pid started is the command, as nobody" "sh 65534" \
+		"$(cat "/proc/$PID/comm") $(awk '$1 == "Uid:" { print $2 }' "/proc/$PID/status")"
+	kill -TERM "$PID"
+	watch_wait "$PID"
+	check "$1: SIGTERM to that pid reaches the command" 42 "$RC"
+}
+
+# In a new PID namespace the command is PID 1 and still gets SIGTERM from
+# outside (PID 1 gets only the signals it has a handler for).
+pid1() {
+	case $1 in
+	busybox) ready=/tmp/ready-pid1 outside=$BB/tmp/ready-pid1 ;;
+	*) ready=$W/tmp/ready-pid1-$1 outside=$ready ;;
+	esac
+	UNSHARE_OPTS="--mount --propagation private --pid --fork"
+	su_run "$1" main "" nobody sh -c 'echo $$'
+	expect_output "$1: the command is PID 1" 0 1
+	su_start "$1" main "" nobody sh -c "trap 'exit 42' TERM; : >$ready; while :; do sleep 0.1; done"
+	UNSHARE_OPTS="--mount --propagation private"
+	if ! wait_for "$outside"; then
+		stop "$PID"
+		wait "$PID"
+		fail "$1: PID 1" "the command started" "$(got)"
+		return
+	fi
+	child=$(cat "/proc/$PID/task/$PID/children")
+	child=${child%% *}
+	check "$1: PID 1 is the command itself, as nobody" "sh 65534 1" \
+		"$(cat "/proc/$child/comm") $(awk '$1 == "Uid:" { print $2 } $1 == "NSpid:" { print $NF }' "/proc/$child/status" | paste -sd' ' -)"
+	kill -TERM "$child"
+	watch_wait "$PID"
+	check "$1: SIGTERM from outside reaches PID 1" 42 "$RC"
+}
+
+# watch_wait PID: wait for PID, killing it and its children if it is still
+# there after ten seconds. Sets RC.
+watch_wait() {
+	(
+		i=0
+		while kill -0 "$1" 2>/dev/null; do
+			i=$((i + 1))
+			[ "$i" -le 100 ] || stop "$1"
+			sleep 0.1
+		done
+	) &
+	dog=$!
+	wait "$1"
+	RC=$?
+	wait "$dog"
+}
+
+stop() {
+	for c in $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
+		kill -KILL "$c" 2>/dev/null
+	done
+	kill -KILL "$1" 2>/dev/null
+}
+
+# Installed setuid or setgid, su-exec refuses for every caller, and the
+# command never runs. The copies sit in a directory only root and gid 65534
+# can enter.
+setid_refused() {
+	bin=$W/bin/su-exec
+	[ "$1" = static ] && bin=$W/bin/su-exec-static
+	dir=$W/setid-$1
+	mkdir "$dir"
+	chgrp 65534 "$dir"
+	chmod 710 "$dir"
+	setid_control "$1" "$dir"
+	nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	for mode in 4755 2755; do
+		cp "$bin" "$dir/su-exec-$mode"
+		chmod "$mode" "$dir/su-exec-$mode"
+		refused_without_running "$1: mode $mode, caller root" "$dir/su-exec-$mode" main "" nobody
+		refused_without_running "$1: mode $mode, caller nobody, spec 0" "$dir/su-exec-$mode" main "$nobody" 0
+		refused_without_running "$1: mode $mode, caller nobody, spec root" "$dir/su-exec-$mode" main "$nobody" root
+	done
+}
+
+# setid_control WHERE DIR: the setuid bit works there, or the tests above mean nothing.
+setid_control() {
+	cp "$(command -v id)" "$2/id-4755"
+	chmod 4755 "$2/id-4755"
+	check "$1: control: a setuid copy of id runs with euid 0 for nobody" 0 \
+		"$(setpriv --reuid=65534 --regid=65534 --clear-groups "$2/id-4755" -u)"
+}
+
+# refused_without_running WHAT WHERE ETCDIR PREFIX SPEC: exit 125 with a
+# message, and the command (which would create a marker) did not run.
+refused_without_running() {
+	marker=$W/tmp/marker
+	rm -f "$marker"
+	su_run "$2" "$3" "$4" "$5" sh -c ": >$marker"
+	if [ -e "$marker" ]; then
+		fail "$1" "refused, command not run" "the command ran; $(got)"
+	else
+		expect_refusal "$1" 125 ""
+	fi
+}
+
+# A non-root target keeps no capability, whatever the caller arranged.
+capabilities() {
+	check_row "$1" main "setpriv --inh-caps +net_bind_service --ambient-caps +net_bind_service" \
+		nobody "65534 65534 65534 /nonexistent" "caller with an ambient capability"
+	# With no_setuid_fixup the kernel keeps the capabilities across the uid
+	# change: su-exec must drop them or refuse, never exec with them.
+	su_run "$1" main "setpriv --securebits +no_setuid_fixup" nobody sh -c "$OBSERVE"
+	if [ "$RC" -eq 125 ]; then
+		expect_refusal "$1: caller with no_setuid_fixup: refused" 125 ""
+	else
+		expect_identity "$1: caller with no_setuid_fixup: no capability left" \
+			"65534 65534 65534 /nonexistent"
+	fi
+}
+
+# A caller that is not root: the same identity runs without a switch; any
+# change is refused and the command does not run.
+unprivileged() {
+	same="setpriv --reuid=65534 --regid=65534 --groups=65534"
+	for spec in 65534:65534 nobody 65534 :65534 ""; do
+		check_row "$1" main "$same" "$spec" "65534 65534 65534 /nonexistent" \
+			"caller 65534, gid 65534, groups 65534: nothing to change"
+	done
+	check_row "$1" main "setpriv --reuid=65534 --regid=65534 --clear-groups" 65534:65534 \
+		"65534 65534 - /nonexistent" "caller 65534, gid 65534, no groups, as docker run --user may leave it"
+	for spec in root 0 0:0 65534:0 1000:1000 games; do
+		refused_without_running "$1: caller 65534 cannot become \"$spec\"" "$1" main "$same" "$spec"
+	done
+	refused_without_running "$1: caller 65534 with groups 65534,100 cannot drop 100" "$1" main \
+		"setpriv --reuid=65534 --regid=65534 --groups=65534,100" 65534:65534
+	check_row "$1" unreadable "$same" 65534:65534 '125 "/etc/passwd"' "passwd mode 000: cannot be read"
+}
+
+# The machine's /etc/passwd and /etc/group, and what is mounted on /etc, are as they were.
+host_state() {
+	cksum /etc/passwd /etc/group
+	awk '$5 ~ /^\/etc(\/|$)/' /proc/self/mountinfo
+}
+
+host_untouched() {
+	check "the host's /etc/passwd, /etc/group and /etc mounts are untouched" "$HOST_BEFORE" "$(host_state)"
+}
+
+main "$@"

@@ -1,0 +1,229 @@
+# Helpers for tests/integration.sh, sourced by it (POSIX sh).
+#
+# Results are printed one line per test, "ok N - what" or "not ok N - what:
+# expected [...], got [...]". su-exec always runs in a private mount
+# namespace with fixture databases mounted over /etc/passwd and /etc/group
+# (or a fixture directory over all of /etc), so the machine's own files are
+# never read or touched.
+#
+# Uses $W (the work directory) and $BB (the busybox root) from integration.sh;
+# fixture directories are $W/etc/NAME, and tests name them by NAME.
+
+T_N=0
+T_PASS=0
+T_FAIL=0
+
+# What every identity row runs as the target user: the kernel's view of the
+# process (real, effective, saved and fs ids; groups; capabilities), and the
+# environment su-exec set (HOME) or passed through (FOO).
+OBSERVE='grep -E "^(Uid|Gid|Groups|CapPrm|CapEff|CapAmb):" /proc/self/status; printf "HOME=%s\nFOO=%s\n" "$HOME" "$FOO"'
+
+pass() {
+	T_N=$((T_N + 1))
+	T_PASS=$((T_PASS + 1))
+	printf 'ok %s - %s\n' "$T_N" "$1"
+}
+
+# fail WHAT EXPECTED GOT
+fail() {
+	T_N=$((T_N + 1))
+	T_FAIL=$((T_FAIL + 1))
+	printf 'not ok %s - %s: expected [%s], got [%s]\n' "$T_N" "$1" "$(oneline "$2")" "$(oneline "$3")"
+}
+
+# check WHAT EXPECTED GOT
+check() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "$2" "$3"
+	fi
+}
+
+# oneline TEXT [MAX]: newlines shown as \n, cut to MAX (300) characters so
+# a 65536-group list stays readable.
+oneline() {
+	printf '%s\n' "$1" | awk -v max="${2:-300}" '
+	{ s = s (NR > 1 ? "\\n" : "") $0 }
+	END { if (length(s) > max) s = substr(s, 1, max) "..."; printf "%s", s }'
+}
+
+# Options for every unshare; the PID 1 tests add --pid --fork.
+UNSHARE_OPTS="--mount --propagation private"
+
+# The mount namespace scripts. Arguments: ETCDIR PREFIX COMMAND...
+# PREFIX is empty or a command run in front of su-exec (host) or chroot
+# (busybox) after the mounts, e.g. setpriv options giving the caller's
+# identity, or "env -u HOME". A directory with both files has them mounted
+# over /etc/passwd and /etc/group; any other (a file missing, or a directory
+# in its place) is mounted over the whole /etc.
+NS_HOST='
+etc=$1 prefix=$2
+shift 2
+if [ -f "$etc/passwd" ] && [ -f "$etc/group" ]; then
+	mount --bind "$etc/passwd" /etc/passwd && mount --bind "$etc/group" /etc/group
+else
+	mount --bind "$etc" /etc
+fi || { echo "harness: cannot mount $etc over /etc" >&2; exit 99; }
+exec $prefix "$@"'
+
+# In the busybox root the whole etc is always the fixture directory, and a
+# proc of the (maybe new) PID namespace is mounted for /proc/self/status.
+NS_BUSYBOX='
+etc=$1 prefix=$2 root=$3
+shift 3
+mount --bind "$etc" "$root/etc" && mount -t proc proc "$root/proc" ||
+	{ echo "harness: cannot mount $etc and proc in $root" >&2; exit 99; }
+exec $prefix chroot "$root" "$@"'
+
+# su_exec_in WHERE ETCDIR PREFIX ARG...: become su-exec ARG..., run with
+# HOME=/wrong and FOO=passthrough in a private mount namespace. WHERE is dyn
+# or static (that build in the host root), busybox (the static build in the
+# busybox root), or the absolute path of a binary to run in the host root.
+su_exec_in() {
+	where=$1 etc=$W/etc/$2 prefix=$3
+	shift 3
+	case $where in
+	dyn) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$W/bin/su-exec" "$@" ;;
+	static) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$W/bin/su-exec-static" "$@" ;;
+	busybox) set -- sh -c "$NS_BUSYBOX" ns "$etc" "$prefix" "$BB" /sbin/su-exec "$@" ;;
+	/*) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$where" "$@" ;;
+	*) echo "harness: unknown place $where" >&2; exit 2 ;;
+	esac
+	exec env HOME=/wrong FOO=passthrough unshare $UNSHARE_OPTS "$@" </dev/null >"$W/out" 2>"$W/err"
+}
+
+# su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait. Sets RC; the
+# output is in $W/out and $W/err.
+su_run() {
+	(su_exec_in "$@")
+	RC=$?
+}
+
+# su_start WHERE ETCDIR PREFIX ARG...: su_exec_in in the background. Sets
+# PID, the pid of unshare, which is the pid su-exec and the command get
+# unless UNSHARE_OPTS forks.
+su_start() {
+	su_exec_in "$@" &
+	PID=$!
+}
+
+# identity FILE: what OBSERVE printed, as "uid gid groups HOME", groups sorted
+# and comma-separated. Anything else wrong is appended, so it cannot match:
+# real/effective/saved/fs ids that differ, capabilities left to a non-root
+# uid, FOO not passed through.
+identity() {
+	groups=$(sed -n 's/^Groups:[[:space:]]*//p' "$1" | tr -s '[:blank:]' '\n' |
+		sed '/^$/d' | sort -n | paste -sd, -)
+	awk '
+	$1 == "Uid:" || $1 == "Gid:" {
+		id[$1] = $2
+		if ($3 != $2 || $4 != $2 || $5 != $2)
+			odd = odd " " $1 $2 "/" $3 "/" $4 "/" $5
+	}
+	$1 ~ /^Cap/ && $2 !~ /^0+$/ { caps = caps " " $1 $2 }
+	sub(/^HOME=/, "") { home = $0 }
+	sub(/^FOO=/, "") { foo = $0 }
+	END {
+		if (id["Uid:"] != "0" && caps != "")
+			odd = odd " capabilities-left:" caps
+		if (foo != "passthrough")
+			odd = odd " FOO=" foo
+		print id["Uid:"] " " id["Gid:"]
+		print home odd
+	}' "$1" >"$W/identity"
+	{
+		IFS= read -r ids
+		IFS= read -r rest
+	} <"$W/identity"
+	printf '%s %s %s\n' "$ids" "${groups:--}" "$rest"
+}
+
+# got: what the last su_run produced, for a failure report.
+got() {
+	printf 'exit %s, stdout "%s", stderr "%s"' "$RC" "$(cat "$W/out")" "$(cat "$W/err")"
+}
+
+# message_ok FRAGMENT: stderr is one line, starts "su-exec: ", contains
+# FRAGMENT, and does not claim "Success".
+message_ok() {
+	[ "$(wc -l <"$W/err")" -eq 1 ] || return 1
+	IFS= read -r msg <"$W/err"
+	case $msg in
+	*Success*) return 1 ;;
+	"su-exec: "*"$1"*) return 0 ;;
+	esac
+	return 1
+}
+
+# expect_identity WHAT "uid gid groups HOME": the last su_run ran OBSERVE
+# as exactly that identity, silently.
+expect_identity() {
+	if [ "$RC" -eq 0 ] && [ ! -s "$W/err" ]; then
+		check "$1" "$2" "$(identity "$W/out")"
+	else
+		fail "$1" "$2" "$(got)"
+	fi
+}
+
+# expect_refusal WHAT STATUS FRAGMENT: the last su_run exited STATUS with one
+# message line containing FRAGMENT, and printed nothing on stdout.
+expect_refusal() {
+	if [ "$RC" -eq "$2" ] && [ ! -s "$W/out" ] && message_ok "$3"; then
+		pass "$1"
+	else
+		fail "$1" "exit $2, one stderr line \"su-exec: ...${3:+$3...}\"" "$(got)"
+	fi
+}
+
+# check_row WHERE ETCDIR PREFIX SPEC EXPECTED [WHY]: one table row.
+# EXPECTED is "uid gid groups HOME", or a status and a quoted fragment.
+check_row() {
+	what="$1: \"$(oneline "$4" 40)\" -> $(oneline "$5" 80)${6:+ ($6)}"
+	expected=$5
+	case $4 in
+	-*) su_run "$1" "$2" "$3" -- "$4" sh -c "$OBSERVE" ;; # a spec, not an option
+	*) su_run "$1" "$2" "$3" "$4" sh -c "$OBSERVE" ;;
+	esac
+	case $expected in
+	*\"*)
+		fragment=${expected#*\"}
+		expect_refusal "$what" "${expected%% *}" "${fragment%\"*}"
+		;;
+	*) expect_identity "$what" "$expected" ;;
+	esac
+}
+
+# run_table WHERE ETCDIR PREFIX TABLE: every row of TABLE. A row is
+# "SPEC" | expected | why; the spec is taken exactly as written between the
+# outer double quotes, spaces included.
+run_table() {
+	rows=0
+	while IFS='|' read -r spec expected why; do
+		case $spec in
+		\"*\"*) ;;
+		*) continue ;; # comment or blank
+		esac
+		spec=${spec#\"}
+		spec=${spec%\"*}
+		rows=$((rows + 1))
+		check_row "$1" "$2" "$3" "$spec" "$(trim "$expected")" "$(trim "$why")"
+	done <"$4"
+	# A table that is missing or empty must not pass by testing nothing.
+	[ "$rows" -gt 0 ] || fail "$1: table ${4##*/}" "rows" "none read"
+}
+
+trim() {
+	set -- $1
+	printf '%s\n' "$*"
+}
+
+# wait_for FILE: up to ten seconds for FILE to appear.
+wait_for() {
+	i=0
+	while [ ! -e "$1" ]; do
+		i=$((i + 1))
+		[ "$i" -le 100 ] || return 1
+		sleep 0.1
+	done
+}
