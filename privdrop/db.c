@@ -101,7 +101,7 @@ static int read_block(struct pd_db *db, const char **block, size_t *len)
 }
 
 /* Returns 1 with a block of whole lines, 0 at the end, -1 on a read error. */
-int pd_db_block(struct pd_db *db, const char **block, size_t *len)
+static int next_block(struct pd_db *db, const char **block, size_t *len)
 {
 	if (db->eof)
 		return 0;
@@ -114,7 +114,7 @@ int pd_db_block(struct pd_db *db, const char **block, size_t *len)
 	return read_block(db, block, len);
 }
 
-int pd_db_next_line(const char **pos, const char *end, const char **line, size_t *len)
+static int next_line(const char **pos, const char *end, const char **line, size_t *len)
 {
 	const char *nl;
 
@@ -128,8 +128,8 @@ int pd_db_next_line(const char **pos, const char *end, const char **line, size_t
 }
 
 /* The next line holding needle, found without looking at the lines between. */
-int pd_db_find_line(const char **pos, const char *end, const char *needle, size_t needle_len,
-		    const char **line, size_t *len)
+static int find_line(const char **pos, const char *end, const char *needle, size_t needle_len,
+		     const char **line, size_t *len)
 {
 	const char *hit, *start;
 
@@ -142,7 +142,30 @@ int pd_db_find_line(const char **pos, const char *end, const char *needle, size_
 	}
 	start = memrchr(*pos, '\n', (size_t)(hit - *pos));
 	*pos = start ? start + 1 : *pos;
-	return pd_db_next_line(pos, end, line, len);
+	return next_line(pos, end, line, len);
+}
+
+/*
+ * The next line holding needle, or the next line when needle is NULL: 1 with
+ * the line (valid until the next call), 0 at the end, -1 on a read error.
+ */
+int pd_db_next(struct pd_db *db, const char *needle, size_t needle_len, const char **line,
+	       size_t *len)
+{
+	const char *block;
+	size_t n;
+	int r;
+
+	for (;;) {
+		if (needle ? find_line(&db->pos, db->end, needle, needle_len, line, len)
+			   : next_line(&db->pos, db->end, line, len))
+			return 1;
+		r = next_block(db, &block, &n);
+		if (r <= 0)
+			return r;
+		db->pos = block;
+		db->end = block + n;
+	}
 }
 
 /* Comments, NIS +/- lines and lines holding a NUL byte never count. */

@@ -42,39 +42,31 @@ int pd_group_has_member(const struct pd_group *gr, const char *user, size_t len)
 
 int pd_group_by_name(struct pd_db *db, const char *name, size_t len, uint32_t *gid)
 {
-	const char *block, *pos, *end, *line;
 	struct pd_group gr;
-	size_t n, line_len;
+	const char *line;
+	size_t n;
 	int r;
 
-	while ((r = pd_db_block(db, &block, &n)) > 0) {
-		pos = block;
-		end = block + n;
-		while (pd_db_find_line(&pos, end, name, len, &line, &line_len))
-			if (pd_group_parse(line, line_len, &gr) && gr.name_len == len &&
-			    memcmp(gr.name, name, len) == 0) {
-				*gid = gr.gid;
-				return 1;
-			}
-	}
+	while ((r = pd_db_next(db, name, len, &line, &n)) > 0)
+		if (pd_group_parse(line, n, &gr) && gr.name_len == len &&
+		    memcmp(gr.name, name, len) == 0) {
+			*gid = gr.gid;
+			return 1;
+		}
 	return r;
 }
 
 /* Adds the gid of every valid group whose member list names user. */
 int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct pd_gids *set)
 {
-	const char *block, *pos, *end, *line;
 	struct pd_group gr;
-	size_t n, line_len;
+	const char *line;
+	size_t n;
 	int r;
 
-	while ((r = pd_db_block(db, &block, &n)) > 0) {
-		pos = block;
-		end = block + n;
-		while (pd_db_find_line(&pos, end, user, len, &line, &line_len))
-			if (pd_group_parse(line, line_len, &gr) &&
-			    pd_group_has_member(&gr, user, len) && pd_gids_add(set, gr.gid) < 0)
-				return -1;
-	}
+	while ((r = pd_db_next(db, user, len, &line, &n)) > 0)
+		if (pd_group_parse(line, n, &gr) && pd_group_has_member(&gr, user, len) &&
+		    pd_gids_add(set, gr.gid) < 0)
+			return -1;
 	return r;
 }

@@ -21,40 +21,27 @@ int pd_passwd_parse(const char *line, size_t len, struct pd_passwd *pw)
 	return 1;
 }
 
-static int name_is(const char *a, size_t alen, const char *b, size_t blen)
-{
-	return alen == blen && memcmp(a, b, alen) == 0;
-}
-
 int pd_passwd_by_name(struct pd_db *db, const char *name, size_t len, struct pd_passwd *pw)
 {
-	const char *block, *pos, *end, *line;
-	size_t n, line_len;
+	const char *line;
+	size_t n;
 	int r;
 
-	while ((r = pd_db_block(db, &block, &n)) > 0) {
-		pos = block;
-		end = block + n;
-		while (pd_db_find_line(&pos, end, name, len, &line, &line_len))
-			if (pd_passwd_parse(line, line_len, pw) &&
-			    name_is(pw->name, pw->name_len, name, len))
-				return 1;
-	}
+	while ((r = pd_db_next(db, name, len, &line, &n)) > 0)
+		if (pd_passwd_parse(line, n, pw) && pw->name_len == len &&
+		    memcmp(pw->name, name, len) == 0)
+			return 1;
 	return r;
 }
 
 int pd_passwd_by_uid(struct pd_db *db, uint32_t uid, struct pd_passwd *pw)
 {
-	const char *block, *pos, *end, *line;
-	size_t n, line_len;
+	const char *line;
+	size_t n;
 	int r;
 
-	while ((r = pd_db_block(db, &block, &n)) > 0) {
-		pos = block;
-		end = block + n;
-		while (pd_db_next_line(&pos, end, &line, &line_len))
-			if (pd_passwd_parse(line, line_len, pw) && pw->uid == uid)
-				return 1;
-	}
+	while ((r = pd_db_next(db, NULL, 0, &line, &n)) > 0)
+		if (pd_passwd_parse(line, n, pw) && pw->uid == uid)
+			return 1;
 	return r;
 }

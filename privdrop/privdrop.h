@@ -66,16 +66,15 @@ struct pd_db {
 	char *buf;
 	size_t cap, len, used;
 	int eof;
+	const char *pos, *end; /* what is left of the current block */
 };
 void pd_db_mem(struct pd_db *db, const char *text, size_t len);
 int pd_db_open(struct pd_db *db, const char *path);
-int pd_db_block(struct pd_db *db, const char **block, size_t *len);
 void pd_db_close(struct pd_db *db);
-int pd_db_next_line(const char **pos, const char *end, const char **line, size_t *len);
 int pd_line_usable(const char *line, size_t len);
 size_t pd_line_split(const char *line, size_t len, struct pd_span *fields, size_t max);
-int pd_db_find_line(const char **pos, const char *end, const char *needle, size_t needle_len,
-		    const char **line, size_t *len);
+int pd_db_next(struct pd_db *db, const char *needle, size_t needle_len, const char **line,
+	       size_t *len);
 
 /* passwd.c: entries point into the db's buffer until its next block */
 struct pd_passwd {
