@@ -25,7 +25,8 @@ int pd_group_has_member(const struct pd_group *gr, const char *user, size_t len)
 {
 	const char *p = gr->members, *end = gr->members + gr->members_len, *hit;
 
-	if (len == 0)
+	/* A member never holds a ',': a user "a,b" must not match members "a,b". */
+	if (len == 0 || memchr(user, ',', len))
 		return 0;
 	while ((hit = pd_find(p, (size_t)(end - p), user, len))) {
 		if ((hit == gr->members || hit[-1] == ',') &&

@@ -58,6 +58,8 @@ static const struct {
 	{ "appapp,app", "app", 1 },
 	{ "aaaa,aa", "aa", 1 },
 	{ "aaaa,aaa", "aa", 0 },
+	{ "a,b", "a,b", 0 },  /* found by the fuzzer: a ',' in the user name */
+	{ ",,,,", ",", 0 },
 };
 
 START_TEST(test_member)
