@@ -16,14 +16,15 @@ ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' $(CPPFLAGS)
 SMALL_CFLAGS = -ffunction-sections -fdata-sections
 SMALL_LDFLAGS = -Wl,--gc-sections -Wl,-O1
 
+# libcap-ng is the unit tests' reference for capability names; su-exec does not link it.
 CAPNG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcap-ng)
 CAPNG_LIBS = $(shell $(PKG_CONFIG) --libs libcap-ng)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
 LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
-	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
-	privdrop/switch.c privdrop/exec.c
+	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/capnames.c privdrop/caps.c \
+	privdrop/switch.c privdrop/exec.c privdrop/init.c privdrop/signals.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
 	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \
@@ -32,7 +33,7 @@ TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_pass
 all: su-exec
 
 .c.o:
-	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
 
 $(LIB_OBJ) su-exec.o: privdrop/privdrop.h
 
@@ -41,42 +42,63 @@ privdrop/libprivdrop.a: $(LIB_OBJ)
 	$(AR) rcs $@ $(LIB_OBJ)
 
 su-exec: su-exec.o privdrop/libprivdrop.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -o $@ su-exec.o privdrop/libprivdrop.a $(CAPNG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -o $@ su-exec.o privdrop/libprivdrop.a
 
 static: su-exec-static
 
 su-exec-static: su-exec.o privdrop/libprivdrop.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ su-exec.o privdrop/libprivdrop.a $(CAPNG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ su-exec.o privdrop/libprivdrop.a
 	strip $@
 
 tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h privdrop/libprivdrop.a
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $(TEST_SRC) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
 
-check: tests/unit/check_privdrop su-exec su-exec-static
+# The fault injector of tests/caps.sh; the static one runs in a busybox root.
+FAULTINJ_STATIC_CC = $(shell command -v $(MUSL_CC) >/dev/null 2>&1 && echo $(MUSL_CC) || echo $(CC))
+
+tests/faultinj: tests/faultinj.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/faultinj.c
+
+tests/faultinj-static: tests/faultinj.c
+	$(FAULTINJ_STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ tests/faultinj.c
+
+check: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests/faultinj-static
 	tests/unit/check_privdrop
 	sh tests/integration.sh ./su-exec ./su-exec-static
+	sh tests/faultinj-selftest.sh
+	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
+	sh tests/init.sh ./su-exec
 
-# The binary Alpine users get, built on Debian with musl-gcc. mk/musl-deps.sh
-# provides kernel headers and a libcap-ng built for musl.
+# The binary Alpine users get, built on Debian with musl-gcc. It needs nothing
+# but musl: no library, no kernel headers.
 MUSL_CC = musl-gcc
 MUSL_DIR = build/musl
 MUSL_OBJ = $(LIB_SRC:privdrop/%.c=$(MUSL_DIR)/obj/%.o) $(MUSL_DIR)/obj/su-exec.o
 
 static-musl: su-exec-musl
 
-$(MUSL_DIR)/lib/libcap-ng.a:
-	sh mk/musl-deps.sh $(MUSL_DIR)
-
-$(MUSL_DIR)/obj/%.o: privdrop/%.c privdrop/privdrop.h $(MUSL_DIR)/lib/libcap-ng.a
+$(MUSL_DIR)/obj/%.o: privdrop/%.c privdrop/privdrop.h
 	@mkdir -p $(MUSL_DIR)/obj
-	$(MUSL_CC) $(ALL_CPPFLAGS) -I$(MUSL_DIR)/include $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
+	$(MUSL_CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
 
-$(MUSL_DIR)/obj/su-exec.o: su-exec.c privdrop/privdrop.h $(MUSL_DIR)/lib/libcap-ng.a
+$(MUSL_DIR)/obj/su-exec.o: su-exec.c privdrop/privdrop.h
 	@mkdir -p $(MUSL_DIR)/obj
-	$(MUSL_CC) $(ALL_CPPFLAGS) -I$(MUSL_DIR)/include $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ su-exec.c
+	$(MUSL_CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ su-exec.c
 
 su-exec-musl: $(MUSL_OBJ)
-	$(MUSL_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ $(MUSL_OBJ) -L$(MUSL_DIR)/lib -lcap-ng
+	$(MUSL_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ $(MUSL_OBJ)
+	strip $@
+
+# As root: su-exec against a floor program, gosu, setpriv, s6-setuidgid, tini
+# and dumb-init; one table, also in build/bench/results.md. bench/bench.sh says how.
+BENCH_DIR = build/bench
+
+bench: su-exec su-exec-static su-exec-musl $(BENCH_DIR)/floor $(BENCH_DIR)/true $(BENCH_DIR)/rss
+	sh bench/bench.sh $(BENCH_DIR)
+
+$(BENCH_DIR)/%: bench/%.c
+	@mkdir -p $(BENCH_DIR)
+	$(MUSL_CC) -std=c11 $(WARNINGS) -Os -static -o $@ $<
 	strip $@
 
 install: su-exec
@@ -87,7 +109,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/su-exec
 
 clean:
-	rm -rf $(MUSL_DIR)/obj su-exec-musl
-	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop
+	rm -rf $(MUSL_DIR)/obj su-exec-musl $(BENCH_DIR)
+	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
+		tests/faultinj tests/faultinj-static
 
-.PHONY: all static static-musl check install uninstall clean
+.PHONY: all static static-musl check bench install uninstall clean

@@ -196,9 +196,8 @@ static void apply_option(char name, const char *arg, struct options *o)
 
 	switch (name) {
 	case 'k':
-		if (pd_caps_parse(arg, &o->caps.keep, &err) < 0)
+		if (pd_caps_parse(arg, &o->caps, &err) < 0)
 			die_error(&err);
-		o->caps.keep_set = 1;
 		break;
 	case 'b':
 		o->caps.clear_bounding = 1;
@@ -310,6 +309,7 @@ static void refuse_setid(void)
 
 static void resolve(const char *arg, struct pd_plan *plan)
 {
+	char passwd_buf[PD_BLOCK_SIZE], group_buf[PD_BLOCK_SIZE];
 	struct pd_caller caller = { getuid(), getgid() };
 	struct pd_db passwd, group;
 	struct pd_spec spec;
@@ -317,9 +317,9 @@ static void resolve(const char *arg, struct pd_plan *plan)
 
 	if (pd_spec_parse(arg, &spec, &err) < 0)
 		die_error(&err);
-	if (pd_db_open(&passwd, PD_PASSWD) < 0)
+	if (pd_db_open(&passwd, PD_PASSWD, passwd_buf, sizeof(passwd_buf)) < 0)
 		die_error(&(struct pd_error){ .step = PD_PASSWD, .errnum = errno });
-	if (pd_db_open(&group, PD_GROUP) < 0)
+	if (pd_db_open(&group, PD_GROUP, group_buf, sizeof(group_buf)) < 0)
 		die_error(&(struct pd_error){ .step = PD_GROUP, .errnum = errno });
 	if (pd_plan_resolve(plan, &spec, caller, &passwd, &group, &err) < 0)
 		die_error(&err);

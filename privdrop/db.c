@@ -12,7 +12,6 @@
 
 #include "privdrop.h"
 
-#define BLOCK_SIZE (64u << 10)
 
 void pd_db_mem(struct pd_db *db, const char *text, size_t len)
 {
@@ -22,11 +21,17 @@ void pd_db_mem(struct pd_db *db, const char *text, size_t len)
 	db->mem_len = len;
 }
 
-/* A missing file has no entries; one that exists but can't be opened is an error. */
-int pd_db_open(struct pd_db *db, const char *path)
+/*
+ * A missing file has no entries; one that exists but can't be opened is an
+ * error. buf (may be NULL) holds the blocks until a line outgrows it: a stack
+ * array spares the mmap, munmap and page faults of a fresh heap block.
+ */
+int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size)
 {
 	pd_db_mem(db, "", 0);
 	db->path = path;
+	db->buf = buf;
+	db->cap = buf ? size : 0;
 	db->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (db->fd >= 0 || errno == ENOENT)
 		return 0;
@@ -37,7 +42,8 @@ void pd_db_close(struct pd_db *db)
 {
 	if (db->fd >= 0)
 		close(db->fd);
-	free(db->buf);
+	if (db->owned)
+		free(db->buf);
 	db->fd = -1;
 	db->buf = NULL;
 }
@@ -48,16 +54,19 @@ static int fill(struct pd_db *db)
 	char *p;
 
 	if (db->len == db->cap) {
-		size_t cap = db->cap ? db->cap * 2 : BLOCK_SIZE;
+		size_t cap = db->cap ? db->cap * 2 : PD_BLOCK_SIZE;
 		if (cap > PD_LINE_MAX) {
 			errno = EOVERFLOW;
 			return -1;
 		}
-		p = realloc(db->buf, cap);
+		p = db->owned ? realloc(db->buf, cap) : malloc(cap);
 		if (!p)
 			return -1;
+		if (!db->owned && db->len)
+			memcpy(p, db->buf, db->len);
 		db->buf = p;
 		db->cap = cap;
+		db->owned = 1;
 	}
 	do
 		n = read(db->fd, db->buf + db->len, db->cap - db->len);
@@ -128,14 +137,14 @@ static int next_line(const char **pos, const char *end, const char **line, size_
 }
 
 /* The next line holding needle, found without looking at the lines between. */
-static int find_line(const char **pos, const char *end, const char *needle, size_t needle_len,
+static int find_line(const char **pos, const char *end, const struct pd_needle *needle,
 		     const char **line, size_t *len)
 {
 	const char *hit, *start;
 
-	if (*pos >= end || needle_len == 0)
+	if (*pos >= end)
 		return 0;
-	hit = pd_find(*pos, (size_t)(end - *pos), needle, needle_len);
+	hit = pd_needle_find(needle, *pos, (size_t)(end - *pos));
 	if (!hit) {
 		*pos = end;
 		return 0;
@@ -149,15 +158,14 @@ static int find_line(const char **pos, const char *end, const char *needle, size
  * The next line holding needle, or the next line when needle is NULL: 1 with
  * the line (valid until the next call), 0 at the end, -1 on a read error.
  */
-int pd_db_next(struct pd_db *db, const char *needle, size_t needle_len, const char **line,
-	       size_t *len)
+int pd_db_next(struct pd_db *db, const struct pd_needle *needle, const char **line, size_t *len)
 {
 	const char *block;
 	size_t n;
 	int r;
 
 	for (;;) {
-		if (needle ? find_line(&db->pos, db->end, needle, needle_len, line, len)
+		if (needle ? find_line(&db->pos, db->end, needle, line, len)
 			   : next_line(&db->pos, db->end, line, len))
 			return 1;
 		r = next_block(db, &block, &n);

@@ -1,9 +1,9 @@
 /*
  * Substring search for the readers. musl's memmem (two-way) spends about
  * 2.4 instructions a byte on a group file; Horspool skips whole needle
- * lengths over member lists and spends about 1. Long needles go to memmem,
- * which is linear whatever the input: Horspool's worst case grows with the
- * needle's length.
+ * lengths over member lists and spends about 1. Its table is built once per
+ * lookup, not once per block. Long needles go to memmem, which is linear
+ * whatever the input: Horspool's worst case grows with the needle's length.
  */
 #define _GNU_SOURCE
 #include <string.h>
@@ -12,31 +12,41 @@
 
 #define HORSPOOL_MAX 64
 
-const char *pd_find(const char *hay, size_t hay_len, const char *needle, size_t len)
+void pd_needle_init(struct pd_needle *n, const char *p, size_t len)
 {
-	const unsigned char *p, *end = (const unsigned char *)hay + hay_len;
-	const unsigned char *n = (const unsigned char *)needle;
-	unsigned char skip[256], k, shift;
+	const unsigned char *u = (const unsigned char *)p;
 	size_t i, last = len - 1;
 
-	if (len == 0 || len > hay_len)
-		return NULL;
-	if (len > HORSPOOL_MAX)
-		return memmem(hay, hay_len, needle, len);
+	n->p = p;
+	n->len = len;
+	if (len == 0 || len > HORSPOOL_MAX)
+		return;
 	/* How far a byte seen at the window's end lets the window jump. */
-	memset(skip, (int)len, sizeof(skip));
+	memset(n->skip, (int)len, sizeof(n->skip));
 	for (i = 0; i < last; i++)
-		skip[n[i]] = (unsigned char)(last - i);
+		n->skip[u[i]] = (unsigned char)(last - i);
 	/* 0 for the needle's last byte stops the inner loop on a candidate. */
-	shift = skip[n[last]];
-	skip[n[last]] = 0;
-	for (p = (const unsigned char *)hay + last; p < end; p += shift) {
-		while ((k = skip[*p]) != 0) {
+	n->shift = n->skip[u[last]];
+	n->skip[u[last]] = 0;
+}
+
+const char *pd_needle_find(const struct pd_needle *n, const char *hay, size_t hay_len)
+{
+	const unsigned char *p, *end = (const unsigned char *)hay + hay_len;
+	size_t last = n->len - 1;
+	unsigned char k;
+
+	if (n->len == 0 || n->len > hay_len)
+		return NULL;
+	if (n->len > HORSPOOL_MAX)
+		return memmem(hay, hay_len, n->p, n->len);
+	for (p = (const unsigned char *)hay + last; p < end; p += n->shift) {
+		while ((k = n->skip[*p]) != 0) {
 			p += k;
 			if (p >= end)
 				return NULL;
 		}
-		if (memcmp(p - last, n, last) == 0)
+		if (memcmp(p - last, n->p, last) == 0)
 			return (const char *)(p - last);
 	}
 	return NULL;

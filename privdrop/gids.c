@@ -1,6 +1,7 @@
 /* The supplementary group list: sorted, without duplicates, at most PD_GROUPS_MAX. */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "privdrop.h"
 
@@ -29,23 +30,45 @@ int pd_gids_finish(struct pd_gids *set)
 	return 0;
 }
 
+static int grow(struct pd_gids *set)
+{
+	size_t cap = set->cap * 2;
+	gid_t *list;
+
+	if (set->list == set->inline_list) {
+		list = malloc(cap * sizeof(*list));
+		if (list)
+			memcpy(list, set->list, set->count * sizeof(*list));
+	} else {
+		list = realloc(set->list, cap * sizeof(*list));
+	}
+	if (!list)
+		return -1;
+	set->list = list;
+	set->cap = cap;
+	return 0;
+}
+
 /* Duplicates are dropped when the list fills, so memory stays bounded. */
 int pd_gids_add(struct pd_gids *set, gid_t gid)
 {
-	gid_t *list;
-	size_t cap;
-
+	if (!set->list) {
+		set->list = set->inline_list;
+		set->cap = PD_GIDS_INLINE;
+	}
 	if (set->count == set->cap && set->cap >= 2 * PD_GROUPS_MAX &&
 	    pd_gids_finish(set) < 0)
 		return -1;
-	if (set->count == set->cap) {
-		cap = set->cap ? set->cap * 2 : 16;
-		list = realloc(set->list, cap * sizeof(*list));
-		if (!list)
-			return -1;
-		set->list = list;
-		set->cap = cap;
-	}
+	if (set->count == set->cap && grow(set) < 0)
+		return -1;
 	set->list[set->count++] = gid;
 	return 0;
+}
+
+void pd_gids_free(struct pd_gids *set)
+{
+	if (set->list != set->inline_list)
+		free(set->list);
+	set->list = NULL;
+	set->count = set->cap = 0;
 }

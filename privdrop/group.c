@@ -21,16 +21,16 @@ int pd_group_parse(const char *line, size_t len, struct pd_group *gr)
 }
 
 /* Members are separated by ','; a member matches byte for byte, whole. */
-int pd_group_has_member(const struct pd_group *gr, const char *user, size_t len)
+int pd_group_has_member(const struct pd_group *gr, const struct pd_needle *user)
 {
 	const char *p = gr->members, *end = gr->members + gr->members_len, *hit;
 
 	/* A member never holds a ',': a user "a,b" must not match members "a,b". */
-	if (len == 0 || memchr(user, ',', len))
+	if (user->len == 0 || memchr(user->p, ',', user->len))
 		return 0;
-	while ((hit = pd_find(p, (size_t)(end - p), user, len))) {
+	while ((hit = pd_needle_find(user, p, (size_t)(end - p)))) {
 		if ((hit == gr->members || hit[-1] == ',') &&
-		    (hit + len == end || hit[len] == ','))
+		    (hit + user->len == end || hit[user->len] == ','))
 			return 1;
 		/* A match starts right after a ',': skip to the next one. */
 		p = memchr(hit, ',', (size_t)(end - hit));
@@ -43,12 +43,16 @@ int pd_group_has_member(const struct pd_group *gr, const char *user, size_t len)
 
 int pd_group_by_name(struct pd_db *db, const char *name, size_t len, uint32_t *gid)
 {
+	struct pd_needle needle;
 	struct pd_group gr;
 	const char *line;
 	size_t n;
 	int r;
 
-	while ((r = pd_db_next(db, name, len, &line, &n)) > 0)
+	if (len == 0)
+		return 0;
+	pd_needle_init(&needle, name, len);
+	while ((r = pd_db_next(db, &needle, &line, &n)) > 0)
 		if (pd_group_parse(line, n, &gr) && gr.name_len == len &&
 		    memcmp(gr.name, name, len) == 0) {
 			*gid = gr.gid;
@@ -60,13 +64,17 @@ int pd_group_by_name(struct pd_db *db, const char *name, size_t len, uint32_t *g
 /* Adds the gid of every valid group whose member list names user. */
 int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct pd_gids *set)
 {
+	struct pd_needle needle;
 	struct pd_group gr;
 	const char *line;
 	size_t n;
 	int r;
 
-	while ((r = pd_db_next(db, user, len, &line, &n)) > 0)
-		if (pd_group_parse(line, n, &gr) && pd_group_has_member(&gr, user, len) &&
+	if (len == 0)
+		return 0;
+	pd_needle_init(&needle, user, len);
+	while ((r = pd_db_next(db, &needle, &line, &n)) > 0)
+		if (pd_group_parse(line, n, &gr) && pd_group_has_member(&gr, &needle) &&
 		    pd_gids_add(set, gr.gid) < 0)
 			return -1;
 	return r;

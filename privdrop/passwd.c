@@ -23,11 +23,15 @@ int pd_passwd_parse(const char *line, size_t len, struct pd_passwd *pw)
 
 int pd_passwd_by_name(struct pd_db *db, const char *name, size_t len, struct pd_passwd *pw)
 {
+	struct pd_needle needle;
 	const char *line;
 	size_t n;
 	int r;
 
-	while ((r = pd_db_next(db, name, len, &line, &n)) > 0)
+	if (len == 0)
+		return 0;
+	pd_needle_init(&needle, name, len);
+	while ((r = pd_db_next(db, &needle, &line, &n)) > 0)
 		if (pd_passwd_parse(line, n, pw) && pw->name_len == len &&
 		    memcmp(pw->name, name, len) == 0)
 			return 1;
@@ -40,7 +44,7 @@ int pd_passwd_by_uid(struct pd_db *db, uint32_t uid, struct pd_passwd *pw)
 	size_t n;
 	int r;
 
-	while ((r = pd_db_next(db, NULL, 0, &line, &n)) > 0)
+	while ((r = pd_db_next(db, NULL, &line, &n)) > 0)
 		if (pd_passwd_parse(line, n, pw) && pw->uid == uid)
 			return 1;
 	return r;

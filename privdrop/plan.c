@@ -39,8 +39,7 @@ static int set_home(struct pd_plan *plan, const struct pd_passwd *pw, int found)
 	const char *home = found && pw->home_len ? pw->home : "/";
 	size_t len = found && pw->home_len ? pw->home_len : 1;
 
-	plan->home = malloc(len + 1);
-	if (!plan->home)
+	if (len >= sizeof(plan->home))
 		return -1;
 	memcpy(plan->home, home, len);
 	plan->home[len] = '\0';
@@ -87,14 +86,11 @@ int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_
 	plan->uid = found ? pw.uid : spec->user.kind == PD_ID ? spec->user.id : caller.uid;
 	plan->gid = found ? pw.gid : caller.gid;
 	if (set_home(plan, &pw, found) < 0)
-		return fail(err, "home", NULL, NULL);
+		return fail(err, NULL, &spec->user, "home directory longer than 4095 bytes");
 	return set_groups(plan, spec, &pw, found, group, err);
 }
 
 void pd_plan_free(struct pd_plan *plan)
 {
-	free(plan->groups.list);
-	free(plan->home);
-	plan->groups.list = NULL;
-	plan->home = NULL;
+	pd_gids_free(&plan->groups);
 }

@@ -21,6 +21,8 @@
 #define PD_ID_MAX 4294967294u
 /* The kernel's limit for setgroups (linux/limits.h NGROUPS_MAX; musl says 32). */
 #define PD_GROUPS_MAX 65536
+/* A good size for the buffers given to pd_db_open: most files in one read. */
+#define PD_BLOCK_SIZE (32u << 10)
 /* A database line longer than this is an error, not a silent skip. */
 #define PD_LINE_MAX (64u << 20)
 
@@ -50,8 +52,14 @@ struct pd_spec {
 };
 int pd_spec_parse(const char *arg, struct pd_spec *spec, struct pd_error *err);
 
-/* find.c */
-const char *pd_find(const char *hay, size_t hay_len, const char *needle, size_t len);
+/* find.c: a needle is prepared once, then searched for in many blocks */
+struct pd_needle {
+	const char *p;
+	size_t len;
+	unsigned char skip[256], shift;
+};
+void pd_needle_init(struct pd_needle *n, const char *p, size_t len);
+const char *pd_needle_find(const struct pd_needle *n, const char *hay, size_t hay_len);
 
 /* db.c: a database read as blocks of whole lines */
 struct pd_span {
@@ -65,16 +73,16 @@ struct pd_db {
 	size_t mem_len;
 	char *buf;
 	size_t cap, len, used;
+	int owned; /* buf is ours to free */
 	int eof;
 	const char *pos, *end; /* what is left of the current block */
 };
 void pd_db_mem(struct pd_db *db, const char *text, size_t len);
-int pd_db_open(struct pd_db *db, const char *path);
+int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size);
 void pd_db_close(struct pd_db *db);
 int pd_line_usable(const char *line, size_t len);
 size_t pd_line_split(const char *line, size_t len, struct pd_span *fields, size_t max);
-int pd_db_next(struct pd_db *db, const char *needle, size_t needle_len, const char **line,
-	       size_t *len);
+int pd_db_next(struct pd_db *db, const struct pd_needle *needle, const char **line, size_t *len);
 
 /* passwd.c: entries point into the db's buffer until its next block */
 struct pd_passwd {
@@ -93,30 +101,39 @@ struct pd_group {
 	uint32_t gid;
 };
 int pd_group_parse(const char *line, size_t len, struct pd_group *gr);
-int pd_group_has_member(const struct pd_group *gr, const char *user, size_t len);
+int pd_group_has_member(const struct pd_group *gr, const struct pd_needle *user);
 int pd_group_by_name(struct pd_db *db, const char *name, size_t len, uint32_t *gid);
 
-/* gids.c: a set of group ids, kept sorted and unique by pd_gids_finish */
+/*
+ * gids.c: a set of group ids, kept sorted and unique by pd_gids_finish. The
+ * first few live inside the struct (no malloc on the common path), so a set
+ * starts zeroed, is never copied, and ends with pd_gids_free.
+ */
+#define PD_GIDS_INLINE 32
 struct pd_gids {
 	gid_t *list;
 	size_t count, cap;
+	gid_t inline_list[PD_GIDS_INLINE];
 };
 int pd_gids_add(struct pd_gids *set, gid_t gid);
 int pd_gids_finish(struct pd_gids *set);
+void pd_gids_free(struct pd_gids *set);
 int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct pd_gids *set);
 
 /* plan.c: what the spec resolves to, and the capabilities asked for */
 struct pd_caps {
 	uint64_t keep; /* one bit per capability */
 	int keep_set;  /* --keep-caps was given */
+	const char *list; /* as given, to name the capability at fault */
 	int clear_bounding;
 	int no_new_privs;
 };
+#define PD_HOME_MAX 4096 /* PATH_MAX: a longer home is no path, and an error */
 struct pd_plan {
 	uid_t uid;
 	gid_t gid;
 	struct pd_gids groups;
-	char *home;
+	char home[PD_HOME_MAX];
 	struct pd_caps caps;
 };
 struct pd_caller {
@@ -126,6 +143,11 @@ struct pd_caller {
 int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
 		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err);
 void pd_plan_free(struct pd_plan *plan);
+
+/* capnames.c; the two numbers su-exec itself needs, from the kernel's ABI */
+#define PD_CAP_SETUID 7
+#define PD_CAP_SETPCAP 8
+int pd_cap_from_name(const char *name);
 
 /* caps.c: the state as the kernel reports it; fields says which parts were read */
 enum {
@@ -143,7 +165,7 @@ struct pd_capstate {
 	int no_new_privs;
 	unsigned fields;
 };
-int pd_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
+int pd_caps_parse(const char *list, struct pd_caps *caps, struct pd_error *err);
 int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err);
 int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct pd_error *err);
 int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *start,

@@ -1,12 +1,29 @@
 /* Switching identity as root, and checking from the kernel that it happened. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "privdrop.h"
+
+/*
+ * su-exec has one thread, so the id calls go straight to the kernel: libc's
+ * wrappers repeat them on every thread (musl blocks all signals around each,
+ * three more syscalls). 32-bit x86 and ARM name the 32-bit-id calls *32.
+ */
+#ifdef SYS_setresuid32
+#define SYS_SETGROUPS SYS_setgroups32
+#define SYS_SETRESGID SYS_setresgid32
+#define SYS_SETRESUID SYS_setresuid32
+#define SYS_SETUID SYS_setuid32
+#else
+#define SYS_SETGROUPS SYS_setgroups
+#define SYS_SETRESGID SYS_setresgid
+#define SYS_SETRESUID SYS_setresuid
+#define SYS_SETUID SYS_setuid
+#endif
 
 static int fail(struct pd_error *err, const char *step, const char *reason)
 {
@@ -27,21 +44,21 @@ static int groups_are(const struct pd_plan *plan)
 	struct pd_gids got = { 0 };
 	int n, same = 0;
 
-	n = getgroups(0, NULL);
-	if (n < 0)
-		return -1;
-	got.cap = (size_t)n + 1;
-	got.list = malloc(got.cap * sizeof(*got.list));
+	/* Room for one more than the plan: EINVAL then means "more", so not the same. */
+	got.cap = plan->groups.count + 2;
+	got.list = got.cap <= PD_GIDS_INLINE ? got.inline_list : malloc(got.cap * sizeof(gid_t));
 	if (!got.list)
 		return -1;
-	n = getgroups(n, got.list);
-	if (n >= 0) {
+	n = getgroups((int)got.cap - 1, got.list);
+	if (n < 0 && errno == EINVAL)
+		n = same = 0;
+	else if (n >= 0) {
 		got.count = (size_t)n;
 		got.list[got.count++] = plan->gid;
 		same = pd_gids_finish(&got) == 0 && got.count == plan->groups.count &&
 		       memcmp(got.list, plan->groups.list, got.count * sizeof(*got.list)) == 0;
 	}
-	free(got.list);
+	pd_gids_free(&got);
 	return n < 0 ? -1 : same;
 }
 
@@ -67,11 +84,11 @@ int pd_identity_is(const struct pd_plan *plan)
 /* Groups first, then gid, then uid: each later step drops the right to the earlier. */
 static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 {
-	if (setgroups(plan->groups.count, plan->groups.list) < 0)
+	if (syscall(SYS_SETGROUPS, plan->groups.count, plan->groups.list) < 0)
 		return fail(err, "setgroups", NULL);
-	if (setresgid(plan->gid, plan->gid, plan->gid) < 0)
+	if (syscall(SYS_SETRESGID, plan->gid, plan->gid, plan->gid) < 0)
 		return fail(err, "setresgid", NULL);
-	if (setresuid(plan->uid, plan->uid, plan->uid) < 0)
+	if (syscall(SYS_SETRESUID, plan->uid, plan->uid, plan->uid) < 0)
 		return fail(err, "setresuid", NULL);
 	return 0;
 }
@@ -111,5 +128,12 @@ int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struc
 	r = groups_are(plan);
 	if (r != 1)
 		return fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
-	return pd_caps_verify(plan, start, err);
+	if (pd_caps_verify(plan, start, err) < 0)
+		return -1;
+	if (plan->uid == 0 || (plan->caps.keep & ((uint64_t)1 << PD_CAP_SETUID)))
+		return 0;
+	/* A process that can become root again has not dropped anything. */
+	if (syscall(SYS_SETUID, 0) == 0 || errno != EPERM)
+		return fail(err, "verify", "setuid(0) did not fail with EPERM");
+	return 0;
 }

@@ -1,4 +1,6 @@
 /* Capability names, and the state the kernel must show after the switch. */
+#include <cap-ng.h>
+#include <linux/capability.h>
 #include <string.h>
 
 #include "check_privdrop.h"
@@ -33,14 +35,31 @@ static const struct {
 START_TEST(test_parse)
 {
 	struct pd_error err = { 0 };
-	uint64_t keep = 0;
-	int r = pd_caps_parse(lists[_i].list, &keep, &err);
+	struct pd_caps caps = { 0 };
+	int r = pd_caps_parse(lists[_i].list, &caps, &err);
 
 	ck_assert_int_eq(r, lists[_i].ok ? 0 : -1);
 	if (r == 0)
-		ck_assert_uint_eq(keep, lists[_i].keep);
+		ck_assert_uint_eq(caps.keep, lists[_i].keep);
 	else
 		ck_assert_ptr_nonnull(err.reason);
+}
+END_TEST
+
+/* Our name table against libcap-ng's, for every capability the headers know. */
+START_TEST(test_names_match_libcap_ng)
+{
+	const char *name;
+	int cap;
+
+	for (cap = 0; cap <= CAP_LAST_CAP; cap++) {
+		name = capng_capability_to_name((unsigned)cap);
+		ck_assert_ptr_nonnull(name);
+		ck_assert_int_eq(pd_cap_from_name(name), cap);
+		ck_assert_int_eq(capng_name_to_capability(name), cap);
+	}
+	ck_assert_int_eq(pd_cap_from_name("no_such_capability"), -1);
+	ck_assert_int_eq(pd_cap_from_name(""), -1);
 }
 END_TEST
 
@@ -99,6 +118,7 @@ Suite *caps_suite(void)
 	Suite *s = suite_create("caps");
 	TCase *tc = tcase_create("caps");
 
+	tcase_add_test(tc, test_names_match_libcap_ng);
 	tcase_add_loop_test(tc, test_parse, 0, COUNT(lists));
 	tcase_add_loop_test(tc, test_expect, 0, COUNT(expects));
 	suite_add_tcase(s, tc);

@@ -38,7 +38,10 @@ START_TEST(test_rows)
 {
 	const char *h = rows[_i].hay, *n = rows[_i].needle;
 
-	ck_assert_ptr_eq(pd_find(h, strlen(h), n, strlen(n)), naive(h, strlen(h), n, strlen(n)));
+	struct pd_needle needle;
+
+	pd_needle_init(&needle, n, strlen(n));
+	ck_assert_ptr_eq(pd_needle_find(&needle, h, strlen(h)), naive(h, strlen(h), n, strlen(n)));
 }
 END_TEST
 
@@ -46,6 +49,7 @@ END_TEST
 START_TEST(test_random)
 {
 	char hay[512], needle[80];
+	struct pd_needle prepared;
 	size_t hlen, nlen, k;
 	unsigned seed = 1;
 	int round;
@@ -59,7 +63,9 @@ START_TEST(test_random)
 			needle[k] = "ab,c"[rand_r(&seed) % 4];
 		if (hlen >= nlen && rand_r(&seed) % 2) /* plant it */
 			memcpy(hay + (size_t)rand_r(&seed) % (hlen - nlen + 1), needle, nlen);
-		ck_assert_ptr_eq(pd_find(hay, hlen, needle, nlen), naive(hay, hlen, needle, nlen));
+		pd_needle_init(&prepared, needle, nlen);
+		ck_assert_ptr_eq(pd_needle_find(&prepared, hay, hlen),
+				 naive(hay, hlen, needle, nlen));
 	}
 }
 END_TEST

@@ -65,11 +65,12 @@ static const struct {
 START_TEST(test_member)
 {
 	struct pd_group gr = { 0 };
+	struct pd_needle user;
 
 	gr.members = members[_i].members;
 	gr.members_len = strlen(members[_i].members);
-	ck_assert_int_eq(pd_group_has_member(&gr, members[_i].user, strlen(members[_i].user)),
-			 members[_i].member);
+	pd_needle_init(&user, members[_i].user, strlen(members[_i].user));
+	ck_assert_int_eq(pd_group_has_member(&gr, &user), members[_i].member);
 }
 END_TEST
 
@@ -118,7 +119,7 @@ START_TEST(test_memberships)
 	ck_assert_int_eq(pd_gids_finish(&set), 0);
 	ck_assert_uint_eq(set.count, 4);
 	ck_assert(memcmp(set.list, want, sizeof(want)) == 0);
-	free(set.list);
+	pd_gids_free(&set);
 }
 END_TEST
 
@@ -135,7 +136,7 @@ START_TEST(test_gids_limit)
 	ck_assert_uint_eq(set.count, PD_GROUPS_MAX);
 	ck_assert_int_eq(pd_gids_add(&set, PD_GROUPS_MAX), 0);
 	ck_assert_int_eq(pd_gids_finish(&set), -1);
-	free(set.list);
+	pd_gids_free(&set);
 }
 END_TEST
 
