@@ -28,7 +28,7 @@ LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdr
 LIB_OBJ = $(LIB_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
 	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \
-	tests/unit/check_caps.c tests/unit/check_find.c
+	tests/unit/check_caps.c tests/unit/check_find.c tests/unit/check_signals.c
 
 all: su-exec
 

@@ -36,6 +36,14 @@ static const char usage_text[] =
 	"                         a non-root USER gets them ambient, root only them\n"
 	"  -b, --clear-bounding   empty the bounding set but for the kept capabilities\n"
 	"  -n, --no-new-privs     set no_new_privs: nothing exec'd can gain privileges\n"
+	"  -i, --init             stay as COMMAND's init, as USER: forward signals\n"
+	"                         to it, reap every child, exit with its status\n"
+	"  -g, --pgroup           with --init: COMMAND gets its own process group,\n"
+	"                         the terminal's foreground; signals go to the group\n"
+	"  -r, --rewrite=FROM:TO  with --init: deliver signal FROM as TO (names or\n"
+	"                         numbers; TO 0 drops FROM); may be repeated\n"
+	"      --grace=SECONDS    with --init: once COMMAND exits, SIGTERM the rest\n"
+	"                         and SIGKILL them after SECONDS (default 5)\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
 	"  -h, --help             print this help and exit\n"
 	"  -V, --version          print the version and exit\n"
@@ -46,6 +54,9 @@ static const char usage_text[] =
 struct options {
 	int verbose;
 	struct pd_caps caps;
+	int init_mode;
+	const char *init_only; /* an option that means nothing without --init */
+	struct pd_init init;
 };
 
 /* One message line, built without stdio so the static binary stays small. */
@@ -179,6 +190,9 @@ struct option_def {
 	int has_arg;
 };
 
+/* A long-only option's short_name: find_short never matches it. */
+#define OPT_GRACE '\1'
+
 static const struct option_def option_defs[] = {
 	{ 'k', "keep-caps", 1 },
 	{ 'b', "clear-bounding", 0 },
@@ -186,9 +200,41 @@ static const struct option_def option_defs[] = {
 	{ 'v', "verbose", 0 },
 	{ 'h', "help", 0 },
 	{ 'V', "version", 0 },
+	{ 'i', "init", 0 },
+	{ 'g', "pgroup", 0 },
+	{ 'r', "rewrite", 1 },
+	{ OPT_GRACE, "grace", 1 },
 };
 
 #define N_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
+
+static _Noreturn void die_option(const char *option, struct pd_error *err)
+{
+	err->step = option;
+	die_error(err);
+}
+
+static void init_option(char name, const char *arg, struct options *o)
+{
+	struct pd_error err = { 0 };
+
+	switch (name) {
+	case 'g':
+		o->init.pgroup = 1;
+		o->init_only = "--pgroup";
+		break;
+	case 'r':
+		o->init_only = "--rewrite";
+		if (pd_rewrite_parse(arg, &o->init, &err) < 0)
+			die_option(o->init_only, &err);
+		break;
+	case OPT_GRACE:
+		o->init_only = "--grace";
+		if (pd_grace_parse(arg, &o->init.grace, &err) < 0)
+			die_option(o->init_only, &err);
+		break;
+	}
+}
 
 static void apply_option(char name, const char *arg, struct options *o)
 {
@@ -212,6 +258,11 @@ static void apply_option(char name, const char *arg, struct options *o)
 		print_and_exit(usage_text);
 	case 'V':
 		print_and_exit("su-exec (privdrop) " VERSION "\n");
+	case 'i':
+		o->init_mode = 1;
+		break;
+	default:
+		init_option(name, arg, o);
 	}
 }
 
@@ -220,7 +271,7 @@ static const struct option_def *find_short(char c)
 	size_t i;
 
 	for (i = 0; i < N_OPTIONS; i++)
-		if (option_defs[i].short_name == c)
+		if (option_defs[i].short_name == c && c != OPT_GRACE)
 			return &option_defs[i];
 	return NULL;
 }
@@ -394,6 +445,27 @@ static void say_plan(const struct pd_plan *plan)
 	put(STDERR_FILENO, &l);
 }
 
+/*
+ * --init. A child whose exec failed exits 127 or 126 as exec mode does, but
+ * says why only with -v: everything else it writes is the command's own.
+ */
+static _Noreturn void run_init(const struct pd_init *in, const struct pd_plan *plan, char **argv,
+			       int verbose)
+{
+	struct pd_error err = { 0 };
+	int status = EXIT_FAIL, r, code;
+
+	r = pd_init_run(in, plan, argv, &status, &err);
+	if (r < 0)
+		die_error(&err);
+	if (r == 0)
+		_exit(status);
+	code = err.errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
+	if (verbose)
+		die_error_status(&err, code);
+	_exit(code);
+}
+
 static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
 {
 	struct pd_error err = { 0 };
@@ -411,7 +483,10 @@ int main(int argc, char **argv)
 	struct pd_plan plan;
 	int spec;
 
+	pd_init_defaults(&opts.init);
 	spec = parse_options(argc, argv, &opts);
+	if (opts.init_only && !opts.init_mode)
+		usage_error(opts.init_only, "needs --init");
 	if (argc - spec < 2)
 		usage_error(NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
 	refuse_setid();
@@ -420,5 +495,7 @@ int main(int argc, char **argv)
 	switch_to(argv[spec], &plan);
 	if (opts.verbose)
 		say_plan(&plan);
+	if (opts.init_mode)
+		run_init(&opts.init, &plan, argv + spec + 1, opts.verbose);
 	exec_command(&plan, argv + spec + 1);
 }

@@ -184,4 +184,28 @@ int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struc
 /* exec.c: returns only on failure, errno set */
 int pd_exec(const struct pd_plan *plan, char *const argv[]);
 
+/* init.c: --init, a tiny init that forwards signals, reaps, and stops the rest */
+#define PD_NSIG 65 /* signals 1..64: the kernel's sigset everywhere but MIPS */
+#define PD_GRACE_DEFAULT 5
+struct pd_init {
+	int pgroup;	      /* the child gets its own group, and the signals go to it */
+	unsigned grace;	      /* seconds between SIGTERM and SIGKILL for the others */
+	int rewrite[PD_NSIG]; /* index: signal received; value: signal delivered, 0 drops */
+};
+void pd_init_defaults(struct pd_init *in);
+int pd_grace_parse(const char *s, unsigned *grace, struct pd_error *err);
+/*
+ * After the switch: forks the command and stays as its init. Returns 0 in
+ * the init when all is over, with *status the exit status to use (the
+ * command's code, or 128 + its signal); 1 in the child when the command could
+ * not be run; -1 when the init failed (no child started, or it vanished).
+ * Both failures fill *err, its errnum the errno.
+ */
+int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *const argv[],
+		int *status, struct pd_error *err);
+
+/* signals.c: names (any case, SIG optional) or numbers 1..64 */
+int pd_signal_parse(const char *s, size_t len, int *sig, const char **why);
+int pd_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err);
+
 #endif

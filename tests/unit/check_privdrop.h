@@ -14,5 +14,6 @@ Suite *plan_suite(void);
 Suite *db_suite(void);
 Suite *caps_suite(void);
 Suite *find_suite(void);
+Suite *signals_suite(void);
 
 #endif

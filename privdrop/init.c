@@ -1,0 +1,409 @@
+/*
+ * --init: fork the command and stay behind as a tiny init that forwards
+ * signals to it, reaps every child and, once the command has exited, stops
+ * whatever else is left. It runs after the switch, as the target user.
+ *
+ * Every signal stays blocked in the init and is taken with rt_sigtimedwait:
+ * no handler, so no global to note signals in, and no signalfd or pipe that
+ * could leak into the command. A blocked signal is queued even when PID 1
+ * has it at SIG_DFL, so PID 1 gets them all too.
+ *
+ * Synchronous signals (SEGV, ILL, ABRT, BUS, FPE, TRAP, SYS) are forwarded
+ * like the others: a real fault in the init is forced on it by the kernel,
+ * unblocked, and kills it, so whatever rt_sigtimedwait returns was sent by
+ * someone (kill, docker kill) and is meant for the command.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "privdrop.h"
+
+/*
+ * The kernel's sigset, through raw syscalls: the libc calls leave out the
+ * signals the libc keeps for itself (32-34 on musl), and a signal the init
+ * cannot block kills it with its default action.
+ */
+typedef uint64_t ksigset;
+#define ALL_SIGNALS (~(ksigset)0) /* the kernel leaves SIGKILL and SIGSTOP out */
+
+/* SIGKILLed processes die at once unless stuck in the kernel: wait no longer. */
+#define KILL_WAIT_MS 1000
+/* Deeper descendants are signalled once their parents die and they come to us. */
+#define TREE_DEPTH 64
+
+struct init {
+	const struct pd_init *in;
+	pid_t child;
+	int pid1;
+	int proc;	       /* /proc is of our PID namespace: descendants can be listed */
+	int tty;	       /* the terminal the child's group takes, or -1 */
+	ksigset mask;	       /* the mask su-exec started with */
+	struct sigaction chld; /* and its SIGCHLD disposition */
+};
+
+static int fail(struct pd_error *err, const char *step)
+{
+	int saved = errno;
+
+	memset(err, 0, sizeof(*err));
+	err->step = step;
+	err->errnum = saved;
+	errno = saved;
+	return -1;
+}
+
+static int set_mask(const ksigset *set, ksigset *old)
+{
+	return (int)syscall(SYS_rt_sigprocmask, SIG_SETMASK, set, old, sizeof(ksigset));
+}
+
+/* The next signal, or -1: EAGAIN when the timeout (NULL: none) passed, or EINTR. */
+static int next_signal(siginfo_t *info, const struct timespec *timeout)
+{
+	ksigset all = ALL_SIGNALS;
+
+	return (int)syscall(SYS_rt_sigtimedwait, &all, info, timeout, sizeof(all));
+}
+
+static void deadline_in(struct timespec *t, time_t sec, long ms)
+{
+	clock_gettime(CLOCK_MONOTONIC, t);
+	t->tv_sec += sec + ms / 1000;
+	t->tv_nsec += ms % 1000 * 1000000;
+	if (t->tv_nsec >= 1000000000) {
+		t->tv_sec++;
+		t->tv_nsec -= 1000000000;
+	}
+}
+
+/* 0 once the deadline has passed; otherwise 1, and what is left in *left. */
+static int time_left(const struct timespec *deadline, struct timespec *left)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	left->tv_sec = deadline->tv_sec - now.tv_sec;
+	left->tv_nsec = deadline->tv_nsec - now.tv_nsec;
+	if (left->tv_nsec < 0) {
+		left->tv_sec--;
+		left->tv_nsec += 1000000000;
+	}
+	return left->tv_sec > 0 || (left->tv_sec == 0 && left->tv_nsec > 0);
+}
+
+static char *put_uint(char *p, unsigned long v)
+{
+	char digits[24];
+	int n = 0;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while (v /= 10);
+	while (n)
+		*p++ = digits[--n];
+	*p = '\0';
+	return p;
+}
+
+/* The kernel's word for a process's death: its exit code, or 128 + the signal. */
+static int exit_status(int st)
+{
+	return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
+}
+
+/* Reaps every child that has exited, noting the main one's status; 0 when no child is left. */
+static int reap(pid_t main_child, int *status, int *done)
+{
+	pid_t pid;
+	int st;
+
+	while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+		if (pid == main_child) {
+			*status = exit_status(st);
+			*done = 1;
+		}
+	return !(pid < 0 && errno == ECHILD);
+}
+
+/* /proc shows our PID namespace: else its pids would name other processes to kill(). */
+static int proc_is_ours(void)
+{
+	char self[24], want[24];
+	ssize_t n = readlink("/proc/self", self, sizeof(self) - 1);
+
+	if (n <= 0)
+		return 0;
+	self[n] = '\0';
+	put_uint(want, (unsigned long)getpid());
+	return strcmp(self, want) == 0;
+}
+
+static void signal_tree(pid_t pid, int sig, unsigned depth);
+
+/*
+ * The children one thread of pid forked, from /proc/PID/task/TID/children.
+ * Children go before their parent: a parent killed first could hand them to
+ * us before its list was read.
+ */
+static void signal_children(const char *task_dir, const char *tid, int sig, unsigned depth)
+{
+	char path[96], buf[512], *p;
+	unsigned long child = 0;
+	ssize_t n, i;
+	int fd;
+
+	if (strlen(task_dir) + strlen(tid) + sizeof("/children") + 1 > sizeof(path))
+		return;
+	p = stpcpy(stpcpy(stpcpy(path, task_dir), "/"), tid);
+	strcpy(p, "/children");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return; /* the process has gone */
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		for (i = 0; i < n; i++) {
+			if (buf[i] >= '0' && buf[i] <= '9') {
+				child = child * 10 + (unsigned long)(buf[i] - '0');
+				continue;
+			}
+			if (child && depth < TREE_DEPTH)
+				signal_tree((pid_t)child, sig, depth + 1);
+			if (child)
+				kill((pid_t)child, sig);
+			child = 0;
+		}
+	close(fd);
+}
+
+/* Sends sig to every descendant of pid, whichever of its threads forked them. */
+static void signal_tree(pid_t pid, int sig, unsigned depth)
+{
+	char dir[48];
+	struct dirent *e;
+	DIR *tasks;
+
+	strcpy(put_uint(stpcpy(dir, "/proc/"), (unsigned long)pid), "/task");
+	tasks = opendir(dir);
+	if (!tasks)
+		return;
+	while ((e = readdir(tasks)))
+		if (e->d_name[0] != '.')
+			signal_children(dir, e->d_name, sig, depth);
+	closedir(tasks);
+}
+
+/*
+ * Everyone else: as PID 1 the whole namespace; otherwise our descendants and,
+ * with --pgroup, the child's group. Without --pgroup the child shares our
+ * group, which may hold whoever started us (a shell, a pipeline): not theirs.
+ */
+static void signal_others(const struct init *s, int sig)
+{
+	if (s->pid1) {
+		kill(-1, sig);
+		return;
+	}
+	if (s->in->pgroup)
+		kill(-s->child, sig);
+	if (s->proc)
+		signal_tree(getpid(), sig, 0);
+}
+
+/* Reaps until no child is left or the deadline passes; resignal newcomers on each SIGCHLD. */
+static void wait_others(const struct init *s, const struct timespec *deadline, int resignal)
+{
+	struct timespec left;
+	siginfo_t info;
+	int st, done;
+
+	while (reap(0, &st, &done) && time_left(deadline, &left))
+		if (next_signal(&info, &left) == SIGCHLD && resignal)
+			signal_others(s, resignal);
+}
+
+/*
+ * The command has exited: SIGTERM to the rest, up to grace seconds for them
+ * to go, SIGKILL to what is left. Signals that come meanwhile are dropped:
+ * the stop is under way. Processes that are not our children (docker exec)
+ * cannot be waited for; as PID 1 they get SIGKILL with the rest.
+ */
+static void shut_down(const struct init *s)
+{
+	struct timespec deadline;
+	int st, done;
+
+	if (!reap(0, &st, &done) && !(s->pid1 && kill(-1, 0) == 0))
+		return;
+	signal_others(s, SIGTERM);
+	deadline_in(&deadline, (time_t)s->in->grace, 0);
+	wait_others(s, &deadline, 0);
+	signal_others(s, SIGKILL);
+	if (s->pid1)
+		return; /* when PID 1 exits the kernel kills and reaps the namespace */
+	deadline_in(&deadline, 0, KILL_WAIT_MS);
+	wait_others(s, &deadline, SIGKILL);
+}
+
+/*
+ * The terminal sends INT, QUIT, TSTP and WINCH to its whole foreground group
+ * (si_code SI_KERNEL): a child still in our group got its own, and a second
+ * copy from us would run its handler twice.
+ */
+static int from_terminal(const struct init *s, int sig, const siginfo_t *info)
+{
+	if (info->si_code != SI_KERNEL)
+		return 0;
+	if (sig != SIGINT && sig != SIGQUIT && sig != SIGTSTP && sig != SIGWINCH)
+		return 0;
+	return getpgid(s->child) == getpgrp();
+}
+
+static void forward(const struct init *s, int sig, const siginfo_t *info)
+{
+	int to = s->in->rewrite[sig];
+
+	if (to == 0 || (to == sig && from_terminal(s, sig, info)))
+		return;
+	/* ESRCH: the child has just exited, and its SIGCHLD is on the way. */
+	kill(s->in->pgroup ? -s->child : s->child, to);
+}
+
+/* Forwards signals until the main child has exited; its status in *status. */
+static int supervise(const struct init *s, int *status)
+{
+	siginfo_t info;
+	int sig = SIGCHLD, done = 0;
+
+	for (;;) {
+		/* Reap all each time: SIGCHLDs coalesce, and the main child may hide behind another. */
+		if (sig == SIGCHLD && !reap(s->child, status, &done) && !done) {
+			errno = ECHILD; /* reaped by someone else: cannot happen */
+			return -1;
+		}
+		if (done)
+			return 0;
+		sig = next_signal(&info, NULL);
+		if (sig > 0 && sig != SIGCHLD)
+			forward(s, sig, &info);
+	}
+}
+
+/* The controlling terminal, when our group is in its foreground: the child may take it. */
+static int foreground_tty(void)
+{
+	int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+
+	if (fd >= 0 && tcgetpgrp(fd) != getpgrp()) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+static int prepare(struct init *s, struct pd_error *err)
+{
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	ksigset all = ALL_SIGNALS;
+
+	s->pid1 = getpid() == 1;
+	/* Orphans come to PID 1 anyway; anywhere else they would pass us by. */
+	if (!s->pid1 && prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+		return fail(err, "prctl(PR_SET_CHILD_SUBREAPER)");
+	if (set_mask(&all, &s->mask) < 0)
+		return fail(err, "rt_sigprocmask");
+	/* An ignored SIGCHLD would reap our children behind our back. */
+	if (sigaction(SIGCHLD, &dfl, &s->chld) < 0) {
+		fail(err, "sigaction(SIGCHLD)");
+		set_mask(&s->mask, NULL);
+		return -1;
+	}
+	s->proc = proc_is_ours();
+	s->tty = s->in->pgroup ? foreground_tty() : -1;
+	return 0;
+}
+
+/* In the child: returns only when the command could not be run, with errno set. */
+static int run_child(const struct init *s, const struct pd_plan *plan, char *const argv[],
+		     struct pd_error *err)
+{
+	if (s->in->pgroup) {
+		setpgid(0, 0); /* the parent makes the same call: either may win the race */
+		/*
+		 * SIGTTOU is still blocked, so a background group may take the
+		 * terminal. Should that fail, the command runs without job control.
+		 */
+		if (s->tty >= 0) {
+			tcsetpgrp(s->tty, getpid());
+			close(s->tty);
+		}
+	}
+	if (sigaction(SIGCHLD, &s->chld, NULL) < 0 || set_mask(&s->mask, NULL) < 0) {
+		fail(err, "restoring the signal mask");
+		return 1;
+	}
+	pd_exec(plan, argv);
+	fail(err, NULL);
+	err->subject = argv[0];
+	err->subject_len = strlen(argv[0]);
+	return 1;
+}
+
+void pd_init_defaults(struct pd_init *in)
+{
+	int sig;
+
+	memset(in, 0, sizeof(*in));
+	in->grace = PD_GRACE_DEFAULT;
+	for (sig = 0; sig < PD_NSIG; sig++)
+		in->rewrite[sig] = sig;
+}
+
+int pd_grace_parse(const char *s, unsigned *grace, struct pd_error *err)
+{
+	const char *why;
+	uint32_t n;
+
+	if (pd_parse_id(s, strlen(s), &n, &why) < 0) {
+		memset(err, 0, sizeof(*err));
+		err->subject = s;
+		err->subject_len = strlen(s);
+		err->reason = "not a number of seconds (0-4294967294)";
+		return -1;
+	}
+	*grace = n;
+	return 0;
+}
+
+int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *const argv[],
+		int *status, struct pd_error *err)
+{
+	struct init s = { .in = in, .tty = -1 };
+
+	if (prepare(&s, err) < 0)
+		return -1;
+	s.child = fork();
+	if (s.child == 0)
+		return run_child(&s, plan, argv, err);
+	if (s.tty >= 0)
+		close(s.tty);
+	if (s.child < 0) {
+		fail(err, "fork");
+		sigaction(SIGCHLD, &s.chld, NULL);
+		set_mask(&s.mask, NULL);
+		return -1;
+	}
+	if (in->pgroup)
+		setpgid(s.child, s.child); /* so a signal sent at once finds the group */
+	if (supervise(&s, status) < 0)
+		return fail(err, "waitpid");
+	shut_down(&s);
+	return 0;
+}

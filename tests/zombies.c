@@ -1,0 +1,23 @@
+/* For tests/init.sh: leaves N (default 1000) zombie children behind as it exits. */
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+	int i, n = argc > 1 ? atoi(argv[1]) : 1000;
+	siginfo_t info;
+	pid_t pid;
+
+	for (i = 0; i < n; i++) {
+		pid = fork();
+		if (pid < 0)
+			return 1;
+		if (pid == 0)
+			_exit(0);
+		/* Wait until it is a zombie, without reaping it. */
+		if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) < 0)
+			return 1;
+	}
+	return 0;
+}
