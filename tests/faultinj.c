@@ -158,7 +158,7 @@ static void exec_at(char **argv)
 	}
 	for (p = p ? p : "/usr/local/bin:/bin:/usr/bin";; p = end + 1) {
 		end = strchrnul(p, ':');
-		len = end - p;
+		len = (int)(end - p);
 		snprintf(path, sizeof path, "%.*s/%s", len ? len : 1,
 			 len ? p : ".", argv[0]);	/* empty means "." */
 		syscall(SYS_execveat, AT_FDCWD, path, argv, environ, 0);
@@ -185,7 +185,7 @@ int main(int argc, char **argv)
 		usage_error("not a prctl option or a number up to 2^32-1", arg);
 	if ((err = lookup(errnos, argv[2], MAX_ERRNO)) < 0)
 		usage_error("not an errno name or a number up to 4095", argv[2]);
-	if (install(nr, arg0, err) == -1) {
+	if (install(nr, arg0, (unsigned int)err) == -1) {
 		fprintf(stderr, "faultinj: cannot install seccomp filter: %s\n",
 			strerror(errno));
 		return 125;
@@ -195,6 +195,6 @@ int main(int argc, char **argv)
 	else
 		execvp(argv[4], argv + 4);
 	err = errno;
-	fprintf(stderr, "faultinj: '%s': %s\n", argv[4], strerror(err));
+	fprintf(stderr, "faultinj: '%s': %s\n", argv[4], strerror((int)err));
 	return err == ENOENT ? 127 : 126;
 }

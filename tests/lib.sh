@@ -1,4 +1,4 @@
-# Helpers for tests/integration.sh, sourced by it (POSIX sh).
+# Helpers for tests/integration.sh and tests/caps.sh, sourced by them (POSIX sh).
 #
 # Results are printed one line per test, "ok N - what" or "not ok N - what:
 # expected [...], got [...]". su-exec always runs in a private mount
@@ -51,6 +51,10 @@ oneline() {
 # Options for every unshare; the PID 1 tests add --pid --fork.
 UNSHARE_OPTS="--mount --propagation private"
 
+# Words run in front of /sbin/su-exec inside the busybox root, where PREFIX
+# cannot reach (it runs before chroot): caps.sh puts faultinj there.
+BB_PREFIX=
+
 # The mount namespace scripts. Arguments: ETCDIR PREFIX COMMAND...
 # PREFIX is empty or a command run in front of su-exec (host) or chroot
 # (busybox) after the mounts, e.g. setpriv options giving the caller's
@@ -86,7 +90,7 @@ su_exec_in() {
 	case $where in
 	dyn) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$W/bin/su-exec" "$@" ;;
 	static) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$W/bin/su-exec-static" "$@" ;;
-	busybox) set -- sh -c "$NS_BUSYBOX" ns "$etc" "$prefix" "$BB" /sbin/su-exec "$@" ;;
+	busybox) set -- sh -c "$NS_BUSYBOX" ns "$etc" "$prefix" "$BB" $BB_PREFIX /sbin/su-exec "$@" ;;
 	/*) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$where" "$@" ;;
 	*) echo "harness: unknown place $where" >&2; exit 2 ;;
 	esac

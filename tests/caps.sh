@@ -1,0 +1,563 @@
+#!/bin/sh
+# Capability tests of the built su-exec, run as root from the repo root:
+#
+#	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
+#
+# What README.md's Capabilities section promises, seen from the kernel: the
+# Cap* and NoNewPrivs lines of the command's /proc/self/status for every
+# option on root and non-root targets; a real bind of port 80 in a network
+# namespace of its own; refusals before anything changes; and, with
+# tests/faultinj making one system call fail or do nothing, exit 125 without
+# running the command. Each runs in a private mount namespace with the fixture
+# databases (lib.sh), with the dynamic build on the host and with the static
+# builds in a bare busybox root. Prints one line per test and, last,
+# "caps: N passed, N failed". Exits non-zero on any failure. A missing tool
+# is a failure, never a skip.
+
+set -f
+umask 022
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+LC_ALL=C
+export PATH LC_ALL
+
+TESTS=$(cd "$(dirname "$0")" && pwd)
+FIX=$TESTS/fixtures
+. "$TESTS/lib.sh"
+
+# capabilities(7), by number.
+CAP_NAMES='chown dac_override dac_read_search fowner fsetid kill setgid setuid
+setpcap linux_immutable net_bind_service net_broadcast net_admin net_raw ipc_lock
+ipc_owner sys_module sys_rawio sys_chroot sys_ptrace sys_pacct sys_admin sys_boot
+sys_nice sys_resource sys_time sys_tty_config mknod lease audit_write
+audit_control setfcap mac_override mac_admin syslog wake_alarm block_suspend
+audit_read perfmon bpf checkpoint_restore'
+
+# The state table: every option set, "-" for none, runs for every target.
+STATE_OPTIONS='-
+-k net_bind_service
+--keep-caps=CAP_NET_BIND_SERVICE
+-k net_bind_service,chown
+-b
+-n
+-b -k net_bind_service
+-b -n -k net_bind_service'
+STATE_TARGETS='nobody games root 0'
+
+# The bind table: options for nobody, and whether port 80 can be bound.
+BIND_ROWS='-k net_bind_service | bound
+--keep-caps=net_bind_service | bound
+-b -n -k net_bind_service | bound
+- | EACCES
+-k chown | EACCES'
+
+# What the command of most runs does: show the kernel's view of itself (and
+# then, see probe, leave a marker that says it ran).
+PROBE="grep -E '^(Uid|CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs):' /proc/self/status"
+
+main() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "SKIP: caps tests need root (run: sudo make check)"
+		exit 0
+	fi
+	if [ $# -ne 4 ]; then
+		echo "usage: sh tests/caps.sh SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC" >&2
+		exit 2
+	fi
+	setup "$@"
+	read_start
+	prerequisites "$@" || finish
+	for where in dyn busybox; do
+		state_table "$where"
+		bind_table "$where"
+		refusals "$where"
+		fault_table "$where"
+	done
+	setpriv_equivalents
+	root_ambient_cleared
+	finish
+}
+
+setup() {
+	W=$(mktemp -d /tmp/su-exec-caps.XXXXXX) || exit 1
+	chmod 755 "$W"
+	trap cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+	mkdir -p "$W/bin" "$W/etc/main" "$W/tmp"
+	chmod 1777 "$W/tmp"
+	BB=$W/root
+	cp "$FIX/passwd" "$FIX/group" "$W/etc/main/"
+	cp "$1" "$W/bin/su-exec" 2>/dev/null
+	cp "$2" "$W/bin/su-exec-static" 2>/dev/null
+	cp "$3" "$W/bin/faultinj" 2>/dev/null
+	cp "$4" "$W/bin/faultinj-static" 2>/dev/null
+}
+
+# As in integration.sh: never delete through something still mounted.
+cleanup() {
+	if grep -q " $W" /proc/self/mountinfo; then
+		echo "# harness: something is mounted under $W; not removing it" >&2
+	else
+		rm -rf "$W"
+	fi
+}
+
+finish() {
+	echo "caps: $T_PASS passed, $T_FAIL failed"
+	[ "$T_FAIL" -eq 0 ] && [ "$T_N" -gt 0 ]
+	exit
+}
+
+# prerequisites SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC: returns
+# non-zero if anything is missing.
+prerequisites() {
+	missing=0
+	for tool in unshare setpriv chroot mount busybox python3 awk sed grep; do
+		if command -v "$tool" >/dev/null; then
+			pass "prerequisite: $tool"
+		else
+			fail "prerequisite: $tool" "installed" "not found"
+			missing=1
+		fi
+	done
+	for bin in su-exec su-exec-static faultinj faultinj-static; do
+		if [ -x "$W/bin/$bin" ]; then
+			pass "prerequisite: $bin built"
+		else
+			fail "prerequisite: $bin built" "an executable from: $*" "none"
+			missing=1
+		fi
+	done
+	# The tables keep these two; the start must have them to give.
+	need=$((1 << $(cap_number net_bind_service) | 1 << $(cap_number chown)))
+	if [ $((need & S_BND & S_PRM)) -eq "$need" ]; then
+		pass "prerequisite: net_bind_service and chown in the caller's bounding and permitted sets"
+	else
+		fail "prerequisite: net_bind_service and chown in the caller's bounding and permitted sets" \
+			"both" "bounding $S_BND, permitted $S_PRM"
+		missing=1
+	fi
+	[ "$missing" -eq 0 ] || return 1
+	if sh "$TESTS/busybox-root.sh" "$BB" "$W/bin/su-exec-static" &&
+		cp "$W/bin/faultinj-static" "$BB/sbin/faultinj" &&
+		chroot "$BB" /sbin/faultinj setuid EPERM -- true; then
+		pass "prerequisite: busybox-static root built, faultinj-static runs in it"
+	else
+		fail "prerequisite: busybox-static root built, faultinj-static runs in it" \
+			"a root that runs" "see above"
+		return 1
+	fi
+	network_prerequisite
+}
+
+# The bind rows need a network namespace with loopback up, and ports below
+# 1024 privileged there whatever the default: iproute2's ip, or busybox's.
+network_prerequisite() {
+	ip=$(command -v ip || echo busybox ip)
+	cat >"$W/netup" <<EOF
+$ip link set lo up && echo 1024 >/proc/sys/net/ipv4/ip_unprivileged_port_start ||
+	{ echo "harness: cannot set up the network namespace" >&2; exit 99; }
+exec "\$@"
+EOF
+	host=$(readlink /proc/self/ns/net)
+	set -- $(unshare --net sh "$W/netup" sh -c \
+		'readlink /proc/self/ns/net; cat /proc/sys/net/ipv4/ip_unprivileged_port_start')
+	if [ "${1:-$host}" != "$host" ] && [ "${2:-}" = 1024 ]; then
+		pass "prerequisite: a network namespace with loopback up ($ip)"
+	else
+		fail "prerequisite: a network namespace with loopback up ($ip)" \
+			"a namespace other than $host, ports below 1024 privileged" "$*"
+		return 1
+	fi
+}
+
+# --- The model: what README.md says, as numbers -----------------------------
+
+# The state every su-exec starts from: the harness's own, as root passes it on
+# through unshare, sh and chroot. Not assumed full: root may lack some.
+read_start() {
+	set -- $(awk '$1 ~ /^Cap(Inh|Prm|Eff|Bnd|Amb):$/ { print "0x" $2 }
+		$1 == "NoNewPrivs:" { print $2 }' /proc/self/status)
+	S_INH=$1 S_PRM=$2 S_EFF=$3 S_BND=$4 S_AMB=$5 S_NNP=$6
+	LAST_CAP=$(cat /proc/sys/kernel/cap_last_cap)
+	echo "# start: CapInh $S_INH CapPrm $S_PRM CapEff $S_EFF CapBnd $S_BND CapAmb $S_AMB" \
+		"NoNewPrivs $S_NNP, cap_last_cap $LAST_CAP"
+}
+
+# cap_number NAME: its number; any case, "cap_" optional, as su-exec takes it.
+cap_number() {
+	name=$(printf '%s\n' "$1" | tr '[:upper:]' '[:lower:]')
+	name=${name#cap_}
+	n=0
+	for c in $CAP_NAMES; do
+		[ "$c" = "$name" ] && echo "$n" && return
+		n=$((n + 1))
+	done
+	echo "harness: no capability $1" >&2
+	echo 64
+}
+
+# cap_name NUMBER: its name, or nothing for one newer than CAP_NAMES.
+cap_name() {
+	printf '%s\n' $CAP_NAMES | sed -n "$(($1 + 1))p"
+}
+
+# read_options OPTION...: KEEP (a mask), KEEP_SET, CLEAR, NNP_OPT.
+read_options() {
+	KEEP=0 KEEP_SET=0 CLEAR=0 NNP_OPT=0
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-k) KEEP=$(cap_mask "$2") KEEP_SET=1 && shift ;;
+		--keep-caps=*) KEEP=$(cap_mask "${1#*=}") KEEP_SET=1 ;;
+		-b | --clear-bounding) CLEAR=1 ;;
+		-n | --no-new-privs) NNP_OPT=1 ;;
+		esac
+		shift
+	done
+}
+
+cap_mask() {
+	mask=0
+	for name in $(echo "$1" | tr , ' '); do
+		mask=$((mask | 1 << $(cap_number "$name")))
+	done
+	echo "$mask"
+}
+
+# after_switch UID: the sets su-exec leaves just before the exec (README,
+# Capabilities; privdrop/caps.c pd_caps_expect). Kept capabilities are
+# exactly permitted, effective and inheritable, and ambient too for a
+# non-root target; a non-root target without -k has none; root with -k, and
+# anyone with -b, is bounded to the kept ones; nothing else changes.
+after_switch() {
+	INH=$S_INH PRM=$S_PRM EFF=$S_EFF BND=$S_BND AMB=$S_AMB NNP=$S_NNP
+	if [ "$KEEP_SET" = 1 ]; then
+		INH=$KEEP PRM=$KEEP EFF=$KEEP AMB=$KEEP
+		[ "$1" -ne 0 ] || AMB=0
+	elif [ "$1" -ne 0 ]; then
+		INH=0 PRM=0 EFF=0 AMB=0
+	fi
+	if [ "$CLEAR" = 1 ] || { [ "$1" -eq 0 ] && [ "$KEEP_SET" = 1 ]; }; then
+		BND=$KEEP
+	fi
+	[ "$NNP_OPT" = 0 ] || NNP=1
+}
+
+# after_exec UID: what execve of a plain program (no file capabilities, not
+# setuid) makes of that, as capabilities(7) gives it. Root's file sets count
+# as full: P' = bounding | inheritable; anyone else gets P' = ambient. With
+# no_new_privs P' never grows past P. Effective is all of P' for root, the
+# ambient set for others. Inheritable, bounding and ambient carry over.
+after_exec() {
+	p=0
+	[ "$1" -ne 0 ] || p=$((BND | INH))
+	[ "$NNP" = 0 ] || p=$((p & PRM))
+	PRM=$((p | AMB))
+	EFF=$AMB
+	[ "$1" -ne 0 ] || EFF=$PRM
+}
+
+# expected_state OPTION... USER: the probe's output for su-exec OPTION... USER,
+# as state_of shows it.
+expected_state() {
+	for user; do :; done
+	uid=$(uid_of "$user")
+	read_options "$@"
+	after_switch "$uid"
+	after_exec "$uid"
+	printf 'uid %s inh %x prm %x eff %x bnd %x amb %x nnp %s\n' \
+		"$uid" "$INH" "$PRM" "$EFF" "$BND" "$AMB" "$NNP"
+}
+
+# uid_of USER: from the fixture passwd, or the number itself.
+uid_of() {
+	case $1 in
+	*[!0-9]*) awk -F: -v u="$1" '$1 == u { print $3; exit }' "$FIX/passwd" ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# state_of FILE: what the probe printed, in expected_state's form; "?" for a
+# line that is missing.
+state_of() {
+	awk '
+	function hex(s) { sub(/^0+/, "", s); return s == "" ? "0" : s }
+	$1 == "Uid:" { v["uid"] = $2 }
+	$1 ~ /^Cap...:$/ { v[tolower(substr($1, 4, 3))] = hex($2) }
+	$1 == "NoNewPrivs:" { v["nnp"] = $2 }
+	END {
+		n = split("uid inh prm eff bnd amb nnp", k, " ")
+		for (i = 1; i <= n; i++)
+			printf "%s%s %s", (i > 1 ? " " : ""), k[i], (k[i] in v ? v[k[i]] : "?")
+		print ""
+	}' "$1"
+}
+
+# --- Running su-exec --------------------------------------------------------
+
+# inside WHERE NAME: the path of one of our binaries as that place runs it.
+inside() {
+	case $1 in
+	busybox) echo "/sbin/$2" ;;
+	*) echo "$W/bin/$2" ;;
+	esac
+}
+
+# marker WHERE: the file a command that ran leaves, as the command sees it.
+marker() {
+	case $1 in
+	busybox) echo /tmp/marker ;;
+	*) echo "$W/tmp/marker" ;;
+	esac
+}
+
+# probe WHERE: the command of most runs, as one sh -c script.
+probe() {
+	echo "$PROBE; : >$(marker "$1")"
+}
+
+# run WHERE CALLER WRAP ARG...: su_run of su-exec ARG... with the fixture
+# databases. CALLER (words or empty) runs first, on the host; WRAP (words or
+# empty) runs right in front of su-exec, inside the busybox root there. Sets
+# RC, and M_OUT, where the harness sees the marker.
+run() {
+	r_where=$1 r_caller=$2 r_wrap=$3
+	shift 3
+	M_OUT=$(marker "$r_where")
+	[ "$r_where" != busybox ] || M_OUT=$BB$M_OUT
+	rm -f "$M_OUT"
+	if [ "$r_where" = busybox ]; then
+		BB_PREFIX=$r_wrap
+		su_run busybox main "$r_caller" "$@"
+		BB_PREFIX=
+	else
+		su_run "$r_where" main "$r_caller $r_wrap" "$@"
+	fi
+}
+
+# expect_refused WHAT FRAGMENT: the last run exited 125 with one message line
+# holding FRAGMENT, and the command never ran.
+expect_refused() {
+	if [ -e "$M_OUT" ]; then
+		fail "$1" "exit 125, the command not run" "the command ran; $(got)"
+	else
+		expect_refusal "$1" 125 "$2"
+	fi
+}
+
+# expect_ran WHAT STATE: the last run ran the probe silently, and it saw STATE.
+expect_ran() {
+	if [ "$RC" -eq 0 ] && [ ! -s "$W/err" ] && [ -e "$M_OUT" ]; then
+		check "$1" "$2" "$(state_of "$W/out")"
+	else
+		fail "$1" "exit 0, $2" "$(got)"
+	fi
+}
+
+# words FIELD: a table field as words; "-" is none.
+words() {
+	[ "$1" = - ] || printf '%s\n' "$1"
+}
+
+# --- 1. What each option leaves the command ---------------------------------
+
+state_table() {
+	while IFS= read -r opts; do
+		for user in $STATE_TARGETS; do
+			state_row "$1" $(words "$opts") "$user"
+		done
+	done <<END
+$STATE_OPTIONS
+END
+}
+
+# state_row WHERE ARG...: su-exec ARG... probe, against the model.
+state_row() {
+	where=$1
+	shift
+	run "$where" "" "" "$@" sh -c "$(probe "$where")"
+	expect_ran "$where: su-exec $*: Cap* and NoNewPrivs as the README says" \
+		"$(expected_state "$@")"
+}
+
+# The README's setpriv table: the same state, set by setpriv (host only).
+setpriv_equivalents() {
+	# -all first: su-exec sets inheritable to exactly the kept ones.
+	caps="--inh-caps=-all,+net_bind_service --ambient-caps=+net_bind_service"
+	equivalent "-k net_bind_service" "$caps"
+	equivalent "-b -k net_bind_service" "$caps --bounding-set=-all,+net_bind_service"
+	equivalent "-b -n -k net_bind_service" "$caps --bounding-set=-all,+net_bind_service --no-new-privs"
+}
+
+# Root keeps an ambient set it started with; -k must still leave exactly the kept caps.
+root_ambient_cleared() {
+	caller="$(command -v setpriv) --inh-caps=+net_bind_service,+chown --ambient-caps=+net_bind_service,+chown --"
+	run dyn "$caller" "" -k net_bind_service root grep CapAmb /proc/self/status
+	check "su-exec -k net_bind_service root, started with ambient caps: none left ambient" \
+		"exit 0: CapAmb:	0000000000000000" "exit $RC: $(cat "$W/out")$(cat "$W/err")"
+}
+
+# equivalent SU_EXEC_OPTIONS SETPRIV_OPTIONS
+equivalent() {
+	run dyn "" "" $1 games sh -c "$(probe dyn)"
+	mine="exit $RC: $(state_of "$W/out")"
+	run "$(command -v setpriv)" "" "" --reuid=games --regid=games --init-groups $2 \
+		sh -c "$(probe dyn)"
+	check "README: su-exec $1 games is setpriv $2" "$mine" "exit $RC: $(state_of "$W/out")"
+}
+
+# --- 2. Binding port 80 for real --------------------------------------------
+
+# Inside a network namespace of its own, so the host's port 80 is never touched.
+bind_table() {
+	bind_scripts
+	UNSHARE_OPTS="--mount --propagation private --net"
+	run "$1" "sh $W/netup" "" nobody readlink /proc/self/ns/net
+	host=$(readlink /proc/self/ns/net)
+	if [ "$RC" -eq 0 ] && [ -s "$W/out" ] && [ "$(cat "$W/out")" != "$host" ]; then
+		pass "$1: the bind rows run in a network namespace of their own"
+	else
+		fail "$1: the bind rows run in a network namespace of their own" "not $host" "$(got)"
+	fi
+	while IFS='|' read -r opts outcome; do
+		bind_row "$1" "$(trim "$outcome")" $(words "$(trim "$opts")")
+	done <<END
+$BIND_ROWS
+END
+	UNSHARE_OPTS="--mount --propagation private"
+}
+
+# bind_row WHERE OUTCOME OPTION...: as nobody, bind 127.0.0.1:80 and, when it
+# binds, connect to it and hear what was sent.
+bind_row() {
+	where=$1 outcome=$2
+	shift 2
+	(cd "$BB/tmp" && rm -f heard ncerr noise lrc lpid)
+	case $where in
+	busybox) run busybox "sh $W/netup" "" "$@" nobody sh -c "$NC_BIND" ;;
+	*) run "$where" "sh $W/netup" "" "$@" nobody python3 "$W/bind.py" ;;
+	esac
+	got="exit $RC: $(cat "$W/out")"
+	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"
+	check "$where: su-exec${*:+ $*} nobody, bind 127.0.0.1:80 -> $outcome" \
+		"$(bind_expected "$where" "$outcome")" "$got"
+}
+
+bind_expected() {
+	case $1:$2 in
+	busybox:bound) echo "exit 0: listener exit 0: hello" ;;
+	busybox:EACCES) echo "exit 0: listener exit 1: nc: bind: Permission denied" ;;
+	*:bound) echo "exit 0: bound 127.0.0.1:80, heard hello" ;;
+	*:EACCES) echo "exit 1: bind 127.0.0.1:80: EACCES (Permission denied)" ;;
+	esac
+}
+
+# The binders: python3 on the host, busybox nc in the busybox root.
+bind_scripts() {
+	cat >"$W/bind.py" <<'END'
+import errno, socket, sys
+s = socket.socket()
+try:
+    s.bind(("127.0.0.1", 80))
+except OSError as e:
+    print("bind 127.0.0.1:80: %s (%s)" % (errno.errorcode[e.errno], e.strerror))
+    sys.exit(1)
+s.listen(1)
+c = socket.create_connection(("127.0.0.1", 80))
+c.sendall(b"hello")
+print("bound 127.0.0.1:80, heard", s.accept()[0].recv(5).decode())
+END
+	# The client connects as soon as the listener listens, sends, and gives
+	# up after ten seconds; the listener keeps what it heard. A pipe, not "&":
+	# busybox sh opens /dev/null for a background job, and the root has no
+	# /dev. Through it the client holds the listener's stdin open until it is
+	# done: at EOF busybox nc shuts its side down, and a client that saw that
+	# first would leave without sending.
+	NC_BIND='{
+	i=0
+	until [ -e /tmp/lrc ] || [ $i -ge 100 ]; do
+		echo hello | nc 127.0.0.1 80 >>/tmp/noise 2>&1 && break
+		i=$((i + 1))
+		sleep 0.1
+	done
+	[ $i -lt 100 ] || kill "$(cat /tmp/lpid)"
+} | {
+	sh -c "echo \$\$ >/tmp/lpid; exec nc -l -p 80 127.0.0.1" >/tmp/heard 2>/tmp/ncerr
+	echo $? >/tmp/lrc
+}
+echo "listener exit $(cat /tmp/lrc): $(cat /tmp/ncerr /tmp/heard)"'
+}
+
+# --- 3. Refused before anything changes -------------------------------------
+
+refusals() {
+	missing_cap
+	refused "$1" "" "" "an unknown name" "'bogus': unknown capability" -k bogus
+	refused "$1" "" "" "an empty list" "'': empty capability name" -k ""
+	refused "$1" "" "" "an empty list, long form" "'': empty capability name" --keep-caps=
+	refused "$1" "" "" "an empty last item" "'chown,': empty capability name" -k chown,
+	refused "$1" "" "" "an empty first item" "',chown': empty capability name" --keep-caps=,chown
+	refused "$1" "" "" "an empty middle item" "'chown,,kill': empty capability name" -k chown,,kill
+	refused "$1" "$MISSING_CALLER" "" "not in the bounding set$MISSING_WHY" \
+		"'$MISSING': capability not in the bounding set" -k "chown,$MISSING"
+	refused "$1" "" "$(inside "$1" su-exec) nobody" "not held by the caller (su-exec nobody first)" \
+		"'chown': capability not held by the caller" -k chown
+	refused "$1" "" "$(inside "$1" su-exec) nobody" "--clear-bounding without root" \
+		"--clear-bounding: needs CAP_SETPCAP" -b
+}
+
+# refused WHERE CALLER WRAP WHAT FRAGMENT OPTION...: su-exec OPTION... nobody
+# exits 125 and the command never runs.
+refused() {
+	where=$1 caller=$2 wrap=$3 what=$4 fragment=$5
+	shift 5
+	run "$where" "$caller" "$wrap" "$@" nobody sh -c ": >$(marker "$where")"
+	expect_refused "$where: su-exec $* nobody, $what: exit 125, the command never runs" "$fragment"
+}
+
+# A capability this machine's bounding set lacks; with a full set, setpriv
+# drops one first.
+missing_cap() {
+	n=0
+	while [ "$n" -le "$LAST_CAP" ]; do
+		MISSING=$(cap_name "$n")
+		if [ $(((S_BND >> n) & 1)) -eq 0 ] && [ -n "$MISSING" ]; then
+			MISSING_CALLER= MISSING_WHY=
+			return
+		fi
+		n=$((n + 1))
+	done
+	MISSING=sys_resource
+	MISSING_CALLER="setpriv --bounding-set=-sys_resource --"
+	MISSING_WHY=" (dropped by setpriv first)"
+}
+
+# --- 4. One system call made to fail ----------------------------------------
+
+fault_table() {
+	rows=0
+	while IFS='|' read -r call err caller args expected why; do
+		case $call in
+		'#'* | '') continue ;;
+		esac
+		rows=$((rows + 1))
+		fault_row "$1" "$(trim "$call")" "$(trim "$err")" "$(words "$(trim "$caller")")" \
+			"$(trim "$args")" "$(trim "$expected")" "$(trim "$why")"
+	done <"$FIX/faults.table"
+	[ "$rows" -gt 0 ] || fail "$1: table faults.table" "rows" "none read"
+}
+
+# fault_row WHERE CALL ERRNO CALLER ARGS EXPECTED WHY
+fault_row() {
+	where=$1 expected=$6
+	what="$where: faultinj $2 $3${4:+, caller $4}, su-exec $5 -> $expected ($7)"
+	run "$where" "$4" "$(inside "$where" faultinj) $2 $3 --" $5 sh -c "$(probe "$where")"
+	case $expected in
+	runs) expect_ran "$what" "$(expected_state $5)" ;;
+	*)
+		fragment=${expected#*\"}
+		expect_refused "$what" "${fragment%\"*}"
+		;;
+	esac
+}
+
+main "$@"
