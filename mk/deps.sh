@@ -9,9 +9,11 @@ set -eu
 what=${1:-test}
 
 debian_build="gcc make pkg-config libc6-dev libcap-ng-dev"
-debian_test="$debian_build check busybox-static musl-tools dpkg-dev util-linux procps python3 valgrind"
+debian_test="$debian_build check busybox-static musl-tools util-linux procps python3 valgrind
+	hyperfine gosu tini dumb-init s6"
 alpine_build="build-base pkgconf linux-headers libcap-ng-dev libcap-ng-static"
-alpine_test="$alpine_build check-dev busybox-static util-linux procps python3 valgrind"
+alpine_test="$alpine_build check-dev busybox-static util-linux procps python3 valgrind
+	hyperfine gosu tini dumb-init s6"
 
 case $what in
 build | test) ;;
