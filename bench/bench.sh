@@ -67,7 +67,7 @@ check_tools() {
 		readelf:binutils awk:mawk sed:sed id:coreutils; do
 		need "${t%%:*}" "${t#*:}"
 	done
-	[ -z "$missing" ] || die "missing:$missing; install them (sh mk/deps.sh test)"
+	[ -z "$missing" ] || die "missing:$missing; install them (sh mk/deps.sh bench)"
 	for f in su-exec su-exec-static su-exec-musl "$B/floor" "$B/true" "$B/rss"; do
 		[ -x "$f" ] || die "$f not built; run make bench"
 	done

@@ -1,23 +1,26 @@
 #!/bin/sh
-# Usage: mk/deps.sh [build|test]
+# Usage: mk/deps.sh [build|test|bench]
 #
-# Installs what is missing to build su-exec (build) or to build it and run
-# the whole test suite (test, the default), on Debian 12 or Alpine, as root.
+# Installs what is missing, as root, on Debian 12 or Alpine: to build su-exec
+# (build); to build it and run every test, sanitizer and fuzz target (test,
+# the default); and the tools `make bench` compares against (bench).
 # Packages already installed are left alone; nothing else is changed.
 set -eu
 
 what=${1:-test}
 
-debian_build="gcc make pkg-config libc6-dev libcap-ng-dev"
-debian_test="$debian_build check busybox-static musl-tools util-linux procps python3 valgrind
-	hyperfine gosu tini dumb-init s6"
-alpine_build="build-base pkgconf linux-headers libcap-ng-dev libcap-ng-static"
-alpine_test="$alpine_build check-dev busybox-static util-linux procps python3 valgrind
-	hyperfine gosu tini dumb-init s6"
+debian_build="gcc make libc6-dev"
+debian_test="$debian_build pkg-config check libcap-ng-dev busybox-static musl-tools util-linux
+	procps python3 valgrind clang libclang-rt-14-dev"
+debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
+alpine_build="build-base"
+alpine_test="$alpine_build pkgconf check-dev libcap-ng-dev busybox-static util-linux procps
+	python3 valgrind clang compiler-rt"
+alpine_bench="$alpine_test hyperfine gosu tini dumb-init s6"
 
 case $what in
-build | test) ;;
-*) echo "usage: mk/deps.sh [build|test]" >&2; exit 2 ;;
+build | test | bench) ;;
+*) echo "usage: mk/deps.sh [build|test|bench]" >&2; exit 2 ;;
 esac
 
 if command -v apt-get >/dev/null 2>&1; then
