@@ -62,12 +62,46 @@ tests/faultinj: tests/faultinj.c
 tests/faultinj-static: tests/faultinj.c
 	$(FAULTINJ_STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ tests/faultinj.c
 
-check: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests/faultinj-static
+# make check SANITIZE=address,undefined, or VALGRIND=1: the unit tests only,
+# built with those sanitizers or run under valgrind.
+SANITIZE =
+VALGRIND =
+CHECK_MODE = $(if $(SANITIZE),check-sanitize,$(if $(VALGRIND),check-valgrind,check-all))
+
+check: $(CHECK_MODE)
+
+check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests/faultinj-static
 	tests/unit/check_privdrop
 	sh tests/integration.sh ./su-exec ./su-exec-static
 	sh tests/faultinj-selftest.sh
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
 	sh tests/init.sh ./su-exec
+
+check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
+	@mkdir -p build/sanitize
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
+		-fno-omit-frame-pointer $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o build/sanitize/check_privdrop \
+		$(TEST_SRC) $(LIB_SRC) $(CHECK_LIBS) $(CAPNG_LIBS)
+	build/sanitize/check_privdrop
+
+check-valgrind: tests/unit/check_privdrop
+	valgrind -q --leak-check=full --error-exitcode=99 --trace-children=yes \
+		tests/unit/check_privdrop
+
+# libFuzzer targets (clang): make fuzz FUZZ_SECONDS=N runs each N seconds.
+FUZZ_SECONDS = 30
+FUZZ_CC = clang
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_TARGETS = spec passwd group resolve
+FUZZ_LIB = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
+	privdrop/group.c privdrop/gids.c privdrop/plan.c
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) privdrop/privdrop.h
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/reference.c $(FUZZ_LIB)
 
 # The binary Alpine users get, built on Debian with musl-gcc. It needs nothing
 # but musl: no library, no kernel headers.
@@ -113,4 +147,4 @@ clean:
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		tests/faultinj tests/faultinj-static
 
-.PHONY: all static static-musl check bench install uninstall clean
+.PHONY: all static static-musl check check-all check-sanitize check-valgrind fuzz bench install uninstall clean
