@@ -72,6 +72,7 @@ check: $(CHECK_MODE)
 
 check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests/faultinj-static
 	tests/unit/check_privdrop
+	sh tests/docs.sh ./su-exec
 	sh tests/integration.sh ./su-exec ./su-exec-static
 	sh tests/faultinj-selftest.sh
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
@@ -136,11 +137,12 @@ $(BENCH_DIR)/%: bench/%.c
 	strip $@
 
 install: su-exec
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
+	install -m 644 su-exec.1 $(DESTDIR)$(MANDIR)/man1/su-exec.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/su-exec
+	rm -f $(DESTDIR)$(BINDIR)/su-exec $(DESTDIR)$(MANDIR)/man1/su-exec.1
 
 clean:
 	rm -rf $(MUSL_DIR)/obj su-exec-musl $(BENCH_DIR)
