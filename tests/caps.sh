@@ -65,7 +65,7 @@ main() {
 	fi
 	setup "$@"
 	read_start
-	prerequisites "$@" || finish
+	prerequisites "$@" || finish caps
 	for where in dyn busybox; do
 		state_table "$where"
 		bind_table "$where"
@@ -74,7 +74,7 @@ main() {
 	done
 	setpriv_equivalents
 	root_ambient_cleared
-	finish
+	finish caps
 }
 
 setup() {
@@ -92,33 +92,11 @@ setup() {
 	cp "$4" "$W/bin/faultinj-static" 2>/dev/null
 }
 
-# As in integration.sh: never delete through something still mounted.
-cleanup() {
-	if grep -q " $W" /proc/self/mountinfo; then
-		echo "# harness: something is mounted under $W; not removing it" >&2
-	else
-		rm -rf "$W"
-	fi
-}
-
-finish() {
-	echo "caps: $T_PASS passed, $T_FAIL failed"
-	[ "$T_FAIL" -eq 0 ] && [ "$T_N" -gt 0 ]
-	exit
-}
-
 # prerequisites SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC: returns
 # non-zero if anything is missing.
 prerequisites() {
 	missing=0
-	for tool in unshare setpriv chroot mount busybox python3 awk sed grep; do
-		if command -v "$tool" >/dev/null; then
-			pass "prerequisite: $tool"
-		else
-			fail "prerequisite: $tool" "installed" "not found"
-			missing=1
-		fi
-	done
+	require_tools unshare setpriv chroot mount busybox python3 awk sed grep
 	for bin in su-exec su-exec-static faultinj faultinj-static; do
 		if [ -x "$W/bin/$bin" ]; then
 			pass "prerequisite: $bin built"

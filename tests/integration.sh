@@ -29,7 +29,7 @@ main() {
 		exit 2
 	fi
 	setup "$1" "$2"
-	prerequisites "$1" "$2" || finish
+	prerequisites "$1" "$2" || finish integration
 	make_fixtures
 	for where in dyn busybox; do
 		database_tables "$where"
@@ -48,7 +48,7 @@ main() {
 		unprivileged "$where"
 	done
 	host_untouched
-	finish
+	finish integration
 }
 
 setup() {
@@ -64,33 +64,10 @@ setup() {
 	cp "$2" "$W/bin/su-exec-static" 2>/dev/null
 }
 
-# Mounts only ever happen in private namespaces, so nothing is mounted under
-# $W here; if something is, leave it rather than delete through it.
-cleanup() {
-	if grep -q " $W" /proc/self/mountinfo; then
-		echo "# harness: something is mounted under $W; not removing it" >&2
-	else
-		rm -rf "$W"
-	fi
-}
-
-finish() {
-	echo "integration: $T_PASS passed, $T_FAIL failed"
-	[ "$T_FAIL" -eq 0 ] && [ "$T_N" -gt 0 ]
-	exit
-}
-
 # prerequisites SU_EXEC SU_EXEC_STATIC: returns non-zero if anything is missing.
 prerequisites() {
 	missing=0
-	for tool in unshare setpriv chroot mount busybox awk sed sort paste; do
-		if command -v "$tool" >/dev/null; then
-			pass "prerequisite: $tool"
-		else
-			fail "prerequisite: $tool" "installed" "not found"
-			missing=1
-		fi
-	done
+	require_tools unshare setpriv chroot mount busybox awk sed sort paste
 	for bin in "$W/bin/su-exec" "$W/bin/su-exec-static"; do
 		if [ -x "$bin" ]; then
 			pass "prerequisite: ${bin##*/} built"

@@ -18,6 +18,35 @@ T_FAIL=0
 # environment su-exec set (HOME) or passed through (FOO).
 OBSERVE='grep -E "^(Uid|Gid|Groups|CapPrm|CapEff|CapAmb):" /proc/self/status; printf "HOME=%s\nFOO=%s\n" "$HOME" "$FOO"'
 
+# Mounts only ever happen in private namespaces, so nothing is mounted under
+# $W here; if something is, leave it rather than delete through it.
+cleanup() {
+	if grep -q " $W" /proc/self/mountinfo; then
+		echo "# harness: something is mounted under $W; not removing it" >&2
+	else
+		rm -rf "$W"
+	fi
+}
+
+# finish NAME: the closing line; fails when a test failed or none ran.
+finish() {
+	echo "$1: $T_PASS passed, $T_FAIL failed"
+	[ "$T_FAIL" -eq 0 ] && [ "$T_N" -gt 0 ]
+	exit
+}
+
+# require_tools TOOL...: a row for each; sets missing=1 when one is not there.
+require_tools() {
+	for tool in "$@"; do
+		if command -v "$tool" >/dev/null; then
+			pass "prerequisite: $tool"
+		else
+			fail "prerequisite: $tool" "installed" "not found"
+			missing=1
+		fi
+	done
+}
+
 pass() {
 	T_N=$((T_N + 1))
 	T_PASS=$((T_PASS + 1))
