@@ -136,6 +136,11 @@ $(BENCH_DIR)/%: bench/%.c
 	$(MUSL_CC) -std=c11 $(WARNINGS) -Os -static -o $@ $<
 	strip $@
 
+# As root: Dockerfile.test's images and examples/ built and run with docker,
+# or podman with everything kept in build/container; mk/container.sh says how.
+check-container:
+	sh mk/container.sh
+
 install: su-exec
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
@@ -145,8 +150,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/su-exec $(DESTDIR)$(MANDIR)/man1/su-exec.1
 
 clean:
-	rm -rf $(MUSL_DIR)/obj su-exec-musl $(BENCH_DIR)
+	rm -rf build su-exec-musl
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		tests/faultinj tests/faultinj-static
 
-.PHONY: all static static-musl check check-all check-sanitize check-valgrind fuzz bench install uninstall clean
+.PHONY: all static static-musl check check-all check-sanitize check-valgrind check-container fuzz bench \
+	install uninstall clean

@@ -3,8 +3,11 @@
  * spec up to the first newline, then the passwd file up to the first 0x01
  * byte, then the group file. The caller is uid 4242, gid 7.
  */
+#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "../privdrop/privdrop.h"
 #include "reference.h"
@@ -19,7 +22,7 @@ struct text {
 
 struct ref_plan {
 	uint32_t uid, gid;
-	struct pd_gids groups;
+	struct ref_set groups;
 	struct text home;
 	int refused;
 };
@@ -55,11 +58,10 @@ static void ref_groups(struct text gr, struct text group, struct text user, stru
 		rp->refused = 1;
 		return;
 	}
-	pd_gids_add(&rp->groups, rp->gid);
+	ref_set_add(&rp->groups, rp->gid);
 	while (!group.len && user.len && ref_line(gr.p, gr.len, &pos, &l))
 		if (ref_group_valid(&l, &gid) && ref_is_member(l.f[3], l.len[3], user.p, user.len))
-			pd_gids_add(&rp->groups, gid);
-	pd_gids_finish(&rp->groups);
+			ref_set_add(&rp->groups, gid);
 }
 
 static void ref_resolve(struct text spec, struct text pw, struct text gr, struct ref_plan *rp)
@@ -101,13 +103,62 @@ static void ref_resolve(struct text spec, struct text pw, struct text gr, struct
 
 static void compare(const struct pd_plan *plan, const struct ref_plan *rp)
 {
+	size_t i;
+
 	fuzz_check(plan->uid == rp->uid && plan->gid == rp->gid, "uid and gid");
 	fuzz_check(plan->uid != 0xffffffffu && plan->gid != 0xffffffffu, "never (uid_t)-1");
-	fuzz_check(plan->groups.count == rp->groups.count, "group count");
-	fuzz_check(memcmp(plan->groups.list, rp->groups.list,
-			  rp->groups.count * sizeof(gid_t)) == 0, "groups");
+	fuzz_check(plan->groups.count == rp->groups.n, "group count");
+	for (i = 0; i < plan->groups.count; i++) {
+		fuzz_check(plan->groups.list[i] == rp->groups.v[i], "the reference's groups");
+		fuzz_check(!i || plan->groups.list[i - 1] < plan->groups.list[i],
+			   "groups sorted, no duplicates");
+	}
 	fuzz_check(plan->groups.count <= PD_GROUPS_MAX, "fits NGROUPS_MAX");
 	fuzz_check(ref_same(plan->home, strlen(plan->home), rp->home.p, rp->home.len), "HOME");
+}
+
+static int file_of(struct text t)
+{
+	int fd = memfd_create("db", MFD_CLOEXEC);
+
+	fuzz_check(fd >= 0 && write(fd, t.p, t.len) == (ssize_t)t.len &&
+			   lseek(fd, 0, SEEK_SET) == 0, "memfd");
+	return fd;
+}
+
+/*
+ * The same resolve read from files through 16-byte buffers: lines cross
+ * blocks and outgrow the caller's buffer, and the plan must not change.
+ */
+static void compare_files(const struct pd_spec *ps, struct text pw, struct text gr, int r,
+			  const struct pd_plan *plan)
+{
+	struct pd_caller caller = { CALLER_UID, CALLER_GID };
+	char pbuf[16], gbuf[16];
+	struct pd_db pdb, gdb;
+	struct pd_plan again;
+	struct pd_error err;
+
+	pd_db_mem(&pdb, "", 0);
+	pd_db_mem(&gdb, "", 0);
+	pdb.fd = file_of(pw);
+	gdb.fd = file_of(gr);
+	pdb.buf = pbuf;
+	pdb.cap = sizeof(pbuf);
+	gdb.buf = gbuf;
+	gdb.cap = sizeof(gbuf);
+	fuzz_check(pd_plan_resolve(&again, ps, caller, &pdb, &gdb, &err) == r, "same outcome from files");
+	if (r == 0) {
+		fuzz_check(again.uid == plan->uid && again.gid == plan->gid, "same ids from files");
+		fuzz_check(again.groups.count == plan->groups.count &&
+				   memcmp(again.groups.list, plan->groups.list,
+					  plan->groups.count * sizeof(gid_t)) == 0,
+			   "same groups from files");
+		fuzz_check(strcmp(again.home, plan->home) == 0, "same HOME from files");
+	}
+	pd_plan_free(&again);
+	pd_db_close(&pdb);
+	pd_db_close(&gdb);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -120,7 +171,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pd_spec ps;
 	struct pd_plan plan;
 	struct pd_error err;
-	struct ref_plan rp;
+	static struct ref_plan rp;
 	char *arg;
 	int r;
 
@@ -142,8 +193,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check((r < 0) == rp.refused, "refused exactly when the reference refuses");
 		if (r == 0)
 			compare(&plan, &rp);
+		compare_files(&ps, pw, gr, r, &plan);
 		pd_plan_free(&plan);
-		pd_gids_free(&rp.groups);
 	}
 	free(arg);
 	return 0;

@@ -12,6 +12,20 @@ void fuzz_check(int ok, const char *what)
 	abort();
 }
 
+void ref_set_add(struct ref_set *set, uint32_t id)
+{
+	size_t i = 0;
+
+	while (i < set->n && set->v[i] < id)
+		i++;
+	if (i < set->n && set->v[i] == id)
+		return;
+	fuzz_check(set->n < sizeof(set->v) / sizeof(set->v[0]), "reference set full");
+	memmove(set->v + i + 1, set->v + i, (set->n - i) * sizeof(set->v[0]));
+	set->v[i] = id;
+	set->n++;
+}
+
 int ref_same(const char *a, size_t alen, const char *b, size_t blen)
 {
 	return alen == blen && memcmp(a, b, alen) == 0;

@@ -24,6 +24,13 @@ int ref_passwd_valid(const struct ref_line *l, uint32_t *uid, uint32_t *gid);
 int ref_group_valid(const struct ref_line *l, uint32_t *gid);
 int ref_is_member(const char *members, size_t len, const char *user, size_t user_len);
 int ref_same(const char *a, size_t alen, const char *b, size_t blen);
+
+/* A sorted set of ids without duplicates, kept the slow, obvious way. */
+struct ref_set {
+	uint32_t v[4096];
+	size_t n;
+};
+void ref_set_add(struct ref_set *set, uint32_t id);
 void fuzz_check(int ok, const char *what);
 
 #endif

@@ -80,6 +80,24 @@ START_TEST(test_long_line)
 }
 END_TEST
 
+/* A line longer than PD_LINE_MAX is an error, never a truncation or a skip. */
+START_TEST(test_line_too_long)
+{
+	struct pd_passwd pw;
+	struct pd_db db;
+	int fd = memfd_create("huge", MFD_CLOEXEC);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ftruncate(fd, (off_t)PD_LINE_MAX + 4096), 0); /* one line of NULs */
+	pd_db_mem(&db, "", 0);
+	db.fd = fd;
+	errno = 0;
+	ck_assert_int_eq(pd_passwd_by_uid(&db, 0, &pw), -1);
+	ck_assert_int_eq(errno, EOVERFLOW);
+	pd_db_close(&db);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	struct pd_passwd pw;
@@ -110,6 +128,7 @@ Suite *db_suite(void)
 
 	tcase_add_test(tc, test_many_blocks);
 	tcase_add_loop_test(tc, test_long_line, 0, 2); /* our heap block, then the caller's */
+	tcase_add_test(tc, test_line_too_long);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_unreadable_file);
 	suite_add_tcase(s, tc);
