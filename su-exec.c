@@ -47,6 +47,7 @@ static const char usage_text[] =
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
 	"  -h, --help             print this help and exit\n"
 	"  -V, --version          print the version and exit\n"
+	"  --                     end of options\n"
 	"\n"
 	"Exit status: 125 if su-exec fails, 126 if COMMAND cannot be executed,\n"
 	"127 if COMMAND is not found, otherwise the status of COMMAND.\n";
@@ -347,14 +348,24 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return i;
 }
 
-/* A setuid or setgid su-exec would let any user become root: refuse. */
+/*
+ * A setuid, setgid or file-capability su-exec would let any user become root:
+ * refuse, for every caller, before reading a single option. AT_SECURE says the
+ * kernel raised us at exec; the mode bits catch root running such a copy. The
+ * file is the path we were run by, or /proc/self/exe where that path is gone
+ * (an exec by descriptor); when neither can be looked at, refuse too.
+ */
 static void refuse_setid(void)
 {
 	const char *exe = (const char *)getauxval(AT_EXECFN);
 	struct stat st;
 
-	if (getauxval(AT_SECURE) ||
-	    (exe && stat(exe, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID))))
+	if (getauxval(AT_SECURE))
+		die(NULL, "refusing to run with privileges raised at exec (setuid, setgid or "
+			  "file capabilities)");
+	if ((!exe || stat(exe, &st) < 0) && stat("/proc/self/exe", &st) < 0)
+		die(NULL, "refusing to run: cannot check its own file for the setuid bit");
+	if (st.st_mode & (S_ISUID | S_ISGID))
 		die(NULL, "refusing to run with the setuid or setgid bit set");
 }
 
@@ -483,13 +494,13 @@ int main(int argc, char **argv)
 	struct pd_plan plan;
 	int spec;
 
+	refuse_setid();
 	pd_init_defaults(&opts.init);
 	spec = parse_options(argc, argv, &opts);
 	if (opts.init_only && !opts.init_mode)
 		usage_error(opts.init_only, "needs --init");
 	if (argc - spec < 2)
 		usage_error(NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
-	refuse_setid();
 	resolve(argv[spec], &plan);
 	plan.caps = opts.caps;
 	switch_to(argv[spec], &plan);
