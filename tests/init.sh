@@ -307,6 +307,8 @@ reaping() {
 OBEYS='sh -c "trap \"echo grandchild got TERM; exit 0\" TERM; while :; do sleep 0.02; done" &
 sleep 0.3; exit 7'
 STUBBORN='sh -c "trap \"\" TERM; while :; do sleep 0.02; done" & sleep 0.3; exit 7'
+# The same, printing the time (ms) it exits at.
+STUBBORN_AT='sh -c "trap \"\" TERM; while :; do sleep 0.02; done" & sleep 0.3; date +%s%3N; exit 7'
 
 # timed WHAT...: sets rc, out (stdout, lines joined by |) and ms, the time WHAT took.
 timed() {
@@ -331,6 +333,7 @@ shutdown() {
 		"7 [] in time" "$rc [$out] $(within 900 3000)"
 	timed in_ns 30 "$SU" --init --grace=0 app sh -c "$STUBBORN"
 	check "as PID 1: --grace=0 kills the rest at once" "7 [] in time" "$rc [$out] $(within 0 800)"
+	default_grace
 
 	# The caller shares the init's process group: it must not get the SIGTERM.
 	timed in_host 30 sh -c 'trap "echo caller got TERM" TERM
@@ -342,6 +345,17 @@ shutdown() {
 	check "as a subreaper: a grandchild ignoring SIGTERM is killed after --grace=1" \
 		"7 [] in time" "$rc [$out] $(within 900 3000)"
 	check "as a subreaper, nothing on stderr (no warning)" "" "$(cat "$dir/err")"
+}
+
+# Without --grace, the init waits 5 s after the child exits before its SIGKILL.
+default_grace() {
+	timed in_ns 30 "$SU" --init app sh -c "$STUBBORN_AT"
+	case $out in
+	'' | *[!0-9]*) after="no time from the child: [$out]" ;;
+	*) after=$(ms=$((t0 + ms - out)) && within 4500 7000) ;;
+	esac
+	check "as PID 1, no --grace: a grandchild ignoring SIGTERM is killed 5 s (the default) after the child exits" \
+		"7 in time" "$rc $after"
 }
 
 # In a pty, bash -m: its own group is the terminal's foreground; a background job reading the

@@ -6,7 +6,9 @@
 # Every run of su-exec is in a private mount namespace with fixture databases
 # mounted over /etc/passwd and /etc/group (or over /etc), so the machine's own
 # files are never used; the static build also runs in a bare busybox-static
-# root. Prints one line per test and, last, "integration: N passed, N failed".
+# root. Each identity table row that resolves is also run by gosu and the two
+# compared (fixtures/gosu-differences). Prints one line per test and, last,
+# "integration: N passed, N failed".
 # Exits non-zero on any failure. A missing tool is a failure, never a skip.
 
 set -f
@@ -47,6 +49,7 @@ main() {
 		capabilities "$where"
 		unprivileged "$where"
 	done
+	gosu_comparison
 	host_untouched
 	finish integration
 }
@@ -67,7 +70,7 @@ setup() {
 # prerequisites SU_EXEC SU_EXEC_STATIC: returns non-zero if anything is missing.
 prerequisites() {
 	missing=0
-	require_tools unshare setpriv chroot mount busybox awk sed sort paste
+	require_tools unshare setpriv chroot mount busybox awk sed sort paste gosu
 	for bin in "$W/bin/su-exec" "$W/bin/su-exec-static"; do
 		if [ -x "$bin" ]; then
 			pass "prerequisite: ${bin##*/} built"
@@ -246,15 +249,22 @@ many_groups_fixture() {
 	} >"$1/group"
 }
 
-# The tables: identity against the fixtures, and each database missing or unreadable.
+# The tables: identity against the fixtures, and each database missing or
+# unreadable. Row: TABLE | fixture directory | caller prefix.
+DB_TABLES='identity | main |
+caller-gid7 | main | setpriv --regid=7 --clear-groups
+no-group | no-group |
+no-passwd | no-passwd |
+no-files | no-files |
+passwd-dir | passwd-dir |
+group-dir | group-dir |'
+
 database_tables() {
-	run_table "$1" main "" "$FIX/identity.table"
-	run_table "$1" main "setpriv --regid=7 --clear-groups" "$FIX/caller-gid7.table"
-	run_table "$1" no-group "" "$FIX/no-group.table"
-	run_table "$1" no-passwd "" "$FIX/no-passwd.table"
-	run_table "$1" no-files "" "$FIX/no-files.table"
-	run_table "$1" passwd-dir "" "$FIX/passwd-dir.table"
-	run_table "$1" group-dir "" "$FIX/group-dir.table"
+	while IFS='|' read -r table etc prefix; do
+		run_table "$1" "$(trim "$etc")" "$(trim "$prefix")" "$FIX/$(trim "$table").table"
+	done <<END
+$DB_TABLES
+END
 }
 
 # The caller has gid 7, so a bad line read as gid 0 cannot pass for the caller's gid.
@@ -465,7 +475,26 @@ setid_refused() {
 		refused_without_running "$1: mode $mode, caller root" "$dir/su-exec-$mode" main "" nobody
 		refused_without_running "$1: mode $mode, caller nobody, spec 0" "$dir/su-exec-$mode" main "$nobody" 0
 		refused_without_running "$1: mode $mode, caller nobody, spec root" "$dir/su-exec-$mode" main "$nobody" root
+		su_run "$dir/su-exec-$mode" main "$nobody" --version
+		expect_refusal "$1: mode $mode, caller nobody, --version: refused before any option" 125 \
+			"refusing to run"
 	done
+	setid_by_descriptor "$1" "$dir/su-exec-4755"
+}
+
+# Run by a close-on-exec descriptor, the path the kernel records for the
+# program is gone once it runs: the setuid bit must still be found.
+setid_by_descriptor() {
+	marker=$W/tmp/marker
+	rm -f "$marker"
+	su_run "$(command -v python3)" main "" -c 'import os, sys
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_CLOEXEC)
+os.execve(fd, ["su-exec", "nobody", "sh", "-c", ": >" + sys.argv[2]], dict(os.environ))' "$2" "$marker"
+	if [ -e "$marker" ]; then
+		fail "$1: mode 4755 run by descriptor, caller root" "refused" "the command ran; $(got)"
+	else
+		expect_refusal "$1: mode 4755 run by descriptor, caller root" 125 "setuid or setgid bit"
+	fi
 }
 
 # setid_control WHERE DIR: the setuid bit works there, or the tests above mean nothing.
@@ -520,6 +549,150 @@ unprivileged() {
 	refused_without_running "$1: caller 65534 with groups 65534,100 cannot drop 100" "$1" main \
 		"setpriv --reuid=65534 --regid=65534 --groups=65534,100" 65534:65534
 	check_row "$1" unreadable "$same" 65534:65534 '125 "/etc/passwd"' "passwd mode 000: cannot be read"
+}
+
+# --- Drop-in for gosu ---------------------------------------------------------
+
+# Every row of DB_TABLES that resolves, run by su-exec and by gosu in one
+# mount namespace, must give the same uid, gid, groups and HOME, except the
+# differences fixtures/gosu-differences lists, which must be exactly as listed
+# (that file says what is compared, and how).
+gosu_comparison() {
+	gosu=$(command -v gosu)
+	cat >"$W/bin/both" <<EOF
+#!/bin/sh
+"$W/bin/su-exec" "\$@" >"$W/su.out" 2>"$W/su.err"
+echo \$? >"$W/su.rc"
+"$gosu" "\$@" >"$W/gosu.out" 2>"$W/gosu.err"
+echo \$? >"$W/gosu.rc"
+EOF
+	chmod 755 "$W/bin/both"
+	gosu_listed >"$W/gosu.listed"
+	: >"$W/gosu.used"
+	while IFS='|' read -r table etc prefix; do
+		gosu_table "$(trim "$table")" "$(trim "$etc")" "$(trim "$prefix")"
+	done <<END
+$DB_TABLES
+END
+	gosu_unused
+}
+
+# gosu_listed: fixtures/gosu-differences as TABLE, SPEC, FIELD, SU-EXEC,
+# GOSU, one row a line, tab-separated; the spec exactly as quoted.
+gosu_listed() {
+	tab=$(printf '\t')
+	while IFS='|' read -r table spec field mine theirs why; do
+		case $table:$spec in
+		'#'*) continue ;; # a comment
+		*\"*\"*) ;;
+		*) continue ;; # blank
+		esac
+		spec=${spec#*\"}
+		spec=${spec%\"*}
+		printf '%s\n' "$(trim "$table")$tab$spec$tab$(trim "$field")$tab$(trim "$mine")$tab$(trim "$theirs")"
+	done <"$FIX/gosu-differences"
+}
+
+# gosu_table TABLE ETCDIR PREFIX: each row of fixtures/TABLE.table that
+# resolves (its expected result is not a refusal).
+gosu_table() {
+	while IFS='|' read -r spec expected why; do
+		case $spec in
+		\"*\"*) ;;
+		*) continue ;;
+		esac
+		case $expected in
+		*\"*) continue ;;
+		esac
+		spec=${spec#\"}
+		spec=${spec%\"*}
+		gosu_row "$1" "$2" "$3" "$spec"
+	done <"$FIX/$1.table"
+}
+
+# gosu_row TABLE ETCDIR PREFIX SPEC
+gosu_row() {
+	su_run "$W/bin/both" "$2" "$3" "$4" sh -c "$OBSERVE"
+	what="gosu: $1 \"$4\""
+	if [ "$RC" -ne 0 ] || [ -s "$W/err" ]; then
+		fail "$what" "su-exec and gosu run" "$(got)"
+		return
+	fi
+	gosu_record su >"$W/su.record"
+	gosu_record gosu >"$W/gosu.record"
+	T=$1 S=$4 awk -F'\t' '$1 == ENVIRON["T"] && $2 == ENVIRON["S"] { print $3 "\t" $4 "\t" $5 }' \
+		"$W/gosu.listed" >"$W/row.listed"
+	if [ -s "$W/row.listed" ]; then
+		printf '%s\t%s\n' "$1" "$4" >>"$W/gosu.used"
+		what="$what differs only as gosu-differences lists"
+	else
+		what="$what: same exit, uid, gid, groups and HOME as su-exec"
+	fi
+	{
+		IFS= read -r expected
+		IFS= read -r differences
+	} <<END
+$(gosu_differences "$W/row.listed" "$W/su.record" "$W/gosu.record")
+END
+	check "$what" "$expected" "$differences"
+}
+
+# gosu_record su|gosu: "FIELD<tab>VALUE" lines from what that tool left:
+# exit, and when it is 0, uid, gid, groups, HOME and supplementary.
+gosu_record() {
+	printf 'exit\t%s\n' "$(cat "$W/$1.rc")"
+	[ "$(cat "$W/$1.rc")" = 0 ] || return 0
+	supplementary=$(sed -n 's/^Groups:[[:space:]]*//p' "$W/$1.out" | tr -s '[:blank:]' '\n' |
+		sed '/^$/d' | sort -n | paste -sd, -)
+	gid=$(awk '$1 == "Gid:" { print $2 }' "$W/$1.out")
+	groups=$(printf '%s\n' "$gid" $(echo "$supplementary" | tr , ' ') | sort -nu | paste -sd, -)
+	awk '
+	$1 == "Uid:" || $1 == "Gid:" {
+		id = $2
+		if ($3 != $2 || $4 != $2 || $5 != $2)
+			id = $2 "/" $3 "/" $4 "/" $5
+		printf "%s\t%s\n", tolower(substr($1, 1, 3)), id
+	}
+	sub(/^HOME=/, "") { printf "HOME\t%s\n", $0 == "" ? "\"\"" : $0 }' "$W/$1.out"
+	printf 'groups\t%s\nsupplementary\t%s\n' "$groups" "${supplementary:--}"
+}
+
+# gosu_differences LISTED MINE THEIRS: two lines, the differences LISTED
+# expects and the ones found, as "FIELD: su-exec X, gosu Y; ...". Only
+# exit counts when either tool failed; supplementary only when listed.
+gosu_differences() {
+	awk -F'\t' '
+	FILENAME == ARGV[1] { listed[$1] = $1 ": su-exec " $2 ", gosu " $3; next }
+	FILENAME == ARGV[2] { mine[$1] = $2; next }
+	{ theirs[$1] = $2 }
+	END {
+		n = split("exit uid gid groups HOME supplementary", field, " ")
+		for (i = 1; i <= n; i++) {
+			f = field[i]
+			if (f != "exit" && (mine["exit"] != 0 || theirs["exit"] != 0))
+				continue
+			if (f == "supplementary" && !(f in listed))
+				continue
+			if (f in listed)
+				want = want (want == "" ? "" : "; ") listed[f]
+			if (mine[f] != theirs[f])
+				found = found (found == "" ? "" : "; ") f ": su-exec " mine[f] ", gosu " theirs[f]
+		}
+		print want
+		print found
+	}' "$@"
+}
+
+# gosu_unused: every row of gosu-differences names a row that was compared.
+gosu_unused() {
+	if [ ! -s "$W/gosu.listed" ]; then
+		fail "gosu-differences: rows read" "rows" "none"
+		return
+	fi
+	check "gosu-differences: every row names a resolving row of its table" "" \
+		"$(awk -F'\t' 'FILENAME == ARGV[1] { used[$1 "\t" $2] = 1; next }
+		!(($1 "\t" $2) in used) { printf "%s \"%s\" %s; ", $1, $2, $3 }' \
+		"$W/gosu.used" "$W/gosu.listed")"
 }
 
 # The machine's /etc/passwd and /etc/group, and what is mounted on /etc, are as they were.
