@@ -296,6 +296,24 @@ int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err)
 }
 
 /*
+ * For --init, after the fork: a non-root init needs none of the kept
+ * capabilities, so it holds none, and the kernel is asked to confirm it.
+ */
+int pd_caps_clear(struct pd_error *err)
+{
+	struct pd_capstate st = { 0 };
+
+	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0 && errno != EINVAL)
+		return fail(err, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", NULL);
+	if (set_caps(0, err) < 0 || read_sets(&st, err) < 0)
+		return -1;
+	errno = 0;
+	if (st.permitted | st.effective | st.inheritable)
+		return fail(err, "verify", "the init kept a capability");
+	return 0;
+}
+
+/*
  * What the kernel must show after the switch, given where we started. A plain
  * drop to a non-root user checks that every set but bounding is empty.
  */

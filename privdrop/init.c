@@ -402,6 +402,12 @@ int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *cons
 	}
 	if (in->pgroup)
 		setpgid(s.child, s.child); /* so a signal sent at once finds the group */
+	/* The command keeps what it was given; its non-root init keeps nothing. */
+	if (plan->uid != 0 && pd_caps_clear(err) < 0) {
+		kill(s.child, SIGKILL);
+		waitpid(s.child, NULL, 0);
+		return -1;
+	}
 	if (supervise(&s, status) < 0)
 		return fail(err, "waitpid");
 	shut_down(&s);

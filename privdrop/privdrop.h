@@ -171,6 +171,7 @@ int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct 
 int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *start,
 		       struct pd_error *err);
 int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err);
+int pd_caps_clear(struct pd_error *err);
 void pd_caps_expect(const struct pd_plan *plan, const struct pd_capstate *start,
 		    struct pd_capstate *want);
 int pd_caps_verify(const struct pd_plan *plan, const struct pd_capstate *start,

@@ -392,6 +392,11 @@ identity() {
 	check "/proc/1/status: the init runs as the target uid, gid and groups, with no capability" \
 		"Uid: 1234 1234 1234 1234;Gid: 1234 1234 1234 1234;Groups: 1234 2000;CapPrm: 0000000000000000;CapEff: 0000000000000000;CapAmb: 0000000000000000;" \
 		"$out"
+	# With --keep-caps the command has the capability; its init keeps none.
+	out=$(in_ns 10 "$SU" --init -k net_bind_service app sh -c \
+		'grep -h "^CapEff" /proc/1/status /proc/self/status' 2>&1 | tr '\n\t' '; ')
+	check "--init -k net_bind_service: the init has no capability, the command has that one" \
+		"CapEff: 0000000000000000;CapEff: 0000000000000400;" "$out"
 
 	# The child gets the mask and ignored signals su-exec started with, and no fd of the init.
 	observe='grep -E "^Sig(Blk|Ign)" /proc/self/status; ls /proc/self/fd'
