@@ -1,9 +1,10 @@
 #!/bin/sh
-# Usage: mk/deps.sh [build|test|bench]
+# Usage: mk/deps.sh [build|test|bench|container]
 #
 # Installs what is missing, as root, on Debian 12 or Alpine: to build su-exec
 # (build); to build it and run every test, sanitizer and fuzz target (test,
-# the default); and the tools `make bench` compares against (bench).
+# the default); the tools `make bench` compares against (bench); and podman,
+# with what makes its base images, for `make check-container` (container).
 # Packages already installed are left alone; nothing else is changed.
 set -eu
 
@@ -13,14 +14,16 @@ debian_build="gcc make libc6-dev"
 debian_test="$debian_build pkg-config check libcap-ng-dev busybox-static musl-tools util-linux
 	procps python3 valgrind clang libclang-rt-14-dev gosu"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
+debian_container="podman runc debootstrap busybox-static"
 alpine_build="build-base"
 alpine_test="$alpine_build pkgconf check-dev libcap-ng-dev busybox-static util-linux procps
 	python3 valgrind clang compiler-rt gosu"
 alpine_bench="$alpine_test hyperfine gosu tini dumb-init s6"
+alpine_container="podman runc debootstrap busybox-static"
 
 case $what in
-build | test | bench) ;;
-*) echo "usage: mk/deps.sh [build|test|bench]" >&2; exit 2 ;;
+build | test | bench | container) ;;
+*) echo "usage: mk/deps.sh [build|test|bench|container]" >&2; exit 2 ;;
 esac
 
 if command -v apt-get >/dev/null 2>&1; then
