@@ -9,7 +9,9 @@
 # fixture); the median wall time of `TOOL nobody TRUE` on the small fixture,
 # all tools in one hyperfine run, and its ratio to the floor's; the median
 # wall time resolving the last of 100,000 users (in 100 groups); and the peak
-# RSS on both (bench/rss.c). A second table checks su-exec against issue 5.
+# RSS on both (bench/rss.c). A second table shows how su-exec-musl's time
+# grows with the files: the last user at 25,000, 50,000 and 100,000 users, one
+# hyperfine run per size. A third checks su-exec against issue 5.
 #
 # Needs root. Every tool runs in a private mount namespace with the fixtures
 # (bench/gen-db.sh, into DIR) bound over /etc/passwd and /etc/group: this
@@ -23,6 +25,8 @@ set -eu
 me=bench
 SMALL_RUNS="--warmup 20 --runs 200"
 LARGE_RUNS="--warmup 5 --runs 50"
+# The scaling table's sizes, smallest first; 100000 is the large fixture.
+SCALE_USERS="25000 50000 100000"
 
 die() { echo "$me: error: $*" >&2; exit 1; }
 say() { echo "$me: $*" >&2; }
@@ -213,14 +217,14 @@ count_instructions() {
 	echo "$n" >"$R/instr.$id"
 }
 
-# run_hyperfine PREFIX RUNS USER GROUP KIND...: every tool of these kinds in one
-# hyperfine run, TOOL USER TRUE; medians into R/PREFIX.ID.
+# run_hyperfine PREFIX RUNS USER GROUP KIND|ID...: every tool of these kinds (or
+# ids) in one hyperfine run, TOOL USER TRUE; medians into R/PREFIX.ID.
 run_hyperfine() {
 	prefix=$1 runs=$2 u=$3 g=$4; shift 4
 	kinds=" $* "
 	set --
 	while IFS='|' read -r id label kind files cmd; do
-		case $kinds in *" $kind "*) ;; *) continue ;; esac
+		case $kinds in *" $kind "* | *" $id "*) ;; *) continue ;; esac
 		set -- "$@" -n "$id" "$(subst "$cmd" "$u" "$g") $TRUE"
 	done <<EOF
 $(tools)
@@ -279,14 +283,40 @@ EOF
 	run_hyperfine wall-large "$LARGE_RUNS" user100000 grp100000 drop init-drop
 }
 
-# Entered through unshare: fixtures over /etc/passwd and /etc/group, then PHASE.
+# phase_scale N: su-exec-musl alone, resolving the last of N users.
+phase_scale() {
+	n=$1
+	u=$(printf user%06d "$n") g=$(printf grp%06d "$n")
+	say "$(thousands "$n") users: su-exec-musl identity, wall time (hyperfine $LARGE_RUNS)"
+	check_identity su-exec-musl "$((100000 + n)) $((200000 + n)) 100" ./su-exec-musl "$u"
+	run_hyperfine "wall-scale-$n" "$LARGE_RUNS" "$u" "$g" su-exec-musl
+}
+
+# Entered through unshare: fixtures over /etc/passwd and /etc/group, then PHASE
+# with the ARGs.
 in_namespace() {
-	fixture=$1 phase=$2
+	fixture=$1 phase=$2; shift 2
 	if ! mount --bind "$B/$fixture/passwd" /etc/passwd ||
 		! mount --bind "$B/$fixture/group" /etc/group; then
 		die "cannot bind $B/$fixture over /etc/passwd and /etc/group"
 	fi
-	"$phase"
+	"$phase" "$@"
+}
+
+# scale_dir N: the fixture of N users, under B.
+scale_dir() {
+	if [ "$1" = 100000 ]; then echo large; else echo "users$1"; fi
+}
+
+# scale_fixtures: the sizes large is not, and every size's bytes into R/db-bytes.N.
+scale_fixtures() {
+	for n in $SCALE_USERS; do
+		d=$B/$(scale_dir "$n")
+		[ "$n" = 100000 ] || sh bench/gen-db.sh large "$d" "$n"
+		p=$(wc -c <"$d/passwd")
+		g=$(wc -c <"$d/group")
+		echo $((p + g)) >"$R/db-bytes.$n"
+	done
 }
 
 # ---- the report ----
@@ -302,6 +332,13 @@ check_results() {
 	done <<EOF
 $(tools)
 EOF
+	for n in $SCALE_USERS; do
+		val db-bytes "$n" >/dev/null
+		val "wall-scale-$n" su-exec-musl >/dev/null
+	done
+	# The growth is measured above the floor: none there leaves nothing to compare.
+	awk -v c="$(per10k "${SCALE_USERS%% *}")" 'BEGIN { exit !(c > 0) }' ||
+		die "su-exec-musl at ${SCALE_USERS%% *} users was no slower than the floor; rerun"
 }
 
 # val PREFIX ID: a measured value; a missing one is a bug, never a blank cell.
@@ -344,6 +381,23 @@ $(tools)
 EOF
 }
 
+# per10k N: su-exec-musl's median at N users less the floor's (small fixture),
+# in ms per 10,000 users.
+per10k() {
+	awk -v m="$(val "wall-scale-$1" su-exec-musl)" -v f="$(val wall-small floor)" -v n="$1" \
+		'BEGIN { printf "%.3f", (m - f) * 1000 * 10000 / n }'
+}
+
+scale_table() {
+	echo "| users | passwd + group | wall time, su-exec-musl | ms per 10,000 users, less the floor |"
+	echo "|--:|--:|--:|--:|"
+	for n in $SCALE_USERS; do
+		printf '| %s | %s bytes | %s | %s |\n' "$(thousands "$n")" \
+			"$(thousands "$(val db-bytes "$n")")" "$(ms "$(val "wall-scale-$n" su-exec-musl)")" \
+			"$(per10k "$n")"
+	done
+}
+
 # verdict OK: PASS or FAIL.
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
 
@@ -367,6 +421,10 @@ goal_cell() {
 	rss)
 		s=$(val rss-small "$id") l=$(val rss-large "$id")
 		echo "$((l - s)) KiB $(verdict $((l - s <= 256)))" ;;
+	linear)
+		[ "$id" = su-exec-musl ] || { echo "n/a"; return; }
+		lo=$(per10k "${SCALE_USERS%% *}") hi=$(per10k "${SCALE_USERS##* }")
+		echo "$(ratio "$hi" "$lo") $(verdict "$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { print (hi <= 1.5 * lo) }')")" ;;
 	esac
 }
 
@@ -385,6 +443,7 @@ instr|instructions to exec|≤ 60,000
 wall|wall time, small|≤ 1.10× floor
 large|wall time, 100,000 users|≤ 15 ms
 rss|peak RSS, 100,000 users − small|≤ 256 KiB (bounded)
+linear|ms per 10,000 users, 100,000 ÷ 25,000|≤ 1.5× (linear)
 EOF
 }
 
@@ -423,6 +482,14 @@ child's, from start to its exec. Sizes count the program files, not shared libra
 three runs; the kernel counts it in steps of 128 KiB, so a growth of two steps is
 noise, while holding either database would add megabytes.
 
+$(scale_table)
+
+Scaling: \`su-exec-musl USER TRUE\` resolving the last user, in 100 groups, of
+fixtures of the same shape (bench/gen-db.sh large DIR USERS); one hyperfine run per
+size ($LARGE_RUNS). ms per 10,000 users is (median − the floor's median on the
+small fixture) × 10,000 ÷ users. Linear passes when that cost at 100,000 users is at
+most 1.5× the cost at 25,000 (a quadratic reader would give 4×).
+
 $(goals)
 EOF
 }
@@ -439,9 +506,15 @@ main() {
 	say "generating fixtures in $B/small and $B/large"
 	sh bench/gen-db.sh small "$B/small"
 	sh bench/gen-db.sh large "$B/large"
+	say "generating fixtures of $SCALE_USERS users"
+	scale_fixtures
 	sizes
 	unshare --mount --propagation private sh bench/bench.sh --in-namespace "$B" small phase_small
 	unshare --mount --propagation private sh bench/bench.sh --in-namespace "$B" large phase_large
+	for n in $SCALE_USERS; do
+		unshare --mount --propagation private \
+			sh bench/bench.sh --in-namespace "$B" "$(scale_dir "$n")" phase_scale "$n"
+	done
 	check_results
 	report >"$B/results.md.tmp"
 	mv "$B/results.md.tmp" "$B/results.md"
@@ -451,7 +524,8 @@ main() {
 if [ "${1:-}" = --in-namespace ]; then
 	B=$2 R=$2/results TRUE=$2/true
 	s6_links
-	in_namespace "$3" "$4"
+	shift 2
+	in_namespace "$@"
 else
 	main "$@"
 fi

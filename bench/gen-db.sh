@@ -1,5 +1,5 @@
 #!/bin/sh
-# Usage: bench/gen-db.sh small|large DIR
+# Usage: bench/gen-db.sh small|large DIR [USERS]
 #
 # Writes DIR/passwd and DIR/group, the same bytes on every run.
 #
@@ -10,6 +10,8 @@
 #   user099999 are in 4 groups each; user100000 comes last in passwd and is in
 #   100 groups spread evenly to the last line of group, so finding it and its
 #   groups means reading both files to the end.
+#   USERS (large only) sets the count instead, a multiple of 100 below 1,000,000:
+#   the same shape, its last user in 100 groups (bench.sh's scaling table).
 set -eu
 
 small_passwd() {
@@ -67,15 +69,29 @@ large_group() {
 	}'
 }
 
-if [ $# -ne 2 ]; then
-	echo "usage: $0 small|large DIR" >&2
+usage() {
+	echo "usage: $0 small|large DIR [USERS]" >&2
 	exit 2
-fi
+}
+
+# check_users N: a multiple of 100, so the last user's 100 groups spread evenly,
+# and at most six digits, the width of the names.
+check_users() {
+	case $1 in '' | 0* | *[!0-9]*) usage ;; esac
+	if [ "$1" -gt 999900 ] || [ $(($1 % 100)) != 0 ]; then
+		echo "$0: USERS must be a multiple of 100 below 1,000,000, not '$1'" >&2
+		exit 2
+	fi
+}
+
+[ $# = 2 ] || { [ $# = 3 ] && [ "$1" = large ]; } || usage
+n=${3:-100000}
+check_users "$n"
 mkdir -p "$2"
 case $1 in
 small) small_passwd >"$2/passwd.tmp"; small_group >"$2/group.tmp" ;;
-large) large_passwd 100000 >"$2/passwd.tmp"; large_group 100000 >"$2/group.tmp" ;;
-*) echo "usage: $0 small|large DIR" >&2; exit 2 ;;
+large) large_passwd "$n" >"$2/passwd.tmp"; large_group "$n" >"$2/group.tmp" ;;
+*) usage ;;
 esac
 mv "$2/passwd.tmp" "$2/passwd"
 mv "$2/group.tmp" "$2/group"
