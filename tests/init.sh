@@ -58,14 +58,20 @@ in_host() {
 	timeout -k 1 "$t" unshare --mount --propagation private sh -c "$MOUNT" "$dir" "$@"
 }
 
+# poll TRIES PAUSE CMD...: CMD until it succeeds, at most TRIES times PAUSE apart.
+poll() {
+	tries=$1 pause=$2
+	shift 2
+	until "$@"; do
+		tries=$((tries - 1))
+		[ "$tries" -gt 0 ] || return 1
+		sleep "$pause"
+	done
+}
+
 # init_of PID: the topmost su-exec ($SU_COMM) below PID, the init (its child is deeper).
 init_of() {
-	tries=0
-	until first_su_exec "$1"; do
-		tries=$((tries + 1))
-		[ "$tries" -le 250 ] || return 1
-		sleep 0.02
-	done
+	poll 250 0.02 first_su_exec "$1"
 }
 
 first_su_exec() {
@@ -81,35 +87,32 @@ first_su_exec() {
 
 # child_of PID NAME: the child of PID whose name is NAME (once it has exec'd).
 child_of() {
-	tries=0
-	while :; do
-		for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
-			[ "$(cat /proc/"$c"/comm 2>/dev/null)" = "$2" ] && echo "$c" && return 0
-		done
-		tries=$((tries + 1))
-		[ "$tries" -le 250 ] || return 1
-		sleep 0.02
+	poll 250 0.02 named_child "$1" "$2"
+}
+
+named_child() {
+	for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+		[ "$(cat /proc/"$c"/comm 2>/dev/null)" = "$2" ] && echo "$c" && return 0
 	done
+	return 1
 }
 
 # wait_lines FILE N: up to five seconds for FILE to have N lines.
 wait_lines() {
-	tries=0
-	until [ "$(wc -l <"$1" 2>/dev/null || echo 0)" -ge "$2" ]; do
-		tries=$((tries + 1))
-		[ "$tries" -le 500 ] || return 1
-		sleep 0.01
-	done
+	poll 500 0.01 has_lines "$1" "$2"
+}
+
+has_lines() {
+	[ "$(wc -l <"$1" 2>/dev/null || echo 0)" -ge "$2" ]
 }
 
 # wait_state PID STATE: up to five seconds for /proc/PID/stat to show STATE (R, S, T...).
 wait_state() {
-	tries=0
-	until [ "$(state "$1")" = "$2" ]; do
-		tries=$((tries + 1))
-		[ "$tries" -le 500 ] || return 1
-		sleep 0.01
-	done
+	poll 500 0.01 in_state "$1" "$2"
+}
+
+in_state() {
+	[ "$(state "$1")" = "$2" ]
 }
 
 state() {
