@@ -12,9 +12,12 @@
 
 #include "privdrop/privdrop.h"
 
-#ifndef VERSION
-#define VERSION "unknown"
+/* The Makefile passes both from VERSION and pkg-config: -V never guesses. */
+#if !defined(VERSION) || !defined(CAPNG_VERSION)
+#error "build with make: it defines VERSION and CAPNG_VERSION"
 #endif
+_Static_assert(sizeof(VERSION) > 1 && sizeof(CAPNG_VERSION) > 1,
+	"VERSION or CAPNG_VERSION is empty: is the VERSION file there, and libcap-ng's pkg-config file?");
 
 /* As env(1) and chroot(1): our failure, cannot execute, not found. */
 #define EXIT_FAIL 125
@@ -258,7 +261,7 @@ static void apply_option(char name, const char *arg, struct options *o)
 	case 'h':
 		print_and_exit(usage_text);
 	case 'V':
-		print_and_exit("su-exec (privdrop) " VERSION "\n");
+		print_and_exit("su-exec (privdrop) " VERSION "\nlibcap-ng " CAPNG_VERSION "\n");
 	case 'i':
 		o->init_mode = 1;
 		break;
