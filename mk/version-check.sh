@@ -8,17 +8,7 @@
 # when given, the tarball's name must all say the same, and -V must name the
 # libcap-ng version pkg-config reports. Run from the top of the tree.
 set -u
-
-pass=0 failed=0
-check() {
-	if [ "$2" = "$3" ]; then
-		pass=$((pass + 1))
-		echo "ok $((pass + failed)) - $1"
-	else
-		failed=$((failed + 1))
-		echo "not ok $((pass + failed)) - $1: expected '$2', got '$3'"
-	fi
-}
+. tests/lib.sh
 
 version=$(cat VERSION)
 case $version in
@@ -35,5 +25,4 @@ check "debian/changelog's newest entry" "$version" \
 check "CHANGELOG.md's newest release" "$version" \
 	"$(sed -n 's/^## \[\([0-9][^]]*\)\].*/\1/p' CHANGELOG.md | head -n 1)"
 [ $# -lt 2 ] || check "the tarball's name" "su-exec-$version.tar.gz" "$2"
-echo "version: $pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish version
