@@ -49,7 +49,7 @@ static const char usage_text[] =
 	"                         and SIGKILL them after SECONDS (default 5)\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
 	"  -h, --help             print this help and exit\n"
-	"  -V, --version          print the version and exit\n"
+	"  -V, --version          print the version and libcap-ng's, and exit\n"
 	"  --                     end of options\n"
 	"\n"
 	"Exit status: 125 if su-exec fails, 126 if COMMAND cannot be executed,\n"
