@@ -261,7 +261,7 @@ static void apply_option(char name, const char *arg, struct options *o)
 	case 'h':
 		print_and_exit(usage_text);
 	case 'V':
-		print_and_exit("su-exec (privdrop) " VERSION "\nlibcap-ng " CAPNG_VERSION "\n");
+		print_and_exit("su-exec (privdrop) " VERSION ", libcap-ng " CAPNG_VERSION "\n");
 	case 'i':
 		o->init_mode = 1;
 		break;

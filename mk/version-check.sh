@@ -16,8 +16,7 @@ case $version in
 *) check "VERSION is MAJOR.MINOR.PATCH" "MAJOR.MINOR.PATCH" "$version" ;;
 esac
 capng=$(pkg-config --modversion libcap-ng)
-check "su-exec -V" "su-exec (privdrop) $version
-libcap-ng $capng" "$("$1" -V)"
+check "su-exec -V" "su-exec (privdrop) $version, libcap-ng $capng" "$("$1" -V)"
 check "the man page's header" "su-exec $version" \
 	"$(sed -n 's/^\.TH SU-EXEC 1 [0-9-]* "\([^"]*\)".*/\1/p' su-exec.1)"
 check "debian/changelog's newest entry" "$version" \
