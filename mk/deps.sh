@@ -18,7 +18,7 @@ debian_test="$debian_build pkg-config check libcap-ng-dev busybox-static musl-to
 	procps python3 valgrind clang libclang-rt-14-dev gosu"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
 debian_container="podman runc debootstrap busybox-static"
-debian_package="$debian_build check git debhelper dpkg-dev fakeroot lintian debootstrap man-db
+debian_package="$debian_build build-essential check git debhelper dpkg-dev fakeroot lintian debootstrap man-db
 	util-linux"
 alpine_build="build-base pkgconf libcap-ng-dev"
 alpine_test="$alpine_build pkgconf check-dev libcap-ng-dev busybox-static util-linux procps
