@@ -1,6 +1,8 @@
 # su-exec: switch user and group, then exec a command in place.
 
-VERSION = 0.1.0
+# VERSION is the one place the version lives: -V, the tarball's name, and
+# (checked by mk/version-check.sh) the man page and debian/changelog.
+VERSION := $(shell cat VERSION)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -11,14 +13,16 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -Os -g
 WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wconversion -Wno-sign-conversion
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS)
-ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' $(CPPFLAGS)
+# The build directory's path never reaches a binary: builds are reproducible.
+ALL_CFLAGS = -std=c11 $(WARNINGS) -ffile-prefix-map=$(CURDIR)=. $(CFLAGS)
+ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' -DCAPNG_VERSION='"$(CAPNG_VERSION)"' $(CPPFLAGS)
 SMALL_CFLAGS = -ffunction-sections -fdata-sections
 SMALL_LDFLAGS = -Wl,--gc-sections -Wl,-O1
 
 # libcap-ng is the unit tests' reference for capability names; su-exec does not link it.
 CAPNG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcap-ng)
 CAPNG_LIBS = $(shell $(PKG_CONFIG) --libs libcap-ng)
+CAPNG_VERSION = $(shell $(PKG_CONFIG) --modversion libcap-ng)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
@@ -77,6 +81,10 @@ check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests
 	sh tests/faultinj-selftest.sh
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
 	sh tests/init.sh ./su-exec
+
+# The unit tests alone: what a non-root package build runs.
+check-unit: tests/unit/check_privdrop
+	tests/unit/check_privdrop
 
 check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
 	@mkdir -p build/sanitize
@@ -141,6 +149,23 @@ $(BENCH_DIR)/%: bench/%.c
 check-container:
 	sh mk/container.sh
 
+# Releases, all under build/: the source tarball and its .sha256 (make dist),
+# that tarball built and unit-tested on its own (make distcheck), two clones
+# giving the same `make static` bytes (make check-repro), and the Debian
+# package, built, linted, installed, run and removed in a fresh root (make deb).
+dist:
+	sh mk/dist.sh build
+
+distcheck: dist
+	sh mk/distcheck.sh build/su-exec-$(VERSION).tar.gz
+
+check-repro:
+	sh mk/repro.sh static su-exec-static
+
+deb:
+	sh mk/deb.sh
+	sh mk/deb-test.sh build/deb/privdrop_$(VERSION)_*.deb
+
 install: su-exec
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
@@ -154,5 +179,5 @@ clean:
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		tests/faultinj tests/faultinj-static
 
-.PHONY: all static static-musl check check-all check-sanitize check-valgrind check-container fuzz bench \
-	install uninstall clean
+.PHONY: all static static-musl check check-all check-unit check-sanitize check-valgrind check-container fuzz bench \
+	dist distcheck check-repro deb install uninstall clean

@@ -12,9 +12,12 @@
 
 #include "privdrop/privdrop.h"
 
-#ifndef VERSION
-#define VERSION "unknown"
+/* The Makefile passes both from VERSION and pkg-config: -V never guesses. */
+#if !defined(VERSION) || !defined(CAPNG_VERSION)
+#error "build with make: it defines VERSION and CAPNG_VERSION"
 #endif
+_Static_assert(sizeof(VERSION) > 1 && sizeof(CAPNG_VERSION) > 1,
+	"VERSION or CAPNG_VERSION is empty: is the VERSION file there, and libcap-ng's pkg-config file?");
 
 /* As env(1) and chroot(1): our failure, cannot execute, not found. */
 #define EXIT_FAIL 125
@@ -46,7 +49,7 @@ static const char usage_text[] =
 	"                         and SIGKILL them after SECONDS (default 5)\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
 	"  -h, --help             print this help and exit\n"
-	"  -V, --version          print the version and exit\n"
+	"  -V, --version          print the version and libcap-ng's, and exit\n"
 	"  --                     end of options\n"
 	"\n"
 	"Exit status: 125 if su-exec fails, 126 if COMMAND cannot be executed,\n"
@@ -258,7 +261,7 @@ static void apply_option(char name, const char *arg, struct options *o)
 	case 'h':
 		print_and_exit(usage_text);
 	case 'V':
-		print_and_exit("su-exec (privdrop) " VERSION "\n");
+		print_and_exit("su-exec (privdrop) " VERSION ", libcap-ng " CAPNG_VERSION "\n");
 	case 'i':
 		o->init_mode = 1;
 		break;

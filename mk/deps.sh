@@ -1,29 +1,35 @@
 #!/bin/sh
-# Usage: mk/deps.sh [build|test|bench|container]
+# Usage: mk/deps.sh [build|test|bench|container|package]
 #
 # Installs what is missing, as root, on Debian 12 or Alpine: to build su-exec
 # (build); to build it and run every test, sanitizer and fuzz target (test,
 # the default); the tools `make bench` compares against (bench); and podman,
-# with what makes its base images, for `make check-container` (container).
+# with what makes its base images, for `make check-container` (container); what
+# `make dist`, `make distcheck` and `make deb` need: dpkg-buildpackage, lintian,
+# debootstrap for the install test's root, man-db (package). Alpine has no
+# debhelper or lintian: there the package set serves `make dist` only.
 # Packages already installed are left alone; nothing else is changed.
 set -eu
 
 what=${1:-test}
 
-debian_build="gcc make libc6-dev"
+debian_build="gcc make libc6-dev pkg-config libcap-ng-dev"
 debian_test="$debian_build pkg-config check libcap-ng-dev busybox-static musl-tools util-linux
 	procps python3 valgrind clang libclang-rt-14-dev gosu"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
 debian_container="podman runc debootstrap busybox-static"
-alpine_build="build-base"
+debian_package="$debian_build build-essential check git debhelper dpkg-dev fakeroot lintian debootstrap man-db
+	util-linux"
+alpine_build="build-base pkgconf libcap-ng-dev"
 alpine_test="$alpine_build pkgconf check-dev libcap-ng-dev busybox-static util-linux procps
 	python3 valgrind clang compiler-rt gosu"
 alpine_bench="$alpine_test hyperfine gosu tini dumb-init s6"
 alpine_container="podman runc debootstrap busybox-static"
+alpine_package="$alpine_build check-dev git dpkg fakeroot debootstrap man-db util-linux"
 
 case $what in
-build | test | bench | container) ;;
-*) echo "usage: mk/deps.sh [build|test|bench|container]" >&2; exit 2 ;;
+build | test | bench | container | package) ;;
+*) echo "usage: mk/deps.sh [build|test|bench|container|package]" >&2; exit 2 ;;
 esac
 
 if command -v apt-get >/dev/null 2>&1; then
