@@ -100,7 +100,8 @@ build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) p
 # The static binary is musl's everywhere. On Alpine the system cc is musl's
 # and libcap-ng-static gives libcap-ng.a; on Debian it is musl-gcc, with a
 # libcap-ng built for musl from Debian's own source package by
-# mk/capng-musl.sh into build/capng-musl, once (make clean keeps it). Paths
+# mk/capng-musl.sh into build/capng-musl (make clean keeps it; the source is
+# fetched once). Paths
 # are mapped so that builds in different directories give the same bytes.
 MUSL_CC = musl-gcc
 CC_IS_MUSL := $(shell $(CC) -dumpmachine 2>/dev/null | grep -q musl && echo yes)
@@ -116,7 +117,7 @@ STATIC_OBJ = $(LIB_SRC:privdrop/%.c=$(STATIC_DIR)/%.o) $(STATIC_DIR)/su-exec.o
 static: su-exec-static
 static-musl: su-exec-static
 
-$(CAPNG_MUSL)/lib/libcap-ng.a:
+$(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh
 	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC)
 
 $(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h | $(STATIC_CAPNG)

@@ -4,8 +4,8 @@
 # Usage: mk/capng-musl.sh DIR [MUSL_CC]
 #
 # Builds libcap-ng for musl on Debian, from Debian's own source package, into
-# DIR: DIR/include/cap-ng.h, DIR/lib/libcap-ng.a and DIR/VERSION. Once: an
-# existing DIR/lib/libcap-ng.a is kept. The source comes through a private
+# DIR: DIR/include/cap-ng.h, DIR/lib/libcap-ng.a and DIR/VERSION. The source
+# is fetched once and kept in DIR/src. It comes through a private
 # deb-src list kept in DIR, passed to apt-get with -o options, so the
 # system's apt configuration is never changed; its mirror is the one the
 # machine's own apt sources name. Kernel headers come from linux-libc-dev,
@@ -16,7 +16,6 @@ set -eu
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 cc=${2:-musl-gcc}
-[ -e "$out/lib/libcap-ng.a" ] && exit 0
 
 # The first Debian archive the machine's apt sources name for this release.
 mirror() {
@@ -69,16 +68,23 @@ kernel_headers() {
 build() {
 	src="$out/src/capng"
 	flags="-Os -ffunction-sections -fdata-sections -ffile-prefix-map=$src=libcap-ng"
-	(cd "$src" && ./configure -q CC="$cc" CFLAGS="$flags" CPPFLAGS="-I$out/kinclude" \
+	# Without pthread.h (a mode libcap-ng's configure offers) its constructor
+	# registers no pthread_atfork handler: in a static musl binary that call
+	# is the only malloc of a plain drop, and setting up the heap costs a
+	# sixth of su-exec's run. The handler resets libcap-ng's state in a forked
+	# child; su-exec's child never calls libcap-ng (the --init that does is
+	# the parent, its pid unchanged), and a stale pid would make capset fail.
+	(cd "$src" && { [ ! -e Makefile ] || make -s distclean; } &&
+		./configure -q CC="$cc" CFLAGS="$flags" CPPFLAGS="-I$out/kinclude" \
 		--disable-shared --enable-static --without-python3 --without-python \
-		--prefix="$out" && make -s -C src) >>"$out/log" 2>&1
+		--prefix="$out" ac_cv_header_pthread_h=no && make -s -C src) >>"$out/log" 2>&1
 	mkdir -p "$out/include" "$out/lib"
 	cp "$src/src/cap-ng.h" "$out/include/"
 	cp "$src/src/.libs/libcap-ng.a" "$out/lib/libcap-ng.a.tmp"
 	mv "$out/lib/libcap-ng.a.tmp" "$out/lib/libcap-ng.a"
 }
 
-fetch
+[ -e "$out/src/capng/configure" ] || fetch
 kernel_headers
 build
 echo "capng-musl: libcap-ng $(cat "$out/VERSION") for musl in $out"
