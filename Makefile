@@ -128,10 +128,11 @@ $(STATIC_DIR)/su-exec.o: su-exec.c privdrop/privdrop.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ su-exec.c
 
+# build/static/su-exec-static keeps the symbols, for nm.
 su-exec-static: $(STATIC_OBJ) $(STATIC_CAPNG)
-	$(STATIC_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ $(STATIC_OBJ) \
-		$(STATIC_CAPNG_LIBS) $(LDLIBS)
-	strip $@
+	$(STATIC_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $(STATIC_DIR)/$@ \
+		$(STATIC_OBJ) $(STATIC_CAPNG_LIBS) $(LDLIBS)
+	strip -o $@ $(STATIC_DIR)/$@
 
 # As root: su-exec against a floor program, gosu, setpriv, s6-setuidgid, tini
 # and dumb-init; one table, also in build/bench/results.md. bench/bench.sh says how.
