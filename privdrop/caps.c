@@ -260,8 +260,10 @@ static int stage(capng_select_t set, capng_type_t type, uint64_t keep, struct pd
 }
 
 /*
- * libcap-ng 0.8.3 logs a failed PR_CAPBSET_DROP and returns 0: the set is
- * read back from the kernel by pd_caps_verify, which stops su-exec then.
+ * libcap-ng reads the process's sets from /proc/TID/status first, or with
+ * prctl where there is no /proc. Version 0.8.3 logs a failed PR_CAPBSET_DROP
+ * and returns 0: the set is read back from the kernel by pd_caps_verify,
+ * which stops su-exec then.
  */
 static int set_bounding(uint64_t keep, struct pd_error *err)
 {
