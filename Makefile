@@ -19,7 +19,7 @@ ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' -DCAPNG_VERSION='"$(CAPNG_VERSION)"' $(C
 SMALL_CFLAGS = -ffunction-sections -fdata-sections
 SMALL_LDFLAGS = -Wl,--gc-sections -Wl,-O1
 
-# libcap-ng is the unit tests' reference for capability names; su-exec does not link it.
+# libcap-ng sets the capabilities; the dynamic build finds it with pkg-config.
 CAPNG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcap-ng)
 CAPNG_LIBS = $(shell $(PKG_CONFIG) --libs libcap-ng)
 CAPNG_VERSION = $(shell $(PKG_CONFIG) --modversion libcap-ng)
@@ -27,7 +27,7 @@ CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
 LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
-	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/capnames.c privdrop/caps.c \
+	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
 	privdrop/switch.c privdrop/exec.c privdrop/init.c privdrop/signals.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
@@ -37,7 +37,7 @@ TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_pass
 all: su-exec
 
 .c.o:
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
 
 $(LIB_OBJ) su-exec.o: privdrop/privdrop.h
 
@@ -46,25 +46,18 @@ privdrop/libprivdrop.a: $(LIB_OBJ)
 	$(AR) rcs $@ $(LIB_OBJ)
 
 su-exec: su-exec.o privdrop/libprivdrop.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -o $@ su-exec.o privdrop/libprivdrop.a
-
-static: su-exec-static
-
-su-exec-static: su-exec.o privdrop/libprivdrop.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ su-exec.o privdrop/libprivdrop.a
-	strip $@
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -o $@ su-exec.o privdrop/libprivdrop.a \
+		$(CAPNG_LIBS) $(LDLIBS)
 
 tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h privdrop/libprivdrop.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
 
 # The fault injector of tests/caps.sh; the static one runs in a busybox root.
-FAULTINJ_STATIC_CC = $(shell command -v $(MUSL_CC) >/dev/null 2>&1 && echo $(MUSL_CC) || echo $(CC))
-
 tests/faultinj: tests/faultinj.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/faultinj.c
 
 tests/faultinj-static: tests/faultinj.c
-	$(FAULTINJ_STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ tests/faultinj.c
+	$(STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ tests/faultinj.c
 
 # make check SANITIZE=address,undefined, or VALGRIND=1: the unit tests only,
 # built with those sanitizers or run under valgrind.
@@ -112,36 +105,56 @@ build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) p
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/reference.c $(FUZZ_LIB)
 
-# The binary Alpine users get, built on Debian with musl-gcc. It needs nothing
-# but musl: no library, no kernel headers.
+# The static binary is musl's everywhere. On Alpine the system cc is musl's
+# and libcap-ng-static gives libcap-ng.a; on Debian it is musl-gcc, with a
+# libcap-ng built for musl from Debian's own source package by
+# mk/capng-musl.sh into build/capng-musl (make clean keeps it; the source is
+# fetched once). Paths
+# are mapped so that builds in different directories give the same bytes.
 MUSL_CC = musl-gcc
-MUSL_DIR = build/musl
-MUSL_OBJ = $(LIB_SRC:privdrop/%.c=$(MUSL_DIR)/obj/%.o) $(MUSL_DIR)/obj/su-exec.o
+CC_IS_MUSL := $(shell $(CC) -dumpmachine 2>/dev/null | grep -q musl && echo yes)
+STATIC_CC = $(if $(CC_IS_MUSL),$(CC),$(MUSL_CC))
+CAPNG_MUSL = build/capng-musl
+STATIC_CAPNG = $(if $(CC_IS_MUSL),,$(CAPNG_MUSL)/lib/libcap-ng.a)
+STATIC_CAPNG_CFLAGS = $(if $(CC_IS_MUSL),$(CAPNG_CFLAGS),-I$(CAPNG_MUSL)/include -I$(CAPNG_MUSL)/kinclude)
+STATIC_CAPNG_LIBS = $(if $(CC_IS_MUSL),$(shell $(PKG_CONFIG) --static --libs libcap-ng),$(STATIC_CAPNG))
+STATIC_CFLAGS = $(SMALL_CFLAGS) -ffile-prefix-map=$(CURDIR)=.
+STATIC_DIR = build/static
+STATIC_OBJ = $(LIB_SRC:privdrop/%.c=$(STATIC_DIR)/%.o) $(STATIC_DIR)/su-exec.o
 
-static-musl: su-exec-musl
+static: su-exec-static
+static-musl: su-exec-static
 
-$(MUSL_DIR)/obj/%.o: privdrop/%.c privdrop/privdrop.h
-	@mkdir -p $(MUSL_DIR)/obj
-	$(MUSL_CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
+$(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh
+	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC)
 
-$(MUSL_DIR)/obj/su-exec.o: su-exec.c privdrop/privdrop.h
-	@mkdir -p $(MUSL_DIR)/obj
-	$(MUSL_CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ su-exec.c
+$(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h | $(STATIC_CAPNG)
+	@mkdir -p $(STATIC_DIR)
+	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 
-su-exec-musl: $(MUSL_OBJ)
-	$(MUSL_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $@ $(MUSL_OBJ)
-	strip $@
+# -V names the libcap-ng that is linked in: on Debian, the source package built.
+$(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(if $(CC_IS_MUSL),$(shell $(PKG_CONFIG) --modversion \
+	libcap-ng),$(shell cat $(CAPNG_MUSL)/VERSION))
+$(STATIC_DIR)/su-exec.o: su-exec.c privdrop/privdrop.h | $(STATIC_CAPNG)
+	@mkdir -p $(STATIC_DIR)
+	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ su-exec.c
+
+# build/static/su-exec-static keeps the symbols, for nm.
+su-exec-static: $(STATIC_OBJ) $(STATIC_CAPNG)
+	$(STATIC_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -static -o $(STATIC_DIR)/$@ \
+		$(STATIC_OBJ) $(STATIC_CAPNG_LIBS) $(LDLIBS)
+	strip -o $@ $(STATIC_DIR)/$@
 
 # As root: su-exec against a floor program, gosu, setpriv, s6-setuidgid, tini
 # and dumb-init; one table, also in build/bench/results.md. bench/bench.sh says how.
 BENCH_DIR = build/bench
 
-bench: su-exec su-exec-static su-exec-musl $(BENCH_DIR)/floor $(BENCH_DIR)/true $(BENCH_DIR)/rss
+bench: su-exec su-exec-static $(BENCH_DIR)/floor $(BENCH_DIR)/true $(BENCH_DIR)/rss
 	sh bench/bench.sh $(BENCH_DIR)
 
 $(BENCH_DIR)/%: bench/%.c
 	@mkdir -p $(BENCH_DIR)
-	$(MUSL_CC) -std=c11 $(WARNINGS) -Os -static -o $@ $<
+	$(STATIC_CC) -std=c11 $(WARNINGS) -Os -static -o $@ $<
 	strip $@
 
 # As root: Dockerfile.test's images and examples/ built and run with docker,
@@ -175,7 +188,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/su-exec $(DESTDIR)$(MANDIR)/man1/su-exec.1
 
 clean:
-	rm -rf build su-exec-musl
+	rm -rf $(filter-out $(CAPNG_MUSL),$(wildcard build/*)) su-exec-musl
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		tests/faultinj tests/faultinj-static
 

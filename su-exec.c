@@ -4,6 +4,7 @@
  * This file owns the command line: options, messages and exit codes. It is
  * the only place that prints or exits; privdrop/ does the work.
  */
+#include <cap-ng.h>
 #include <errno.h>
 #include <string.h>
 #include <sys/auxv.h>
@@ -36,7 +37,8 @@ static const char usage_text[] =
 	"\n"
 	"  -k, --keep-caps=LIST   keep these capabilities (comma-separated names\n"
 	"                         as in capabilities(7), e.g. net_bind_service);\n"
-	"                         a non-root USER gets them ambient, root only them\n"
+	"                         a non-root USER gets them ambient, root only them;\n"
+	"                         repeated, the lists add up\n"
 	"  -b, --clear-bounding   empty the bounding set but for the kept capabilities\n"
 	"  -n, --no-new-privs     set no_new_privs: nothing exec'd can gain privileges\n"
 	"  -i, --init             stay as COMMAND's init, as USER: forward signals\n"
@@ -247,7 +249,7 @@ static void apply_option(char name, const char *arg, struct options *o)
 	switch (name) {
 	case 'k':
 		if (pd_caps_parse(arg, &o->caps, &err) < 0)
-			die_error(&err);
+			die_option("--keep-caps", &err);
 		break;
 	case 'b':
 		o->caps.clear_bounding = 1;
@@ -439,6 +441,22 @@ static void switch_to(const char *arg, const struct pd_plan *plan)
 		die_error(&err);
 }
 
+/* The kept capabilities, by libcap-ng's names. */
+static void add_caps(struct line *l, const struct pd_caps *caps)
+{
+	const char *sep = " caps=", *name;
+	unsigned cap;
+
+	for (cap = 0; caps->keep_set && cap < 64; cap++) {
+		if (!(caps->keep & ((uint64_t)1 << cap)))
+			continue;
+		name = capng_capability_to_name(cap);
+		add(l, sep);
+		add(l, name ? name : "?");
+		sep = ",";
+	}
+}
+
 static void say_plan(const struct pd_plan *plan)
 {
 	struct line l = { .len = 0 };
@@ -456,6 +474,7 @@ static void say_plan(const struct pd_plan *plan)
 	}
 	add(&l, " HOME=");
 	add(&l, plan->home);
+	add_caps(&l, &plan->caps);
 	put(STDERR_FILENO, &l);
 }
 

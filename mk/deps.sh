@@ -13,15 +13,15 @@ set -eu
 
 what=${1:-test}
 
-debian_build="gcc make libc6-dev pkg-config libcap-ng-dev"
-debian_test="$debian_build pkg-config check libcap-ng-dev busybox-static musl-tools util-linux
+debian_build="gcc make libc6-dev pkg-config libcap-ng-dev musl-tools dpkg-dev linux-libc-dev"
+debian_test="$debian_build check busybox-static util-linux
 	procps python3 valgrind clang libclang-rt-14-dev gosu"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
 debian_container="podman runc debootstrap busybox-static"
 debian_package="$debian_build build-essential check git debhelper dpkg-dev fakeroot lintian debootstrap man-db
 	util-linux"
-alpine_build="build-base pkgconf libcap-ng-dev"
-alpine_test="$alpine_build pkgconf check-dev libcap-ng-dev busybox-static util-linux procps
+alpine_build="build-base linux-headers pkgconf libcap-ng-dev libcap-ng-static"
+alpine_test="$alpine_build check-dev busybox-static util-linux procps
 	python3 valgrind clang compiler-rt gosu"
 alpine_bench="$alpine_test hyperfine gosu tini dumb-init s6"
 alpine_container="podman runc debootstrap busybox-static"

@@ -1,10 +1,10 @@
 /*
  * Capabilities: the --keep-caps list, the steps around the id switch, and the
- * state read straight from the kernel. The steps are plain syscalls rather
- * than libcap-ng's capng_apply, which pulls stdio and syslog into a static
- * binary and can return 0 after a failed PR_CAPBSET_DROP.
+ * state read straight from the kernel. libcap-ng sets every capability; what
+ * it did is then read back from the kernel here, independently of its view.
  */
 #define _GNU_SOURCE
+#include <cap-ng.h>
 #include <errno.h>
 #include <string.h>
 #include <strings.h>
@@ -16,13 +16,6 @@
 
 #define BIT(cap) ((uint64_t)1 << (cap))
 
-#ifndef PR_CAP_AMBIENT
-#define PR_CAP_AMBIENT 47
-#define PR_CAP_AMBIENT_IS_SET 1
-#define PR_CAP_AMBIENT_RAISE 2
-#define PR_CAP_AMBIENT_CLEAR_ALL 4
-#endif
-
 /* Kernel ABI of capget(2), version 3: two 32-bit words per set. */
 #define CAP_V3 0x20080522
 struct cap_header {
@@ -32,7 +25,6 @@ struct cap_header {
 struct cap_data {
 	uint32_t effective, permitted, inheritable;
 };
-
 static int fail(struct pd_error *err, const char *step, const char *reason)
 {
 	int saved = errno;
@@ -65,54 +57,51 @@ static int cap_from_name(const char *s, size_t len)
 		return -1;
 	memcpy(name, s, len);
 	name[len] = '\0';
-	return pd_cap_from_name(name);
+	return capng_name_to_capability(name);
 }
 
-/* A comma-separated list; an empty list, an empty item or an unknown name is an error. */
+/*
+ * A comma-separated list, added to what earlier lists kept; an empty list, an
+ * empty item or an unknown name is an error.
+ */
 int pd_caps_parse(const char *list, struct pd_caps *caps, struct pd_error *err)
 {
 	const char *p = list, *comma;
-	uint64_t *keep = &caps->keep;
 	size_t len;
 	int cap;
 
-	*keep = 0;
 	caps->keep_set = 1;
-	caps->list = list;
 	do {
 		comma = strchr(p, ',');
 		len = comma ? (size_t)(comma - p) : strlen(p);
+		errno = 0;
 		if (len == 0)
 			return fail_input(err, list, strlen(list), "empty capability name");
 		cap = cap_from_name(p, len);
 		if (cap < 0 || cap > 63)
 			return fail_input(err, p, len, "unknown capability");
-		*keep |= BIT(cap);
+		caps->keep |= BIT(cap);
 		p = comma + 1;
 	} while (comma);
 	return 0;
 }
 
-/* Names the first item of the --keep-caps list whose capability is in bad. */
-static int fail_item(struct pd_error *err, const struct pd_caps *caps, uint64_t bad,
+/* Names the lowest kept capability that is in bad, as libcap-ng names it. */
+static int fail_keep(struct pd_error *err, const struct pd_caps *caps, uint64_t bad,
 		     const char *reason)
 {
-	const char *p = caps->list, *comma;
-	size_t len;
-	int cap;
+	uint64_t which = caps->keep & bad;
+	unsigned cap = 0;
+	const char *name;
 
 	fail(err, "--keep-caps", reason);
-	do {
-		comma = strchr(p, ',');
-		len = comma ? (size_t)(comma - p) : strlen(p);
-		cap = cap_from_name(p, len);
-		if (cap >= 0 && cap < 64 && (bad & BIT(cap))) {
-			err->subject = p;
-			err->subject_len = len;
-			break;
-		}
-		p = comma + 1;
-	} while (comma);
+	while (cap < 63 && !(which & BIT(cap)))
+		cap++;
+	name = capng_capability_to_name(cap);
+	if (name) {
+		err->subject = name;
+		err->subject_len = strlen(name);
+	}
 	return -1;
 }
 
@@ -220,26 +209,84 @@ int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct 
 	known = start->count >= 64 ? ~(uint64_t)0 : BIT(start->count) - 1;
 	errno = 0;
 	if (caps->keep & ~known)
-		return fail_item(err, caps, ~known, "capability not supported by this kernel");
+		return fail_keep(err, caps, ~known, "capability not supported by this kernel");
 	if (caps->keep & ~start->bounding)
-		return fail_item(err, caps, ~start->bounding, "capability not in the bounding set");
+		return fail_keep(err, caps, ~start->bounding, "capability not in the bounding set");
 	if (caps->keep & ~start->permitted)
-		return fail_item(err, caps, ~start->permitted, "capability not held by the caller");
+		return fail_keep(err, caps, ~start->permitted, "capability not held by the caller");
 	/* Dropping from the bounding set needs CAP_SETPCAP, which only root has here. */
 	if (caps->clear_bounding && !(start->effective & BIT(PD_CAP_SETPCAP)))
 		return fail(err, "--clear-bounding", "needs CAP_SETPCAP: run as root");
 	return 0;
 }
 
-static int drop_bounding(uint64_t keep, const struct pd_capstate *start, struct pd_error *err)
+/*
+ * capng_apply's result says which call failed, and errno is that call's
+ * (libcap-ng 0.8.3: -5 capset, -6 and -7 clearing ambient, -8 raising it;
+ * -1 when it has no state, its own capget having failed).
+ */
+static int apply(capng_select_t set, struct pd_error *err)
+{
+	int rc = capng_apply(set);
+
+	switch (rc) {
+	case 0:
+		return 0;
+	case -5:
+		return fail(err, "capset", NULL);
+	case -6:
+	case -7:
+		return fail(err, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", NULL);
+	case -8:
+		return fail(err, "prctl(PR_CAP_AMBIENT_RAISE)", NULL);
+	}
+	errno = 0;
+	return fail(err, "capng_apply", "libcap-ng has no capability state");
+}
+
+/* libcap-ng's state: exactly keep, in the sets of type; the others cleared. */
+static int stage(capng_select_t set, capng_type_t type, uint64_t keep, struct pd_error *err)
 {
 	unsigned cap;
 
-	for (cap = 0; cap < start->count; cap++)
-		if ((start->bounding & BIT(cap)) && !(keep & BIT(cap)) &&
-		    prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0)
-			return fail(err, "prctl(PR_CAPBSET_DROP)", NULL);
+	capng_clear(set);
+	for (cap = 0; cap < 64 && keep >> cap; cap++) {
+		errno = 0;
+		if ((keep & BIT(cap)) && capng_update(CAPNG_ADD, type, cap) < 0)
+			return fail(err, "capng_update",
+				    errno ? NULL : "libcap-ng has no capability state");
+	}
 	return 0;
+}
+
+/*
+ * libcap-ng reads the process's sets from /proc/TID/status first, or with
+ * prctl where there is no /proc. Version 0.8.3 logs a failed PR_CAPBSET_DROP
+ * and returns 0: the set is read back from the kernel by pd_caps_verify,
+ * which stops su-exec then.
+ */
+static int set_bounding(uint64_t keep, struct pd_error *err)
+{
+	if (stage(CAPNG_SELECT_BOUNDS, CAPNG_BOUNDING_SET, keep, err) < 0)
+		return -1;
+	return apply(CAPNG_SELECT_BOUNDS, err);
+}
+
+/*
+ * Permitted, effective and inheritable become keep, ambient too when asked.
+ * Two applies, so a failure names its call: capset, then the ambient prctls.
+ * Neither reads /proc.
+ */
+static int set_caps(uint64_t keep, int ambient, struct pd_error *err)
+{
+	capng_type_t type = CAPNG_EFFECTIVE | CAPNG_PERMITTED | CAPNG_INHERITABLE;
+
+	if (stage(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT, ambient ? type | CAPNG_AMBIENT : type,
+		  keep, err) < 0)
+		return -1;
+	if (apply(CAPNG_SELECT_CAPS, err) < 0)
+		return -1;
+	return apply(CAPNG_SELECT_AMBIENT, err);
 }
 
 /* While still root: the bounding set can only shrink with CAP_SETPCAP. */
@@ -248,8 +295,9 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *sta
 {
 	const struct pd_caps *caps = &plan->caps;
 
+	(void)start;
 	if ((caps->clear_bounding || (plan->uid == 0 && caps->keep_set)) &&
-	    drop_bounding(caps->keep, start, err) < 0)
+	    set_bounding(caps->keep, err) < 0)
 		return -1;
 	/* Without it the uid change empties permitted, and nothing can be kept. */
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
@@ -257,39 +305,20 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *sta
 	return 0;
 }
 
-static int set_caps(uint64_t keep, struct pd_error *err)
-{
-	struct cap_header hdr = { CAP_V3, 0 };
-	struct cap_data data[2];
-	int i;
-
-	for (i = 0; i < 2; i++)
-		data[i].effective = data[i].permitted = data[i].inheritable =
-			(uint32_t)(keep >> (32 * i));
-	if (syscall(SYS_capset, &hdr, data) < 0)
-		return fail(err, "capset", NULL);
-	return 0;
-}
-
-/* After the uid change: the kernel clears ambient on it, so raise them now. */
+/*
+ * After the uid change, which clears ambient: a non-root user gets the kept
+ * capabilities ambient; root keeps none ambient, so the command gets exactly
+ * keep. A plain drop empties inheritable too: with file capabilities it
+ * would still grant.
+ */
 int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err)
 {
 	const struct pd_caps *caps = &plan->caps;
-	unsigned cap;
 
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 		return fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
-	/* A plain drop empties inheritable too: with file capabilities it still grants. */
-	if ((caps->keep_set || plan->uid != 0) && set_caps(caps->keep, err) < 0)
+	if ((caps->keep_set || plan->uid != 0) && set_caps(caps->keep, plan->uid != 0, err) < 0)
 		return -1;
-	/* Root keeps its ambient set across the "switch"; the command gets exactly keep. */
-	if (plan->uid == 0 && caps->keep_set &&
-	    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0)
-		return fail(err, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", NULL);
-	for (cap = 0; plan->uid != 0 && cap < 64 && caps->keep >> cap; cap++)
-		if ((caps->keep & BIT(cap)) &&
-		    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
-			return fail(err, "prctl(PR_CAP_AMBIENT_RAISE)", NULL);
 	if (caps->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return fail(err, "prctl(PR_SET_NO_NEW_PRIVS)", NULL);
 	return 0;
@@ -303,9 +332,7 @@ int pd_caps_clear(struct pd_error *err)
 {
 	struct pd_capstate st = { 0 };
 
-	if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0 && errno != EINVAL)
-		return fail(err, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", NULL);
-	if (set_caps(0, err) < 0 || read_sets(&st, err) < 0)
+	if (set_caps(0, 0, err) < 0 || read_sets(&st, err) < 0)
 		return -1;
 	errno = 0;
 	if (st.permitted | st.effective | st.inheritable)

@@ -124,7 +124,6 @@ int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct 
 struct pd_caps {
 	uint64_t keep; /* one bit per capability */
 	int keep_set;  /* --keep-caps was given */
-	const char *list; /* as given, to name the capability at fault */
 	int clear_bounding;
 	int no_new_privs;
 };
@@ -144,12 +143,15 @@ int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_
 		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err);
 void pd_plan_free(struct pd_plan *plan);
 
-/* capnames.c; the two numbers su-exec itself needs, from the kernel's ABI */
+/* The two capability numbers su-exec itself needs, from the kernel's ABI. */
 #define PD_CAP_SETUID 7
 #define PD_CAP_SETPCAP 8
-int pd_cap_from_name(const char *name);
 
-/* caps.c: the state as the kernel reports it; fields says which parts were read */
+/*
+ * caps.c: libcap-ng sets the capabilities; the state is read back as the
+ * kernel reports it, fields saying which parts were read. pd_caps_parse adds
+ * a list of names (libcap-ng's, any case, "cap_" optional) to caps->keep.
+ */
 enum {
 	PD_CAP_E = 1,
 	PD_CAP_P = 2,

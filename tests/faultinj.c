@@ -66,12 +66,12 @@ struct name { const char *name; long value; };
 
 static const struct name syscalls[] = {
 	S(setgroups), S(setgid), S(setresgid), S(setregid), S(setuid),
-	S(setresuid), S(setreuid), S(capset), S(prctl), S(execve), { 0, 0 }
+	S(setresuid), S(setreuid), S(capget), S(capset), S(prctl), S(execve), { 0, 0 }
 };
 static const struct name options[] = {
 	N(PR_SET_KEEPCAPS), N(PR_CAPBSET_DROP), N(PR_SET_NO_NEW_PRIVS),
 	N(PR_CAP_AMBIENT), N(PR_SET_SECUREBITS), N(PR_CAPBSET_READ),
-	N(PR_GET_NO_NEW_PRIVS), { 0, 0 }
+	N(PR_GET_NO_NEW_PRIVS), N(PR_GET_SECUREBITS), { 0, 0 }
 };
 static const struct name errnos[] = {
 	N(EPERM), N(ENOENT), N(EIO), N(EAGAIN), N(ENOMEM), N(EACCES),
