@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "privdrop/privdrop.h"
+#include "privdrop/internal.h"
+
+extern char **environ;
 
 #ifndef VERSION
 #define VERSION "unknown"
@@ -481,7 +483,7 @@ static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
 {
 	struct pd_error err = { 0 };
 
-	pd_exec(plan, argv);
+	pd_exec(plan, argv, environ);
 	err.errnum = errno;
 	err.subject = argv[0];
 	err.subject_len = strlen(argv[0]);

@@ -6,7 +6,7 @@
  */
 #include <strings.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 static const char *const names[] = {
 	[0] = "chown",

@@ -6,7 +6,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 /*
  * su-exec has one thread, so the id calls go straight to the kernel: libc's

@@ -3,7 +3,7 @@
 
 #include <check.h>
 
-#include "../../privdrop/privdrop.h"
+#include "../../privdrop/internal.h"
 
 #define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
 
