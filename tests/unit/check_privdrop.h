@@ -15,5 +15,6 @@ Suite *db_suite(void);
 Suite *caps_suite(void);
 Suite *find_suite(void);
 Suite *signals_suite(void);
+Suite *api_suite(void);
 
 #endif
