@@ -7,17 +7,6 @@
 
 #include "internal.h"
 
-static int fail(struct pd_error *err, const char *step, const char *reason)
-{
-	int saved = errno;
-
-	memset(err, 0, sizeof(*err));
-	err->step = step;
-	err->reason = reason;
-	err->errnum = saved;
-	return -1;
-}
-
 static int resolve_from(const struct pd_spec *spec, struct pd_plan *plan, struct pd_error *err)
 {
 	struct pd_caller caller = { getuid(), getgid() };
@@ -26,9 +15,9 @@ static int resolve_from(const struct pd_spec *spec, struct pd_plan *plan, struct
 
 	/* No buffers given: the readers allocate theirs, a thread's stack stays small. */
 	if (pd_db_open(&passwd, PD_PASSWD, NULL, 0) < 0)
-		return fail(err, PD_PASSWD, NULL);
+		return pd_fail(err, PD_PASSWD, NULL);
 	if (pd_db_open(&group, PD_GROUP, NULL, 0) < 0)
-		fail(err, PD_GROUP, NULL);
+		pd_fail(err, PD_GROUP, NULL);
 	else
 		r = pd_plan_resolve(plan, spec, caller, &passwd, &group, err);
 	pd_db_close(&passwd);
@@ -47,7 +36,7 @@ int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
 		return -1;
 	p = calloc(1, sizeof(*p));
 	if (!p)
-		return fail(err, "resolve", NULL);
+		return pd_fail(err, "resolve", NULL);
 	if (resolve_from(&spec, p, err) < 0) {
 		pd_plan_free(p);
 		return -1;
@@ -99,11 +88,11 @@ static int one_thread_needed(const struct pd_plan *plan, const struct pd_options
 		return 0;
 	n = pd_threads_count();
 	if (n < 0)
-		return fail(err, "/proc/self/task",
+		return pd_fail(err, "/proc/self/task",
 			    errno == ENOENT ? "cannot count the threads: /proc is not mounted" : NULL);
 	errno = 0;
 	if (n > 1)
-		return fail(err, NULL, "capability options need a process with one thread: "
+		return pd_fail(err, NULL, "capability options need a process with one thread: "
 				       "drop privileges before starting threads");
 	return 0;
 }
@@ -147,12 +136,12 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 	memset(err, 0, sizeof(*err));
 	errno = EINVAL;
 	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS)))
-		return fail(err, NULL, "unknown flags in struct pd_options");
+		return pd_fail(err, NULL, "unknown flags in struct pd_options");
 	if (one_thread_needed(plan, opt, err) < 0)
 		return -1;
 	p = with_options(plan, opt);
 	if (!p)
-		return fail(err, "apply", NULL);
+		return pd_fail(err, "apply", NULL);
 	r = apply(p, err);
 	free(p); /* its groups are the caller's plan's */
 	return r;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* An error as one line of text: what su-exec prints, for any caller. */
+#include <errno.h>
 #include <string.h>
 
 #include "internal.h"
@@ -62,4 +63,16 @@ size_t pd_error_format(const struct pd_error *err, char *buf, size_t size)
 	if (size > 0)
 		buf[o.len < size ? o.len : size - 1] = '\0';
 	return o.len;
+}
+
+/* The one way the new files fill an error: errno is kept as the cause. */
+int pd_fail(struct pd_error *err, const char *step, const char *reason)
+{
+	int saved = errno;
+
+	memset(err, 0, sizeof(*err));
+	err->step = step;
+	err->reason = reason;
+	err->errnum = saved;
+	return -1;
 }

@@ -176,6 +176,9 @@ int pd_identity_is(const struct pd_plan *plan);
 int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err);
 int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err);
 
+/* error.c: fills *err with step, reason and errno; returns -1 */
+int pd_fail(struct pd_error *err, const char *step, const char *reason);
+
 /* threads.c: the other threads, seen through /proc/self/task */
 int pd_threads_count(void);
 int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *start,

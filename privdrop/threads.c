@@ -16,17 +16,6 @@
 
 #define TASK_DIR "/proc/self/task"
 
-static int fail(struct pd_error *err, const char *step, const char *reason)
-{
-	int saved = errno;
-
-	memset(err, 0, sizeof(*err));
-	err->step = step;
-	err->reason = reason;
-	err->errnum = saved;
-	return -1;
-}
-
 /* The number of threads, or -1 with errno (ENOENT: /proc is not mounted). */
 int pd_threads_count(void)
 {
@@ -161,11 +150,11 @@ static int verify_one(int taskfd, const char *tid, const struct pd_plan *plan,
 	strcat(path, "/status");
 	st = read_all(taskfd, path);
 	if (!st)
-		return errno == ENOENT || errno == ESRCH ? 0 : fail(err, TASK_DIR, NULL);
+		return errno == ENOENT || errno == ESRCH ? 0 : pd_fail(err, TASK_DIR, NULL);
 	why = thread_differs(st, plan, want);
 	free(st);
 	errno = 0;
-	return why ? fail(err, "verify", why) : 0;
+	return why ? pd_fail(err, "verify", why) : 0;
 }
 
 /*
@@ -182,7 +171,7 @@ int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *star
 	int r = 0;
 
 	if (!d)
-		return errno == ENOENT ? 0 : fail(err, TASK_DIR, NULL);
+		return errno == ENOENT ? 0 : pd_fail(err, TASK_DIR, NULL);
 	pd_caps_expect(plan, start, &want);
 	while (r == 0 && (e = readdir(d)))
 		if (e->d_name[0] != '.')
