@@ -29,9 +29,11 @@ CC=${CC:-cc}
 PUBLIC="pd_apply pd_drop pd_error_format pd_exec pd_plan_free pd_plan_gid pd_plan_groups
 	pd_plan_home pd_plan_uid pd_resolve"
 
-# In a private mount namespace: the fixtures over /etc/passwd and /etc/group.
+# In a private mount namespace: the fixtures over /etc/passwd and /etc/group,
+# and with NOPROC=1 an empty tmpfs over /proc.
 NS='mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group ||
 	{ echo "harness: cannot mount the fixtures" >&2; exit 99; }
+[ -z "$NOPROC" ] || mount -t tmpfs none /proc || { echo "harness: cannot hide /proc" >&2; exit 99; }
 exec "$@"'
 
 main() {
@@ -50,6 +52,7 @@ main() {
 	fixtures
 	threads_plain
 	threads_refused
+	threads_without_proc
 	daemon
 	exports
 	uninstall_lib
@@ -109,7 +112,7 @@ EOF
 # in_ns COMMAND...: as root, in a private mount namespace with the fixtures.
 # Sets RC; the output is in $W/out and $W/err.
 in_ns() {
-	unshare --mount --propagation private sh -c "$NS" "$W/etc" "$@" </dev/null >"$W/out" 2>"$W/err"
+	NOPROC=${NOPROC-} unshare --mount --propagation private sh -c "$NS" "$W/etc" "$@" </dev/null >"$W/out" 2>"$W/err"
 	RC=$?
 }
 
@@ -142,6 +145,18 @@ threads_refused() {
 		check "options \"$row\" refused: both threads still root" "2" \
 			"$(grep -c '^[a-z]*: uid=0/0/0 gid=0/0/0 ' "$W/out")"
 	done
+}
+
+# Without /proc the ids still change on every thread (the threads say so
+# themselves), but options are refused: the threads cannot be counted.
+threads_without_proc() {
+	NOPROC=1 in_ns "$W/threads" app
+	both_switched "without /proc: plain drop"
+	NOPROC=1 in_ns "$W/threads" app 0x400
+	check "without /proc: options refused" \
+		"125 threads: /proc/self/task: cannot count the threads: /proc is not mounted" \
+		"$RC $(cat "$W/err")"
+	NOPROC= # dash keeps an assignment made in front of a function call
 }
 
 # DAEMON: in a new network namespace, lo up, the daemon as app on port 80;
