@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check_privdrop.h"
@@ -144,6 +145,46 @@ START_TEST(test_resolve)
 }
 END_TEST
 
+/* The command's HOME and FOO, run by pd_exec with envp in a child. */
+static void exec_env(const struct pd_plan *plan, char *const envp[], char *out, size_t size)
+{
+	char *const argv[] = { "sh", "-c", "printf '%s|%s' \"$HOME\" \"${FOO-unset}\"", NULL };
+	int fds[2];
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		pd_exec(plan, argv, envp);
+		_exit(127);
+	}
+	close(fds[1]);
+	n = read(fds[0], out, size - 1);
+	out[n > 0 ? n : 0] = '\0';
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+}
+
+START_TEST(test_exec_environment)
+{
+	char *const envp[] = { "HOME=/wrong", "FOO=kept", "PATH=/usr/bin:/bin", NULL };
+	struct pd_plan *plan;
+	struct pd_error err;
+	char out[256];
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	exec_env(plan, envp, out, sizeof(out));
+	ck_assert_str_eq(out, "/home/app|kept");
+	exec_env(plan, NULL, out, sizeof(out)); /* empty: execvpe's default PATH finds sh */
+	ck_assert_str_eq(out, "/home/app|unset");
+	pd_plan_free(plan);
+}
+END_TEST
+
 Suite *api_suite(void)
 {
 	Suite *s = suite_create("api");
@@ -152,6 +193,7 @@ Suite *api_suite(void)
 	tcase_add_loop_test(tc, test_format, 0, COUNT(format_rows));
 	tcase_add_test(tc, test_format_truncates);
 	tcase_add_loop_test(tc, test_resolve, 0, COUNT(resolve_rows));
+	tcase_add_test(tc, test_exec_environment);
 	suite_add_tcase(s, tc);
 	return s;
 }
