@@ -17,9 +17,12 @@
  * with options that touch them (struct pd_options given and keep_caps or
  * flags set, or any options with a root target) refuses a process with more
  * than one thread, before changing anything: drop before starting threads.
- * Where /proc is not mounted only the calling thread can be checked (from
- * getresuid, getresgid, getgroups, capget), and such options are refused
- * because the threads cannot be counted.
+ * The kernel tells: unshare(CLONE_THREAD) fails for a process with threads;
+ * where a seccomp filter forbids unshare, /proc/self/task is counted, and
+ * without /proc too such options are refused. Where /proc is not mounted,
+ * the check after the switch sees only the calling thread (getresuid,
+ * getresgid, getgroups, capget); libc has changed the others' ids all the
+ * same.
  *
  * The library never prints, never exits and keeps no global state. Every
  * function is safe to call from one thread at a time.

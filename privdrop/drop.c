@@ -82,16 +82,16 @@ void pd_plan_free(struct pd_plan *plan)
 static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt,
 			     struct pd_error *err)
 {
-	int n;
+	int alone;
 
 	if (!opt || (!opt->keep_caps && !opt->flags && plan->uid != 0))
 		return 0;
-	n = pd_threads_count();
-	if (n < 0)
+	alone = pd_threads_alone();
+	if (alone < 0)
 		return pd_fail(err, "/proc/self/task",
-			    errno == ENOENT ? "cannot count the threads: /proc is not mounted" : NULL);
+			       errno == ENOENT ? "cannot count the threads: /proc is not mounted" : NULL);
 	errno = 0;
-	if (n > 1)
+	if (!alone)
 		return pd_fail(err, NULL, "capability options need a process with one thread: "
 				       "drop privileges before starting threads");
 	return 0;

@@ -180,7 +180,7 @@ int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struc
 int pd_fail(struct pd_error *err, const char *step, const char *reason);
 
 /* threads.c: the other threads, seen through /proc/self/task */
-int pd_threads_count(void);
+int pd_threads_alone(void);
 int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *start,
 		      struct pd_error *err);
 

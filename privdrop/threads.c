@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,8 +17,7 @@
 
 #define TASK_DIR "/proc/self/task"
 
-/* The number of threads, or -1 with errno (ENOENT: /proc is not mounted). */
-int pd_threads_count(void)
+static int count_from_proc(void)
 {
 	DIR *d = opendir(TASK_DIR);
 	struct dirent *e;
@@ -30,6 +30,24 @@ int pd_threads_count(void)
 			n++;
 	closedir(d);
 	return n;
+}
+
+/*
+ * 1: the caller is the only thread; 0: there are others; -1 with errno: no
+ * way to tell. unshare(CLONE_THREAD) is a no-op for a single thread and
+ * EINVAL for more (unshare(2)), without /proc; where a seccomp filter
+ * forbids unshare (EPERM, ENOSYS), /proc/self/task is counted instead.
+ */
+int pd_threads_alone(void)
+{
+	int n;
+
+	if (unshare(CLONE_THREAD) == 0)
+		return 1;
+	if (errno == EINVAL)
+		return 0;
+	n = count_from_proc();
+	return n < 0 ? -1 : n == 1;
 }
 
 /* The whole file, NUL-terminated; a thread's groups can make it 700 kB. */

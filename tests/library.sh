@@ -148,14 +148,18 @@ threads_refused() {
 }
 
 # Without /proc the ids still change on every thread (the threads say so
-# themselves), but options are refused: the threads cannot be counted.
+# themselves), and the kernel still tells one thread from two.
 threads_without_proc() {
 	NOPROC=1 in_ns "$W/threads" app
 	both_switched "without /proc: plain drop"
 	NOPROC=1 in_ns "$W/threads" app 0x400
-	check "without /proc: options refused" \
-		"125 threads: /proc/self/task: cannot count the threads: /proc is not mounted" \
+	check "without /proc: options refused with a worker thread" \
+		"125 threads: capability options need a process with one thread: drop privileges before starting threads" \
 		"$RC $(cat "$W/err")"
+	NOPROC=1 in_ns "$W/threads" app 0x400 alone
+	check "without /proc, one thread: net_bind_service kept, nothing else" \
+		"exit 0, stderr [], main: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=400/400/400" \
+		"exit $RC, stderr [$(cat "$W/err")], $(cat "$W/out")"
 	NOPROC= # dash keeps an assignment made in front of a function call
 }
 

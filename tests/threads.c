@@ -3,9 +3,9 @@
  * tests/library.sh: a worker thread is running when pd_drop is called; then
  * both threads report what the kernel says they are.
  *
- *	threads SPEC [KEEP_CAPS_MASK]
+ *	threads SPEC [KEEP_CAPS_MASK [alone]]
  *
- * Prints "main: ..." and "worker: ..." lines of "uid=R/E/S gid=R/E/S
+ * With "alone" no worker is started. Prints "main: ..." and "worker: ..." lines of "uid=R/E/S gid=R/E/S
  * groups=A,B caps=EFF/PRM/INH" (hex), each read by that thread itself. Exits
  * 0 after a drop, 125 with "threads: MESSAGE" after a refusal (the lines are
  * still printed, to show nothing changed).
@@ -75,9 +75,9 @@ int main(int argc, char **argv)
 	struct pd_error err;
 	pthread_t t;
 	char msg[512];
-	int r;
+	int r, alone = argc > 3 && strcmp(argv[3], "alone") == 0;
 
-	if (argc < 2 || pthread_create(&t, NULL, worker, NULL) != 0)
+	if (argc < 2 || (!alone && pthread_create(&t, NULL, worker, NULL) != 0))
 		return 99;
 	if (argc > 2)
 		opt.keep_caps = strtoull(argv[2], NULL, 0);
@@ -91,6 +91,7 @@ int main(int argc, char **argv)
 	dropped = 1;
 	pthread_cond_signal(&cond);
 	pthread_mutex_unlock(&lock);
-	pthread_join(t, NULL);
+	if (!alone)
+		pthread_join(t, NULL);
 	return r < 0 ? 125 : 0;
 }
