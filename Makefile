@@ -7,6 +7,9 @@ VERSION := $(shell cat VERSION)
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 DESTDIR ?=
 
 CC ?= cc
@@ -28,22 +31,42 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
 LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
 	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
-	privdrop/switch.c privdrop/exec.c privdrop/init.c privdrop/signals.c
+	privdrop/switch.c privdrop/exec.c privdrop/init.c privdrop/signals.c \
+	privdrop/error.c privdrop/drop.c privdrop/threads.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
 	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \
-	tests/unit/check_caps.c tests/unit/check_find.c tests/unit/check_signals.c
+	tests/unit/check_caps.c tests/unit/check_find.c tests/unit/check_signals.c \
+	tests/unit/check_api.c
 
-all: su-exec
+all: su-exec privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 
 .c.o:
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJ) su-exec.o: privdrop/privdrop.h
+$(LIB_OBJ) su-exec.o: include/privdrop.h privdrop/internal.h
 
 privdrop/libprivdrop.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
+
+# The shared library: the same sources built -fPIC, exporting only privdrop.h.
+PIC_OBJ = $(LIB_SRC:privdrop/%.c=build/pic/%.o)
+
+build/pic/%.o: privdrop/%.c include/privdrop.h privdrop/internal.h
+	@mkdir -p build/pic
+	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+privdrop/libprivdrop.so.0: $(PIC_OBJ) privdrop/privdrop.map
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libprivdrop.so.0 \
+		-Wl,--version-script=privdrop/privdrop.map -o $@ $(PIC_OBJ) $(CAPNG_LIBS)
+
+# A libdir or includedir under the prefix stays relative to it, so
+# pkg-config --define-prefix finds a DESTDIR copy.
+privdrop/privdrop.pc: privdrop/privdrop.pc.in Makefile
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
+		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
+		-e 's|@VERSION@|$(VERSION)|' privdrop/privdrop.pc.in >$@
 
 su-exec: su-exec.o privdrop/libprivdrop.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -o $@ su-exec.o privdrop/libprivdrop.a \
@@ -74,12 +97,13 @@ check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests
 	sh tests/faultinj-selftest.sh
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
 	sh tests/init.sh ./su-exec
+	sh tests/library.sh
 
 # The unit tests alone: what a non-root package build runs.
 check-unit: tests/unit/check_privdrop
 	tests/unit/check_privdrop
 
-check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
+check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h include/privdrop.h
 	@mkdir -p build/sanitize
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
 		-fno-omit-frame-pointer $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o build/sanitize/check_privdrop \
@@ -101,7 +125,7 @@ FUZZ_LIB = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privd
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) privdrop/privdrop.h
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) include/privdrop.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/reference.c $(FUZZ_LIB)
 
@@ -128,14 +152,14 @@ static-musl: su-exec-static
 $(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh
 	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC)
 
-$(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/%.o: privdrop/%.c include/privdrop.h privdrop/internal.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 
 # -V names the libcap-ng that is linked in: on Debian, the source package built.
 $(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(if $(CC_IS_MUSL),$(shell $(PKG_CONFIG) --modversion \
 	libcap-ng),$(shell cat $(CAPNG_MUSL)/VERSION))
-$(STATIC_DIR)/su-exec.o: su-exec.c privdrop/privdrop.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/su-exec.o: su-exec.c include/privdrop.h privdrop/internal.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ su-exec.c
 
@@ -179,18 +203,31 @@ deb:
 	sh mk/deb.sh
 	sh mk/deb-test.sh build/deb/privdrop_$(VERSION)_*.deb
 
-install: su-exec
+install: su-exec install-lib
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
 	install -m 644 su-exec.1 $(DESTDIR)$(MANDIR)/man1/su-exec.1
 
+install-lib: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+		$(DESTDIR)$(MANDIR)/man3
+	install -m 644 privdrop/libprivdrop.a $(DESTDIR)$(LIBDIR)/libprivdrop.a
+	install -m 755 privdrop/libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so.0
+	ln -sf libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so
+	install -m 644 include/privdrop.h $(DESTDIR)$(INCLUDEDIR)/privdrop.h
+	install -m 644 privdrop/privdrop.pc $(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
+	install -m 644 privdrop.3 $(DESTDIR)$(MANDIR)/man3/privdrop.3
+
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/su-exec $(DESTDIR)$(MANDIR)/man1/su-exec.1
+	rm -f $(DESTDIR)$(LIBDIR)/libprivdrop.a $(DESTDIR)$(LIBDIR)/libprivdrop.so.0 \
+		$(DESTDIR)$(LIBDIR)/libprivdrop.so $(DESTDIR)$(INCLUDEDIR)/privdrop.h \
+		$(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc $(DESTDIR)$(MANDIR)/man3/privdrop.3
 
 clean:
 	rm -rf $(filter-out $(CAPNG_MUSL),$(wildcard build/*)) su-exec-musl
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
-		tests/faultinj tests/faultinj-static
+		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static
 
 .PHONY: all static static-musl check check-all check-unit check-sanitize check-valgrind check-container fuzz bench \
-	dist distcheck check-repro deb install uninstall clean
+	dist distcheck check-repro deb install install-lib uninstall clean

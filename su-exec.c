@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "privdrop/privdrop.h"
+#include "privdrop/internal.h"
+
+extern char **environ;
 
 /* The Makefile passes both from VERSION and pkg-config: -V never guesses. */
 #if !defined(VERSION) || !defined(CAPNG_VERSION)
@@ -503,7 +505,7 @@ static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
 {
 	struct pd_error err = { 0 };
 
-	pd_exec(plan, argv);
+	pd_exec(plan, argv, environ);
 	err.errnum = errno;
 	err.subject = argv[0];
 	err.subject_len = strlen(argv[0]);

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "../privdrop/privdrop.h"
+#include "../privdrop/internal.h"
 #include "reference.h"
 
 static void check_lines(const char *text, size_t len)

@@ -9,7 +9,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "../privdrop/privdrop.h"
+#include "../privdrop/internal.h"
 #include "reference.h"
 
 #define CALLER_UID 4242
@@ -156,7 +156,7 @@ static void compare_files(const struct pd_spec *ps, struct text pw, struct text 
 			   "same groups from files");
 		fuzz_check(strcmp(again.home, plan->home) == 0, "same HOME from files");
 	}
-	pd_plan_free(&again);
+	pd_plan_release(&again);
 	pd_db_close(&pdb);
 	pd_db_close(&gdb);
 }
@@ -194,7 +194,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r == 0)
 			compare(&plan, &rp);
 		compare_files(&ps, pw, gr, r, &plan);
-		pd_plan_free(&plan);
+		pd_plan_release(&plan);
 	}
 	free(arg);
 	return 0;

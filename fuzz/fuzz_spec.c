@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../privdrop/privdrop.h"
+#include "../privdrop/internal.h"
 #include "reference.h"
 
 static int all_digits(const char *s, size_t len)

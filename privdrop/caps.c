@@ -12,7 +12,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 #define BIT(cap) ((uint64_t)1 << (cap))
 

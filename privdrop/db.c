@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 
 void pd_db_mem(struct pd_db *db, const char *text, size_t len)

@@ -3,16 +3,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
-extern char **environ;
-
-int pd_exec(const struct pd_plan *plan, char *const argv[])
+int pd_exec(const struct pd_plan *plan, char *const argv[], char *const envp_in[])
 {
 	char home[sizeof("HOME=") + PD_HOME_MAX];
 	size_t i, n = 0, count = 0;
 
-	while (environ[count])
+	while (envp_in && envp_in[count])
 		count++;
 	{
 		/* The environment as it came, but HOME; built here, not with setenv's mallocs. */
@@ -21,8 +19,8 @@ int pd_exec(const struct pd_plan *plan, char *const argv[])
 		memcpy(home, "HOME=", 5);
 		memcpy(home + 5, plan->home, strlen(plan->home) + 1);
 		for (i = 0; i < count; i++)
-			if (strncmp(environ[i], "HOME=", 5) != 0)
-				envp[n++] = environ[i];
+			if (strncmp(envp_in[i], "HOME=", 5) != 0)
+				envp[n++] = envp_in[i];
 		envp[n++] = home;
 		envp[n] = NULL;
 		/* After the switch, so the PATH search runs as the new user. */

@@ -8,7 +8,7 @@
 #define _GNU_SOURCE
 #include <string.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 #define HORSPOOL_MAX 64
 

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 static int cmp_gid(const void *a, const void *b)
 {

@@ -2,7 +2,7 @@
 #define _GNU_SOURCE
 #include <string.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 int pd_group_parse(const char *line, size_t len, struct pd_group *gr)
 {

@@ -25,7 +25,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "privdrop.h"
+#include "internal.h"
+
+extern char **environ;
 
 /*
  * The kernel's sigset, through raw syscalls: the libc calls leave out the
@@ -349,7 +351,7 @@ static int run_child(const struct init *s, const struct pd_plan *plan, char *con
 		fail(err, "restoring the signal mask");
 		return 1;
 	}
-	pd_exec(plan, argv);
+	pd_exec(plan, argv, environ);
 	fail(err, NULL);
 	err->subject = argv[0];
 	err->subject_len = strlen(argv[0]);

@@ -1,5 +1,5 @@
 /* Ids are digits only, 0..PD_ID_MAX; overflow is an error, never a wrap. */
-#include "privdrop.h"
+#include "internal.h"
 
 int pd_is_digits(const char *s, size_t len)
 {

@@ -1,7 +1,7 @@
 /* /etc/passwd: name:password:uid:gid:gecos:home:shell, exactly seven fields. */
 #include <string.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 /* 1: a valid entry; 0: a line the rules skip. */
 int pd_passwd_parse(const char *line, size_t len, struct pd_passwd *pw)

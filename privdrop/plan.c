@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 static int fail(struct pd_error *err, const char *step, const struct pd_field *f,
 		const char *reason)
@@ -90,7 +90,7 @@ int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_
 	return set_groups(plan, spec, &pw, found, group, err);
 }
 
-void pd_plan_free(struct pd_plan *plan)
+void pd_plan_release(struct pd_plan *plan)
 {
 	pd_gids_free(&plan->groups);
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 _Static_assert(NSIG == PD_NSIG, "PD_NSIG must match the libc's NSIG");
 

@@ -1,7 +1,7 @@
 /* USER[:GROUP]: split at the first ':'; an all-digit field is an id. */
 #include <string.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 static int field_parse(const char *s, size_t len, struct pd_field *f, struct pd_error *err)
 {

@@ -3,25 +3,21 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "privdrop.h"
+#include "internal.h"
 
 /*
- * su-exec has one thread, so the id calls go straight to the kernel: libc's
- * wrappers repeat them on every thread (musl blocks all signals around each,
- * three more syscalls). 32-bit x86 and ARM name the 32-bit-id calls *32.
+ * The ids change through libc, which applies each call to every thread
+ * (glibc and musl signal the others): a raw syscall would leave them root.
+ * setuid(0) in pd_verify stays raw: it must not change the others if it
+ * succeeds. 32-bit x86 and ARM name the 32-bit-id call setuid32.
  */
-#ifdef SYS_setresuid32
-#define SYS_SETGROUPS SYS_setgroups32
-#define SYS_SETRESGID SYS_setresgid32
-#define SYS_SETRESUID SYS_setresuid32
+#ifdef SYS_setuid32
 #define SYS_SETUID SYS_setuid32
 #else
-#define SYS_SETGROUPS SYS_setgroups
-#define SYS_SETRESGID SYS_setresgid
-#define SYS_SETRESUID SYS_setresuid
 #define SYS_SETUID SYS_setuid
 #endif
 
@@ -84,11 +80,11 @@ int pd_identity_is(const struct pd_plan *plan)
 /* Groups first, then gid, then uid: each later step drops the right to the earlier. */
 static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 {
-	if (syscall(SYS_SETGROUPS, plan->groups.count, plan->groups.list) < 0)
+	if (setgroups(plan->groups.count, plan->groups.list) < 0)
 		return fail(err, "setgroups", NULL);
-	if (syscall(SYS_SETRESGID, plan->gid, plan->gid, plan->gid) < 0)
+	if (setresgid(plan->gid, plan->gid, plan->gid) < 0)
 		return fail(err, "setresgid", NULL);
-	if (syscall(SYS_SETRESUID, plan->uid, plan->uid, plan->uid) < 0)
+	if (setresuid(plan->uid, plan->uid, plan->uid) < 0)
 		return fail(err, "setresuid", NULL);
 	return 0;
 }

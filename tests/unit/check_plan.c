@@ -87,7 +87,7 @@ START_TEST(test_resolve)
 	if (rows[_i].reason) {
 		ck_assert_int_eq(r, -1);
 		ck_assert_str_eq(err.reason, rows[_i].reason);
-		pd_plan_free(&plan);
+		pd_plan_release(&plan);
 		return;
 	}
 	ck_assert_int_eq(r, 0);
@@ -96,7 +96,7 @@ START_TEST(test_resolve)
 	format_groups(&plan, groups, sizeof(groups));
 	ck_assert_str_eq(groups, rows[_i].groups);
 	ck_assert_str_eq(plan.home, rows[_i].home);
-	pd_plan_free(&plan);
+	pd_plan_release(&plan);
 }
 END_TEST
 
@@ -121,7 +121,7 @@ static void many_groups(int count, int want)
 	ck_assert_int_eq(pd_plan_resolve(&plan, &spec, caller, &passwd, &group, &err), want);
 	if (want == 0)
 		ck_assert_uint_eq(plan.groups.count, PD_GROUPS_MAX);
-	pd_plan_free(&plan);
+	pd_plan_release(&plan);
 	free(text);
 }
 

@@ -3,7 +3,7 @@
 
 #include <check.h>
 
-#include "../../privdrop/privdrop.h"
+#include "../../privdrop/internal.h"
 
 #define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
 
@@ -15,5 +15,6 @@ Suite *db_suite(void);
 Suite *caps_suite(void);
 Suite *find_suite(void);
 Suite *signals_suite(void);
+Suite *api_suite(void);
 
 #endif

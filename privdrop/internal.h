@@ -1,18 +1,20 @@
 /*
- * privdrop: resolve USER[:GROUP] from /etc/passwd and /etc/group, switch
- * to it, verify the switch from the kernel, exec in place.
+ * privdrop's internals, shared by its files, su-exec and the unit tests;
+ * never installed. The promise to other programs is privdrop.h.
  *
  * The library never prints and never exits. Actions return 0, or -1 with
  * a struct pd_error filled in. Lookups return 1 found, 0 not found, -1
  * error. Readers take a struct pd_db, which is fed a file descriptor or a
  * buffer, so tests can hand them strings.
  */
-#ifndef PRIVDROP_H
-#define PRIVDROP_H
+#ifndef PRIVDROP_INTERNAL_H
+#define PRIVDROP_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+#include "../include/privdrop.h"
 
 #define PD_PASSWD "/etc/passwd"
 #define PD_GROUP "/etc/group"
@@ -25,15 +27,6 @@
 #define PD_BLOCK_SIZE (32u << 10)
 /* A database line longer than this is an error, not a silent skip. */
 #define PD_LINE_MAX (64u << 20)
-
-/* What went wrong: the step or file, the input at fault, and why. */
-struct pd_error {
-	const char *step;    /* a call or a file; may be NULL */
-	const char *subject; /* input, not NUL-terminated; may be NULL */
-	size_t subject_len;
-	const char *reason; /* static text; NULL means strerror(errnum) */
-	int errnum;
-};
 
 /* number.c */
 int pd_is_digits(const char *s, size_t len);
@@ -141,7 +134,8 @@ struct pd_caller {
 };
 int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
 		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err);
-void pd_plan_free(struct pd_plan *plan);
+/* Frees what a plan holds, not the plan: pd_plan_free frees one from pd_resolve. */
+void pd_plan_release(struct pd_plan *plan);
 
 /* The two capability numbers su-exec itself needs, from the kernel's ABI. */
 #define PD_CAP_SETUID 7
@@ -184,8 +178,13 @@ int pd_identity_is(const struct pd_plan *plan);
 int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err);
 int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err);
 
-/* exec.c: returns only on failure, errno set */
-int pd_exec(const struct pd_plan *plan, char *const argv[]);
+/* error.c: fills *err with step, reason and errno; returns -1 */
+int pd_fail(struct pd_error *err, const char *step, const char *reason);
+
+/* threads.c: the other threads, seen through /proc/self/task */
+int pd_threads_alone(void);
+int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *start,
+		      struct pd_error *err);
 
 /* init.c: --init, a tiny init that forwards signals, reaps, and stops the rest */
 #define PD_NSIG 65 /* signals 1..64: the kernel's sigset everywhere but MIPS */

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * privdrop: drop root in-process, correctly, and prove it.
+ *
+ * A daemon that starts as root (to bind a port, open a log) calls pd_drop
+ * once: USER[:GROUP] is resolved from /etc/passwd and /etc/group (no NSS),
+ * then the supplementary groups, gid and uid are set in that order on every
+ * thread, the capabilities asked for are kept and all others dropped, and
+ * the result is read back from the kernel. Any failure returns -1 with a
+ * struct pd_error filled in; the process must then not go on as if dropped.
+ *
+ * Threads: the ids are set with the libc wrappers (setgroups, setresgid,
+ * setresuid), which glibc and musl apply to every thread; afterwards every
+ * thread is checked in /proc/self/task/TID/status (ids, groups, permitted,
+ * effective, inheritable and ambient capabilities). Capabilities, the
+ * bounding set and no_new_privs belong to each thread in Linux, so a call
+ * with options that touch them (struct pd_options given and keep_caps or
+ * flags set, or any options with a root target) refuses a process with more
+ * than one thread, before changing anything: drop before starting threads.
+ * The kernel tells: unshare(CLONE_THREAD) fails for a process with threads;
+ * where a seccomp filter forbids unshare, /proc/self/task is counted, and
+ * without /proc too such options are refused. Where /proc is not mounted,
+ * the check after the switch sees only the calling thread (getresuid,
+ * getresgid, getgroups, capget); libc has changed the others' ids all the
+ * same.
+ *
+ * The library never prints, never exits and keeps no global state. Every
+ * function is safe to call from one thread at a time.
+ */
+#ifndef PRIVDROP_H
+#define PRIVDROP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * What went wrong: the step or file, the input at fault, and why. Filled in
+ * by a failing call; read-only to the caller, best read with pd_error_format.
+ * The strings are static or point into the caller's spec, so keep the spec
+ * alive while the error is used.
+ */
+struct pd_error {
+	const char *step;    /* a call or a file; may be NULL */
+	const char *subject; /* input, not NUL-terminated; may be NULL */
+	size_t subject_len;
+	const char *reason; /* static text; NULL means strerror(errnum) */
+	int errnum;	    /* errno of the failed call, 0 for a refusal */
+};
+
+/*
+ * Writes the error as one line, without a newline: "STEP: 'SUBJECT': REASON",
+ * each part only when set, the subject quoted with control bytes, DEL and
+ * backslashes written as \xNN. Like snprintf: at most size - 1 bytes and a
+ * NUL (nothing when size is 0); returns the length the whole line needs.
+ */
+size_t pd_error_format(const struct pd_error *err, char *buf, size_t size);
+
+/* Flags of struct pd_options. */
+#define PD_CLEAR_BOUNDING 1u /* empty the bounding set but for keep_caps */
+#define PD_NO_NEW_PRIVS 2u   /* set no_new_privs: no exec gains privileges */
+
+/*
+ * What to keep. NULL options are a plain drop: a non-root user ends with no
+ * capabilities, root keeps root's. With options, the permitted, effective and
+ * inheritable sets become exactly keep_caps, and for a non-root user the
+ * ambient set too, so they survive exec. Every kept capability must be held
+ * by the caller and in its bounding set. PD_CLEAR_BOUNDING needs
+ * CAP_SETPCAP, so the caller must be root.
+ */
+struct pd_options {
+	uint64_t keep_caps; /* bit n keeps capability n, as in <linux/capability.h> */
+	unsigned flags;	    /* PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS */
+};
+
+/* The resolved identity; opaque, from pd_resolve, freed with pd_plan_free. */
+struct pd_plan;
+
+/*
+ * Resolves USER[:GROUP] from /etc/passwd and /etc/group. USER and GROUP are
+ * names, or digits (always an id, never a name); an empty USER is the
+ * caller's uid. Without GROUP the gid is USER's primary group and the groups
+ * are it and every group listing USER; with GROUP, the gid and the only
+ * group are GROUP. HOME is USER's home directory, "/" when it has none.
+ * Returns 0 and *plan, or -1 with *err filled in ("no such user", a file that
+ * cannot be read, a malformed spec).
+ */
+int pd_resolve(const char *spec, struct pd_plan **plan, struct pd_error *err);
+
+uid_t pd_plan_uid(const struct pd_plan *plan);
+gid_t pd_plan_gid(const struct pd_plan *plan);
+/* The supplementary groups, sorted, the gid among them; valid until freed. */
+const gid_t *pd_plan_groups(const struct pd_plan *plan, size_t *count);
+/* The home directory, NUL-terminated; valid until freed. */
+const char *pd_plan_home(const struct pd_plan *plan);
+/* Frees a plan from pd_resolve; NULL is allowed. */
+void pd_plan_free(struct pd_plan *plan);
+
+/*
+ * Becomes the plan: groups, gid, uid on every thread, capabilities as the
+ * options say, then verifies all of it from the kernel (and that setuid(0)
+ * now fails, unless the target is root or keeps CAP_SETUID). A caller that
+ * is not root succeeds only when it already is exactly the plan. Returns 0,
+ * or -1 with *err filled in; after -1 some steps may have happened.
+ */
+int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err);
+
+/* pd_resolve, pd_apply and pd_plan_free in one call; 0 or -1 with *err. */
+int pd_drop(const char *spec, const struct pd_options *opt, struct pd_error *err);
+
+/*
+ * Execs argv[0], searched in PATH as the current user, with envp (NULL is an
+ * empty environment) less any HOME, plus HOME from the plan. Call it after
+ * pd_apply. Returns only on failure, -1 with errno set.
+ */
+int pd_exec(const struct pd_plan *plan, char *const argv[], char *const envp[]);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

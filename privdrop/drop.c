@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: MIT */
+/* The public calls: resolve a spec to a plan, become it, exec as it. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static int resolve_from(const struct pd_spec *spec, struct pd_plan *plan, struct pd_error *err)
+{
+	struct pd_caller caller = { getuid(), getgid() };
+	struct pd_db passwd, group;
+	int r = -1;
+
+	/* No buffers given: the readers allocate theirs, a thread's stack stays small. */
+	if (pd_db_open(&passwd, PD_PASSWD, NULL, 0) < 0)
+		return pd_fail(err, PD_PASSWD, NULL);
+	if (pd_db_open(&group, PD_GROUP, NULL, 0) < 0)
+		pd_fail(err, PD_GROUP, NULL);
+	else
+		r = pd_plan_resolve(plan, spec, caller, &passwd, &group, err);
+	pd_db_close(&passwd);
+	pd_db_close(&group);
+	return r;
+}
+
+int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
+{
+	struct pd_spec spec;
+	struct pd_plan *p;
+
+	*plan = NULL;
+	memset(err, 0, sizeof(*err));
+	if (pd_spec_parse(arg, &spec, err) < 0)
+		return -1;
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return pd_fail(err, "resolve", NULL);
+	if (resolve_from(&spec, p, err) < 0) {
+		pd_plan_free(p);
+		return -1;
+	}
+	*plan = p;
+	return 0;
+}
+
+uid_t pd_plan_uid(const struct pd_plan *plan)
+{
+	return plan->uid;
+}
+
+gid_t pd_plan_gid(const struct pd_plan *plan)
+{
+	return plan->gid;
+}
+
+const gid_t *pd_plan_groups(const struct pd_plan *plan, size_t *count)
+{
+	*count = plan->groups.count;
+	return plan->groups.list;
+}
+
+const char *pd_plan_home(const struct pd_plan *plan)
+{
+	return plan->home;
+}
+
+void pd_plan_free(struct pd_plan *plan)
+{
+	if (!plan)
+		return;
+	pd_plan_release(plan);
+	free(plan);
+}
+
+/*
+ * The capability steps are per thread in Linux: the other threads would keep
+ * root's bounding set, miss no_new_privs, or (a root target) keep every
+ * capability. So any of them needs the caller to be the only thread.
+ */
+static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt,
+			     struct pd_error *err)
+{
+	int alone;
+
+	if (!opt || (!opt->keep_caps && !opt->flags && plan->uid != 0))
+		return 0;
+	alone = pd_threads_alone();
+	if (alone < 0)
+		return pd_fail(err, "/proc/self/task",
+			       errno == ENOENT ? "cannot count the threads: /proc is not mounted" : NULL);
+	errno = 0;
+	if (!alone)
+		return pd_fail(err, NULL, "capability options need a process with one thread: "
+				       "drop privileges before starting threads");
+	return 0;
+}
+
+/* The plan with the options' capabilities: a copy, since the caller's is const. */
+static struct pd_plan *with_options(const struct pd_plan *plan, const struct pd_options *opt)
+{
+	struct pd_plan *p = malloc(sizeof(*p));
+
+	if (!p)
+		return NULL;
+	*p = *plan;
+	if (plan->groups.list == plan->groups.inline_list)
+		p->groups.list = p->groups.inline_list;
+	memset(&p->caps, 0, sizeof(p->caps));
+	if (opt) {
+		p->caps.keep = opt->keep_caps;
+		p->caps.keep_set = 1;
+		p->caps.clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
+		p->caps.no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
+	}
+	return p;
+}
+
+static int apply(const struct pd_plan *p, struct pd_error *err)
+{
+	struct pd_capstate start;
+
+	if (pd_caps_start(p, &start, err) < 0 || pd_switch(p, &start, err) < 0 ||
+	    pd_verify(p, &start, err) < 0)
+		return -1;
+	return pd_threads_verify(p, &start, err);
+}
+
+int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
+{
+	struct pd_plan *p;
+	int r;
+
+	memset(err, 0, sizeof(*err));
+	errno = EINVAL;
+	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS)))
+		return pd_fail(err, NULL, "unknown flags in struct pd_options");
+	if (one_thread_needed(plan, opt, err) < 0)
+		return -1;
+	p = with_options(plan, opt);
+	if (!p)
+		return pd_fail(err, "apply", NULL);
+	r = apply(p, err);
+	free(p); /* its groups are the caller's plan's */
+	return r;
+}
+
+int pd_drop(const char *spec, const struct pd_options *opt, struct pd_error *err)
+{
+	struct pd_plan *plan;
+	int r;
+
+	if (pd_resolve(spec, &plan, err) < 0)
+		return -1;
+	r = pd_apply(plan, opt, err);
+	pd_plan_free(plan);
+	return r;
+}

@@ -1,0 +1,200 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The library as another program gets it, run as root from the repo root:
+#
+#	sh tests/library.sh
+#
+# Installs into a DESTDIR under a temporary directory, builds tests/threads.c
+# and examples/daemon.c against that copy with pkg-config, and runs them as
+# root in a private mount namespace with fixture /etc/passwd and /etc/group
+# mounted over the machine's (the daemon also in a new network namespace):
+# every thread switched, capability options refused with a second thread,
+# the daemon served as its user and could not bind another low port. Checks
+# that libprivdrop.so.0 exports only privdrop.h's functions, and that
+# uninstall removes everything. Prints one line per test and, last,
+# "library: N passed, N failed".
+
+set -f
+umask 022
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+LC_ALL=C
+export PATH LC_ALL
+
+TESTS=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$TESTS")
+. "$TESTS/lib.sh"
+
+MAKE=${MAKE:-make}
+CC=${CC:-cc}
+PUBLIC="pd_apply pd_drop pd_error_format pd_exec pd_plan_free pd_plan_gid pd_plan_groups
+	pd_plan_home pd_plan_uid pd_resolve"
+
+# In a private mount namespace: the fixtures over /etc/passwd and /etc/group,
+# and with NOPROC=1 an empty tmpfs over /proc.
+NS='mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group ||
+	{ echo "harness: cannot mount the fixtures" >&2; exit 99; }
+[ -z "$NOPROC" ] || mount -t tmpfs none /proc || { echo "harness: cannot hide /proc" >&2; exit 99; }
+exec "$@"'
+
+main() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "SKIP: library tests need root (run: sudo make check)"
+		exit 0
+	fi
+	W=$(mktemp -d /tmp/privdrop-library.XXXXXX) || exit 1
+	trap cleanup EXIT
+	DEST=$W/dest
+	missing=
+	require_tools pkg-config "$CC" unshare busybox nm
+	[ -z "$missing" ] || finish library
+	install_lib
+	build_programs
+	fixtures
+	threads_plain
+	threads_refused
+	threads_without_proc
+	daemon
+	exports
+	uninstall_lib
+	finish library
+}
+
+install_lib() {
+	if $MAKE -s -C "$ROOT" install-lib DESTDIR="$DEST" PREFIX=/usr/local >"$W/make.log" 2>&1; then
+		pass "make install-lib DESTDIR=..."
+	else
+		fail "make install-lib DESTDIR=..." "exit 0" "$(tail -5 "$W/make.log")"
+	fi
+	LIB=$DEST/usr/local/lib
+	check "installed files" \
+		"include/privdrop.h lib/libprivdrop.a lib/libprivdrop.so lib/libprivdrop.so.0 lib/pkgconfig/privdrop.pc share/man/man3/privdrop.3" \
+		"$(cd "$DEST/usr/local" 2>/dev/null && find . \( -type f -o -type l \) | sed 's|^\./||' | sort | paste -sd' ' -)"
+	check "libprivdrop.so is a link to the soname" "libprivdrop.so.0" "$(readlink "$LIB/libprivdrop.so")"
+	check "soname" "libprivdrop.so.0" \
+		"$(objdump -p "$LIB/libprivdrop.so.0" 2>/dev/null | awk '$1 == "SONAME" { print $2 }')"
+}
+
+# The DESTDIR copy is a sysroot to pkg-config: its paths get DEST in front.
+build_programs() {
+	flags=$(PKG_CONFIG_SYSROOT_DIR=$DEST PKG_CONFIG_PATH=$LIB/pkgconfig \
+		pkg-config --cflags --libs privdrop)
+	# Requires.private adds libcap-ng's include dir, under the sysroot too.
+	check "pkg-config --cflags --libs privdrop" "-I$DEST/usr/local/include -L$LIB -lprivdrop" \
+		"$(for w in $flags; do case $w in *local* | -lprivdrop) echo "$w" ;; esac; done | paste -sd' ' -)"
+	for prog in tests/threads.c examples/daemon.c; do
+		out=$W/$(basename "$prog" .c)
+		if $CC -std=c11 -Wall -Wextra -Werror -o "$out" "$ROOT/$prog" $flags -pthread \
+			-Wl,-rpath,"$LIB" >"$W/cc.log" 2>&1; then
+			pass "$prog builds against the installed library"
+		else
+			fail "$prog builds against the installed library" "no errors" "$(cat "$W/cc.log")"
+		fi
+	done
+	check "threads runs with the installed libprivdrop.so.0" "$LIB/libprivdrop.so.0" \
+		"$(ldd "$W/threads" | awk '$1 == "libprivdrop.so.0" { print $3 }')"
+}
+
+fixtures() {
+	mkdir -p "$W/etc"
+	cat >"$W/etc/passwd" <<EOF
+root:x:0:0:root:/root:/bin/sh
+app:x:1000:1000:app:/home/app:/bin/sh
+nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+EOF
+	cat >"$W/etc/group" <<EOF
+root:x:0:
+app:x:1000:
+web:x:1500:nobody,app
+nogroup:x:65534:
+EOF
+}
+
+# in_ns COMMAND...: as root, in a private mount namespace with the fixtures.
+# Sets RC; the output is in $W/out and $W/err.
+in_ns() {
+	NOPROC=${NOPROC-} unshare --mount --propagation private sh -c "$NS" "$W/etc" "$@" </dev/null >"$W/out" 2>"$W/err"
+	RC=$?
+}
+
+threads_plain() {
+	in_ns "$W/threads" app
+	both_switched "plain drop"
+	# Keeping nothing for a non-root user is what the uid change does to
+	# every thread anyway, so it needs no single thread.
+	in_ns "$W/threads" app 0
+	both_switched "options keeping nothing"
+}
+
+both_switched() {
+	check "$1 with a worker thread: exit status" "exit 0, stderr []" "exit $RC, stderr [$(cat "$W/err")]"
+	for who in main worker; do
+		check "$1: the $who thread switched" \
+			"$who: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=0/0/0" \
+			"$(grep "^$who:" "$W/out")"
+	done
+}
+
+# Capabilities are per thread: with a second thread, options are refused
+# before anything changes.
+threads_refused() {
+	for row in "app 0x400" "0:0 0"; do
+		in_ns "$W/threads" $row
+		check "options \"$row\" with a worker thread: refused" \
+			"125 threads: capability options need a process with one thread: drop privileges before starting threads" \
+			"$RC $(cat "$W/err")"
+		check "options \"$row\" refused: both threads still root" "2" \
+			"$(grep -c '^[a-z]*: uid=0/0/0 gid=0/0/0 ' "$W/out")"
+	done
+}
+
+# Without /proc the ids still change on every thread (the threads say so
+# themselves), and the kernel still tells one thread from two.
+threads_without_proc() {
+	NOPROC=1 in_ns "$W/threads" app
+	both_switched "without /proc: plain drop"
+	NOPROC=1 in_ns "$W/threads" app 0x400
+	check "without /proc: options refused with a worker thread" \
+		"125 threads: capability options need a process with one thread: drop privileges before starting threads" \
+		"$RC $(cat "$W/err")"
+	NOPROC=1 in_ns "$W/threads" app 0x400 alone
+	check "without /proc, one thread: net_bind_service kept, nothing else" \
+		"exit 0, stderr [], main: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=400/400/400" \
+		"exit $RC, stderr [$(cat "$W/err")], $(cat "$W/out")"
+	NOPROC= # dash keeps an assignment made in front of a function call
+}
+
+# DAEMON: in a new network namespace, lo up, the daemon as app on port 80;
+# one request over loopback once it says it listens.
+DAEMON='busybox ip link set lo up || exit 98
+"$0" app 80 >"$1/daemon.out" 2>"$1/daemon.err" &
+pid=$!
+i=0
+until grep -q listening "$1/daemon.out" 2>/dev/null; do
+	i=$((i + 1))
+	[ "$i" -le 100 ] && kill -0 "$pid" 2>/dev/null || break
+	sleep 0.1
+done
+printf "GET / HTTP/1.0\r\n\r\n" | busybox nc 127.0.0.1 80 | grep served
+wait "$pid"
+echo "daemon exit $?"'
+
+daemon() {
+	in_ns unshare --net sh -c "$DAEMON" "$W/daemon" "$W"
+	check "daemon: dropped to app and could not bind port 81" \
+		"daemon: listening on 80 as uid 1000; port 81 refused" "$(cat "$W/daemon.out" "$W/daemon.err")"
+	check "daemon: served one request as uid 1000, then exited 0" \
+		"served by uid 1000
+daemon exit 0" "$(cat "$W/out")"
+}
+
+exports() {
+	check "nm -D libprivdrop.so.0: only the public functions" "$(echo $PUBLIC | tr ' ' '\n' | sort)" \
+		"$(nm -D --defined-only "$LIB/libprivdrop.so.0" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 } $2 != "T" && $2 != "A" { print "unexpected " $0 }' | sort)"
+}
+
+uninstall_lib() {
+	$MAKE -s -C "$ROOT" uninstall DESTDIR="$DEST" PREFIX=/usr/local >"$W/make.log" 2>&1
+	check "make uninstall leaves no file" "" "$(find "$DEST" \( -type f -o -type l \))"
+}
+
+main "$@"

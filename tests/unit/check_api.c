@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: MIT */
+/* The public calls a daemon uses: the error line, and resolving from /etc. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check_privdrop.h"
+
+static const struct {
+	struct pd_error err;
+	const char *line;
+} format_rows[] = {
+	{ { "setresuid", NULL, 0, NULL, EPERM }, "setresuid: Operation not permitted" },
+	{ { NULL, "bogus", 5, "no such user", 0 }, "'bogus': no such user" },
+	{ { "/etc/group", NULL, 0, NULL, EACCES }, "/etc/group: Permission denied" },
+	{ { "--grace", "5x", 2, "not a number", 0 }, "--grace: '5x': not a number" },
+	{ { NULL, "a\nb\\c\x7f\x01", 7, "no such user", 0 }, "'a\\x0ab\\x5cc\\x7f\\x01': no such user" },
+	{ { NULL, "bogus:x", 5, "no such user", 0 }, "'bogus': no such user" }, /* subject_len counts */
+	{ { NULL, "", 0, "empty", 0 }, "'': empty" },
+	{ { NULL, NULL, 0, "refused", 0 }, "refused" },
+};
+
+START_TEST(test_format)
+{
+	char buf[256];
+	size_t n = pd_error_format(&format_rows[_i].err, buf, sizeof(buf));
+
+	ck_assert_str_eq(buf, format_rows[_i].line);
+	ck_assert_uint_eq(n, strlen(format_rows[_i].line));
+}
+END_TEST
+
+/* As snprintf: what fits and a NUL, and the length the whole line needs. */
+START_TEST(test_format_truncates)
+{
+	const struct pd_error err = { "verify", "a\tb", 3, "groups differ", 0 };
+	const char *full = "verify: 'a\\x09b': groups differ";
+	char buf[40];
+	size_t size;
+
+	for (size = 1; size <= strlen(full) + 1; size++) {
+		memset(buf, '#', sizeof(buf));
+		ck_assert_uint_eq(pd_error_format(&err, buf, size), strlen(full));
+		ck_assert_uint_eq(strlen(buf), size - 1);
+		ck_assert_int_eq(strncmp(buf, full, size - 1), 0);
+		ck_assert_int_eq(buf[size], '#');
+	}
+	ck_assert_uint_eq(pd_error_format(&err, NULL, 0), strlen(full));
+}
+END_TEST
+
+static const char passwd_text[] = "root:x:0:0:root:/root:/bin/sh\n"
+				  "app:x:1000:1000:app:/home/app:/bin/sh\n"
+				  "nohome:x:1001:1001:::/bin/sh\n"
+				  "nobody:x:65534:65534::/nonexistent:/bin/sh\n";
+static const char group_text[] = "root:x:0:\n"
+				 "app:x:1000:\n"
+				 "web:x:1500:nobody,app\n"
+				 "nogroup:x:65534:\n";
+
+static void mount_text(const char *text, const char *target)
+{
+	char path[] = "/tmp/check_api.XXXXXX";
+	int fd = mkstemp(path);
+
+	ck_assert_msg(fd >= 0, "mkstemp: %s", strerror(errno));
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	ck_assert_msg(mount(path, target, "none", MS_BIND, NULL) == 0, "mount over %s: %s", target,
+		      strerror(errno));
+	unlink(path);
+}
+
+/* This forked test's own mount namespace, the fixtures over the real files. A type
+ * string, ignored by the kernel here, keeps valgrind from calling NULL an error. */
+static void fixtures(void)
+{
+	if (unshare(CLONE_NEWNS) < 0 && unshare(CLONE_NEWUSER | CLONE_NEWNS) < 0)
+		ck_abort_msg("pd_resolve needs root or user namespaces: %s", strerror(errno));
+	ck_assert_msg(mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) == 0,
+		      "making / private: %s", strerror(errno));
+	mount_text(passwd_text, "/etc/passwd");
+	mount_text(group_text, "/etc/group");
+}
+
+static const struct {
+	const char *spec;
+	const char *line; /* NULL: resolves */
+	uid_t uid;
+	gid_t gid;
+	const char *groups;
+	const char *home;
+} resolve_rows[] = {
+	{ "app", NULL, 1000, 1000, "1000,1500", "/home/app" },
+	{ "app:web", NULL, 1000, 1500, "1500", "/home/app" },
+	{ "app:0", NULL, 1000, 0, "0", "/home/app" },
+	{ "1000", NULL, 1000, 1000, "1000,1500", "/home/app" },
+	{ "nobody", NULL, 65534, 65534, "1500,65534", "/nonexistent" },
+	{ "nohome", NULL, 1001, 1001, "1001", "/" },
+	{ "4242:4242", NULL, 4242, 4242, "4242", "/" },
+	{ "bogus", "'bogus': no such user", 0, 0, NULL, NULL },
+	{ "app:bogus", "'bogus': no such group", 0, 0, NULL, NULL },
+	{ "bo\tgus", "'bo\\x09gus': no such user", 0, 0, NULL, NULL },
+	{ "4294967295", "'4294967295': id out of range (0-4294967294)", 0, 0, NULL, NULL },
+};
+
+static void groups_text(const struct pd_plan *plan, char *buf, size_t size)
+{
+	size_t i, count, len = 0;
+	const gid_t *g = pd_plan_groups(plan, &count);
+
+	buf[0] = '\0';
+	for (i = 0; i < count && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%u", i ? "," : "", (unsigned)g[i]);
+}
+
+START_TEST(test_resolve)
+{
+	struct pd_plan *plan = (struct pd_plan *)1;
+	struct pd_error err;
+	char line[256];
+	int r;
+
+	fixtures();
+	r = pd_resolve(resolve_rows[_i].spec, &plan, &err);
+	if (resolve_rows[_i].line) {
+		ck_assert_int_eq(r, -1);
+		ck_assert_ptr_null(plan);
+		pd_error_format(&err, line, sizeof(line));
+		ck_assert_str_eq(line, resolve_rows[_i].line);
+		return;
+	}
+	ck_assert_int_eq(r, 0);
+	ck_assert_uint_eq(pd_plan_uid(plan), resolve_rows[_i].uid);
+	ck_assert_uint_eq(pd_plan_gid(plan), resolve_rows[_i].gid);
+	groups_text(plan, line, sizeof(line));
+	ck_assert_str_eq(line, resolve_rows[_i].groups);
+	ck_assert_str_eq(pd_plan_home(plan), resolve_rows[_i].home);
+	pd_plan_free(plan);
+}
+END_TEST
+
+/* The command's HOME and FOO, run by pd_exec with envp in a child. */
+static void exec_env(const struct pd_plan *plan, char *const envp[], char *out, size_t size)
+{
+	char *const argv[] = { "sh", "-c", "printf '%s|%s' \"$HOME\" \"${FOO-unset}\"", NULL };
+	int fds[2];
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		pd_exec(plan, argv, envp);
+		_exit(127);
+	}
+	close(fds[1]);
+	n = read(fds[0], out, size - 1);
+	out[n > 0 ? n : 0] = '\0';
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+}
+
+START_TEST(test_exec_environment)
+{
+	char *const envp[] = { "HOME=/wrong", "FOO=kept", "PATH=/usr/bin:/bin", NULL };
+	struct pd_plan *plan;
+	struct pd_error err;
+	char out[256];
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	exec_env(plan, envp, out, sizeof(out));
+	ck_assert_str_eq(out, "/home/app|kept");
+	exec_env(plan, NULL, out, sizeof(out)); /* empty: execvpe's default PATH finds sh */
+	ck_assert_str_eq(out, "/home/app|unset");
+	pd_plan_free(plan);
+}
+END_TEST
+
+Suite *api_suite(void)
+{
+	Suite *s = suite_create("api");
+	TCase *tc = tcase_create("public");
+
+	tcase_add_loop_test(tc, test_format, 0, COUNT(format_rows));
+	tcase_add_test(tc, test_format_truncates);
+	tcase_add_loop_test(tc, test_resolve, 0, COUNT(resolve_rows));
+	tcase_add_test(tc, test_exec_environment);
+	suite_add_tcase(s, tc);
+	return s;
+}
