@@ -17,30 +17,9 @@ mkdir -p "$1"
 out=$(cd "$1" && pwd)
 cc=${2:-musl-gcc}
 
-# The first Debian archive the machine's apt sources name for this release.
-mirror() {
-	suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
-	{
-		cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-			awk -v s="$suite" '$1 == "deb" { for (i = 2; i < NF; i++)
-				if ($i !~ /^\[/ && $(i + 1) == s) { print $i; exit } }'
-		for f in /etc/apt/sources.list.d/*.sources; do
-			[ -e "$f" ] || continue
-			awk -v s="$suite" 'BEGIN { RS = ""; FS = "\n" }
-				{ uri = ""; ok = 0
-				  for (i = 1; i <= NF; i++) {
-					if ($i ~ /^URIs:/) { split($i, u, " "); uri = u[2] }
-					if ($i ~ /^Suites:/ && (" " $i " ") ~ (" " s " ")) ok = 1
-				  }
-				  if (ok && uri != "") { print uri; exit } }' "$f"
-		done
-	} | head -n 1
-}
-
 fetch() {
-	url=$(mirror)
-	[ -n "$url" ] || { echo "capng-musl: no Debian mirror in /etc/apt" >&2; exit 1; }
 	suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
+	url=$(sh "$(dirname "$0")/mirror.sh" "$suite")
 	apt="$out/apt"
 	mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/parts" "$out/src"
 	echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $url $suite main" \
