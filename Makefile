@@ -77,6 +77,7 @@ check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests
 	sh tests/faultinj-selftest.sh
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
 	sh tests/init.sh ./su-exec
+	sh tests/hardening.sh ./su-exec ./su-exec-static
 
 check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
 	@mkdir -p build/sanitize

@@ -379,10 +379,9 @@ static void resolve(const char *arg, struct pd_plan *plan)
 
 	if (pd_spec_parse(arg, &spec, &err) < 0)
 		die_error(&err);
-	if (pd_db_open(&passwd, PD_PASSWD, passwd_buf, sizeof(passwd_buf)) < 0)
-		die_error(&(struct pd_error){ .step = PD_PASSWD, .errnum = errno });
-	if (pd_db_open(&group, PD_GROUP, group_buf, sizeof(group_buf)) < 0)
-		die_error(&(struct pd_error){ .step = PD_GROUP, .errnum = errno });
+	if (pd_db_open(&passwd, PD_PASSWD, passwd_buf, sizeof(passwd_buf), &err) < 0 ||
+	    pd_db_open(&group, PD_GROUP, group_buf, sizeof(group_buf), &err) < 0)
+		die_error(&err);
 	if (pd_plan_resolve(plan, &spec, caller, &passwd, &group, &err) < 0)
 		die_error(&err);
 	pd_db_close(&passwd);

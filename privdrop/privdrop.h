@@ -78,7 +78,7 @@ struct pd_db {
 	const char *pos, *end; /* what is left of the current block */
 };
 void pd_db_mem(struct pd_db *db, const char *text, size_t len);
-int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size);
+int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size, struct pd_error *err);
 void pd_db_close(struct pd_db *db);
 int pd_line_usable(const char *line, size_t len);
 size_t pd_line_split(const char *line, size_t len, struct pd_span *fields, size_t max);

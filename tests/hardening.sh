@@ -1,0 +1,112 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Usage: sh tests/hardening.sh SU_EXEC...
+#
+# su-exec in the odd places containers start it: databases that are not
+# files, a 16 KiB stack, hostile strings under -v, scripts without #!, a
+# user namespace made by unshare -r, a file swapped after the exec. Every
+# binary given (the dynamic and the static builds) runs every row, as root,
+# in private mount namespaces over fixture files: the machine's /etc is never
+# read or touched. A run that hangs is killed and fails its row.
+
+set -f
+umask 022
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+LC_ALL=C
+export PATH LC_ALL
+
+TESTS=$(cd "$(dirname "$0")" && pwd)
+FIX=$TESTS/fixtures
+. "$TESTS/lib.sh"
+
+# Seconds before a run that should have ended at once is killed.
+LIMIT=5
+
+main() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "SKIP: hardening tests need root (run: sudo make check)"
+		exit 0
+	fi
+	[ $# -ge 1 ] || { echo "usage: sh tests/hardening.sh SU_EXEC..." >&2; exit 2; }
+	setup
+	require_tools unshare timeout mount mkfifo setpriv strace "${CC:-cc}"
+	[ "${missing:-0}" -eq 0 ] || finish hardening
+	for bin; do
+		bin=$(cd "$(dirname "$bin")" && pwd)/${bin##*/}
+		name=${bin##*/}
+		databases
+	done
+	finish hardening
+}
+
+setup() {
+	W=$(mktemp -d /tmp/su-exec-hardening.XXXXXX) || exit 1
+	chmod 755 "$W"
+	trap cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+	mkdir -p "$W/etc"
+}
+
+# ns_run SCRIPT ARG...: sh -c SCRIPT in a private mount namespace, killed
+# after $LIMIT seconds (exit 137). Sets RC; the output is in $W/out and $W/err.
+ns_run() {
+	timeout -s KILL "$LIMIT" unshare --mount --propagation private sh -c "$@" \
+		</dev/null >"$W/out" 2>"$W/err"
+	RC=$?
+}
+
+# expect_output WHAT STATUS STDOUT: the last run exited STATUS, printed STDOUT
+# and nothing on stderr.
+expect_output() {
+	if [ "$RC" -eq "$2" ] && [ ! -s "$W/err" ]; then
+		check "$1" "$3" "$(cat "$W/out")"
+	else
+		fail "$1" "exit $2, stdout \"$3\"" "$(got)"
+	fi
+}
+
+# over PASSWD GROUP ARG...: su-exec ARG... with those files as the databases.
+over() {
+	p=$1 g=$2
+	shift 2
+	ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
+shift 2
+exec "$@"' ns "$p" "$g" "$bin" "$@"
+}
+
+# etc_dir DIR ARG...: su-exec ARG... with DIR as the whole /etc.
+etc_dir() {
+	d=$1
+	shift
+	ns_run 'mount --bind "$1" /etc || exit 99; shift; exec "$@"' ns "$d" "$bin" "$@"
+}
+
+# A database that is not a regular file is refused at once, naming the file
+# and what it is; a FIFO without a writer must not hang the open.
+databases() {
+	rm -f "$W/fifo"
+	mkfifo "$W/fifo"
+	over "$W/fifo" "$FIX/group" nobody true
+	expect_refusal "$name: a FIFO without a writer as /etc/passwd" 125 \
+		"/etc/passwd: is a FIFO, not a regular file"
+	over "$FIX/passwd" "$W/fifo" nobody true
+	expect_refusal "$name: a FIFO without a writer as /etc/group" 125 \
+		"/etc/group: is a FIFO, not a regular file"
+	over /dev/urandom "$FIX/group" nobody true
+	expect_refusal "$name: /dev/urandom as /etc/passwd" 125 \
+		"/etc/passwd: is a character device, not a regular file"
+	over "$FIX/passwd" /dev/urandom nobody true
+	expect_refusal "$name: /dev/urandom as /etc/group" 125 \
+		"/etc/group: is a character device, not a regular file"
+	mkdir -p "$W/etc/links" "$W/etc/none"
+	cp "$FIX/passwd" "$W/etc/links/passwd.real"
+	cp "$FIX/group" "$W/etc/links/group.real"
+	ln -sf passwd.real "$W/etc/links/passwd"
+	ln -sf group.real "$W/etc/links/group"
+	etc_dir "$W/etc/links" nobody id -u
+	expect_output "$name: /etc/passwd and /etc/group as symlinks to files" 0 65534
+	etc_dir "$W/etc/none" 1234 id -u
+	expect_output "$name: no databases at all: a numeric USER still runs" 0 1234
+}
+
+main "$@"
