@@ -10,7 +10,7 @@ DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -Os -g
-WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wconversion -Wno-sign-conversion
+WARNINGS = -Wall -Wextra -Wvla -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wconversion -Wno-sign-conversion
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS)
 ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' $(CPPFLAGS)
 SMALL_CFLAGS = -ffunction-sections -fdata-sections

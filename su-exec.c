@@ -369,9 +369,11 @@ static void refuse_setid(void)
 		die(NULL, "refusing to run with the setuid or setgid bit set");
 }
 
+/* Not on the stack: su-exec must start under a 16 KiB stack limit. */
+static char passwd_buf[PD_BLOCK_SIZE], group_buf[PD_BLOCK_SIZE];
+
 static void resolve(const char *arg, struct pd_plan *plan)
 {
-	char passwd_buf[PD_BLOCK_SIZE], group_buf[PD_BLOCK_SIZE];
 	struct pd_caller caller = { getuid(), getgid() };
 	struct pd_db passwd, group;
 	struct pd_spec spec;
@@ -489,8 +491,8 @@ static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
 
 int main(int argc, char **argv)
 {
-	struct options opts = { 0 };
-	struct pd_plan plan;
+	static struct options opts; /* with the plan, over 4 KiB: kept off the stack */
+	static struct pd_plan plan;
 	int spec;
 
 	refuse_setid();

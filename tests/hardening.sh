@@ -34,7 +34,9 @@ main() {
 	for bin; do
 		bin=$(cd "$(dirname "$bin")" && pwd)/${bin##*/}
 		name=${bin##*/}
+		PRE=
 		databases
+		small_stack
 	done
 	finish hardening
 }
@@ -45,6 +47,7 @@ setup() {
 	trap cleanup EXIT
 	trap 'exit 1' HUP INT TERM
 	mkdir -p "$W/etc"
+	printf 'ulimit -s 16 && exec env -i PATH=/usr/bin:/bin "$@"\n' >"$W/small-stack"
 }
 
 # ns_run SCRIPT ARG...: sh -c SCRIPT in a private mount namespace, killed
@@ -65,13 +68,14 @@ expect_output() {
 	fi
 }
 
-# over PASSWD GROUP ARG...: su-exec ARG... with those files as the databases.
+# over PASSWD GROUP ARG...: su-exec ARG... with those files as the databases,
+# $PRE (words, may be empty) run in front of it.
 over() {
 	p=$1 g=$2
 	shift 2
 	ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
 shift 2
-exec "$@"' ns "$p" "$g" "$bin" "$@"
+exec "$@"' ns "$p" "$g" $PRE "$bin" "$@"
 }
 
 # etc_dir DIR ARG...: su-exec ARG... with DIR as the whole /etc.
@@ -107,6 +111,21 @@ databases() {
 	expect_output "$name: /etc/passwd and /etc/group as symlinks to files" 0 65534
 	etc_dir "$W/etc/none" 1234 id -u
 	expect_output "$name: no databases at all: a numeric USER still runs" 0 1234
+}
+
+# Under a 16 KiB stack limit with a small environment, as gosu and su-exec
+# 0.3 run: no large buffer lives on the stack.
+small_stack() {
+	PRE="sh $W/small-stack"
+	over "$FIX/passwd" "$FIX/group" games id -G
+	expect_output "$name: a 16 KiB stack: exec" 0 "60 100"
+	over "$FIX/passwd" "$FIX/group" --init games id -u
+	expect_output "$name: a 16 KiB stack: --init" 0 5
+	over "$FIX/passwd" "$FIX/group" -v nobody true
+	expect_refusal "$name: a 16 KiB stack: -v" 0 "HOME=/nonexistent"
+	over "$FIX/passwd" "$FIX/group" bogus true
+	expect_refusal "$name: a 16 KiB stack: a refusal still says why" 125 "'bogus': no such user"
+	PRE=
 }
 
 main "$@"
