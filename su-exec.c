@@ -60,18 +60,45 @@ struct options {
 	struct pd_init init;
 };
 
-/* One message line, built without stdio so the static binary stays small. */
+/*
+ * One message line, built without stdio so the static binary stays small. A
+ * full buffer is written out and refilled: a line is never cut short.
+ */
 struct line {
-	char buf[1024];
+	int fd;
 	size_t len;
+	char buf[1024];
 };
+
+static void flush(struct line *l)
+{
+	ssize_t n;
+	size_t off = 0;
+
+	while (off < l->len) {
+		n = write(l->fd, l->buf + off, l->len - off);
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	l->len = 0;
+}
 
 static void add_mem(struct line *l, const char *s, size_t n)
 {
-	if (n > sizeof(l->buf) - 1 - l->len)
-		n = sizeof(l->buf) - 1 - l->len;
-	memcpy(l->buf + l->len, s, n);
-	l->len += n;
+	size_t room;
+
+	while (n > 0) {
+		if (l->len == sizeof(l->buf))
+			flush(l);
+		room = sizeof(l->buf) - l->len;
+		if (room > n)
+			room = n;
+		memcpy(l->buf + l->len, s, room);
+		l->len += room;
+		s += room;
+		n -= room;
+	}
 }
 
 static void add(struct line *l, const char *s)
@@ -79,14 +106,13 @@ static void add(struct line *l, const char *s)
 	add_mem(l, s, strlen(s));
 }
 
-/* Quoted, with control bytes escaped, so a message stays one line. */
-static void add_quoted(struct line *l, const char *s, size_t n)
+/* Control bytes and backslashes as \xNN, so what is printed stays one line of text. */
+static void add_escaped(struct line *l, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	char esc[4] = { '\\', 'x', 0, 0 };
 	size_t i;
 
-	add(l, "'");
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -98,6 +124,12 @@ static void add_quoted(struct line *l, const char *s, size_t n)
 		esc[3] = hex[c & 15];
 		add_mem(l, esc, sizeof(esc));
 	}
+}
+
+static void add_quoted(struct line *l, const char *s, size_t n)
+{
+	add(l, "'");
+	add_escaped(l, s, n);
 	add(l, "'");
 }
 
@@ -111,23 +143,15 @@ static void add_uint(struct line *l, unsigned long v)
 	add_mem(l, p, (size_t)(digits + sizeof(digits) - p));
 }
 
-static void put(int fd, struct line *l)
+static void put(struct line *l)
 {
-	ssize_t n;
-	size_t off = 0;
-
-	l->buf[l->len++] = '\n';
-	while (off < l->len) {
-		n = write(fd, l->buf + off, l->len - off);
-		if (n <= 0)
-			return;
-		off += (size_t)n;
-	}
+	add(l, "\n");
+	flush(l);
 }
 
 static _Noreturn void die_error_status(const struct pd_error *err, int status)
 {
-	struct line l = { .len = 0 };
+	struct line l = { .fd = STDERR_FILENO };
 
 	add(&l, "su-exec: ");
 	if (err->step) {
@@ -139,7 +163,7 @@ static _Noreturn void die_error_status(const struct pd_error *err, int status)
 		add(&l, ": ");
 	}
 	add(&l, err->reason ? err->reason : strerror(err->errnum));
-	put(STDERR_FILENO, &l);
+	put(&l);
 	_exit(status);
 }
 
@@ -160,7 +184,7 @@ static _Noreturn void die(const char *subject, const char *reason)
 
 static _Noreturn void usage_error(const char *subject, const char *reason)
 {
-	struct line l = { .len = 0 };
+	struct line l = { .fd = STDERR_FILENO };
 
 	add(&l, "su-exec: ");
 	if (subject) {
@@ -169,7 +193,7 @@ static _Noreturn void usage_error(const char *subject, const char *reason)
 	}
 	add(&l, reason);
 	add(&l, " (try --help)");
-	put(STDERR_FILENO, &l);
+	put(&l);
 	_exit(EXIT_FAIL);
 }
 
@@ -404,7 +428,7 @@ static void add_change(struct line *l, const char *what, unsigned long from, uns
 /* Not root: the plan must already be what we are. */
 static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 {
-	struct line l = { .len = 0 };
+	struct line l = { .fd = STDERR_FILENO };
 
 	add(&l, "su-exec: ");
 	add_quoted(&l, arg, strlen(arg));
@@ -414,7 +438,7 @@ static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 	if (geteuid() == plan->uid && getegid() == plan->gid)
 		add(&l, "supplementary groups, ");
 	add(&l, "not running as root");
-	put(STDERR_FILENO, &l);
+	put(&l);
 	_exit(EXIT_FAIL);
 }
 
@@ -439,7 +463,7 @@ static void switch_to(const char *arg, const struct pd_plan *plan)
 
 static void say_plan(const struct pd_plan *plan)
 {
-	struct line l = { .len = 0 };
+	struct line l = { .fd = STDERR_FILENO };
 	size_t i;
 
 	add(&l, "su-exec: uid=");
@@ -453,8 +477,8 @@ static void say_plan(const struct pd_plan *plan)
 		add_uint(&l, plan->groups.list[i]);
 	}
 	add(&l, " HOME=");
-	add(&l, plan->home);
-	put(STDERR_FILENO, &l);
+	add_escaped(&l, plan->home, strlen(plan->home));
+	put(&l);
 }
 
 /*

@@ -37,6 +37,7 @@ main() {
 		PRE=
 		databases
 		small_stack
+		verbose
 	done
 	finish hardening
 }
@@ -126,6 +127,24 @@ small_stack() {
 	over "$FIX/passwd" "$FIX/group" bogus true
 	expect_refusal "$name: a 16 KiB stack: a refusal still says why" 125 "'bogus': no such user"
 	PRE=
+}
+
+# -v prints what the databases hold escaped, and the whole group list.
+verbose() {
+	mkdir -p "$W/etc/verbose"
+	{
+		cat "$FIX/passwd"
+		printf 'esc:x:2000:2000::/home/\033]0;owned\007\\x:/bin/sh\n'
+	} >"$W/etc/verbose/passwd"
+	over "$W/etc/verbose/passwd" "$FIX/group" -v esc true
+	expect_refusal "$name: -v escapes control bytes and backslashes in HOME" 0 \
+		'HOME=/home/\x1b]0;owned\x07\x5cx'
+	# games: its gid 60 and 65535 more, the kernel's limit, each a 6-digit gid.
+	awk 'BEGIN { for (i = 1; i <= 65535; i++) printf "g%d:x:%d:games\n", i, 100000 + i }' \
+		>"$W/etc/verbose/group"
+	over "$FIX/passwd" "$W/etc/verbose/group" -v games true
+	check "$name: -v prints all 65536 groups, the last one too" "0 65536 165535" \
+		"$RC $(tr ',' '\n' <"$W/err" | grep -c .) $(sed 's/.*,\([0-9]*\) HOME=.*/\1/' "$W/err")"
 }
 
 main "$@"
