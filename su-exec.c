@@ -481,25 +481,18 @@ static void say_plan(const struct pd_plan *plan)
 	put(&l);
 }
 
-/*
- * --init. A child whose exec failed exits 127 or 126 as exec mode does, but
- * says why only with -v: everything else it writes is the command's own.
- */
-static _Noreturn void run_init(const struct pd_init *in, const struct pd_plan *plan, char **argv,
-			       int verbose)
+/* --init. A child whose exec failed says why and exits 127 or 126, as exec mode does. */
+static _Noreturn void run_init(const struct pd_init *in, const struct pd_plan *plan, char **argv)
 {
 	struct pd_error err = { 0 };
-	int status = EXIT_FAIL, r, code;
+	int status = EXIT_FAIL, r;
 
 	r = pd_init_run(in, plan, argv, &status, &err);
 	if (r < 0)
 		die_error(&err);
 	if (r == 0)
 		_exit(status);
-	code = err.errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
-	if (verbose)
-		die_error_status(&err, code);
-	_exit(code);
+	die_error_status(&err, err.errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
 }
 
 static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
@@ -532,6 +525,6 @@ int main(int argc, char **argv)
 	if (opts.verbose)
 		say_plan(&plan);
 	if (opts.init_mode)
-		run_init(&opts.init, &plan, argv + spec + 1, opts.verbose);
+		run_init(&opts.init, &plan, argv + spec + 1);
 	exec_command(&plan, argv + spec + 1);
 }

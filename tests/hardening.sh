@@ -38,6 +38,7 @@ main() {
 		databases
 		small_stack
 		verbose
+		cannot_run
 	done
 	finish hardening
 }
@@ -84,6 +85,12 @@ etc_dir() {
 	d=$1
 	shift
 	ns_run 'mount --bind "$1" /etc || exit 99; shift; exec "$@"' ns "$d" "$bin" "$@"
+}
+
+# expect_line WHAT STATUS LINE: the last run exited STATUS with exactly LINE
+# on stderr and nothing on stdout.
+expect_line() {
+	check "$1" "$2 [$3] []" "$RC [$(cat "$W/err")] [$(cat "$W/out")]"
 }
 
 # A database that is not a regular file is refused at once, naming the file
@@ -145,6 +152,20 @@ verbose() {
 	over "$FIX/passwd" "$W/etc/verbose/group" -v games true
 	check "$name: -v prints all 65536 groups, the last one too" "0 65536 165535" \
 		"$RC $(tr ',' '\n' <"$W/err" | grep -c .) $(sed 's/.*,\([0-9]*\) HOME=.*/\1/' "$W/err")"
+}
+
+# A command that cannot be run gets the same line and status in both modes.
+cannot_run() {
+	printf '#!/bin/sh\necho ran\n' >"$W/not-executable"
+	chmod 644 "$W/not-executable"
+	for mode in "" --init; do
+		over "$FIX/passwd" "$FIX/group" $mode nobody /nonexistent
+		expect_line "$name: ${mode:-exec mode}: a missing command" 127 \
+			"su-exec: '/nonexistent': No such file or directory"
+		over "$FIX/passwd" "$FIX/group" $mode nobody "$W/not-executable"
+		expect_line "$name: ${mode:-exec mode}: a command without the x bit" 126 \
+			"su-exec: '$W/not-executable': Permission denied"
+	done
 }
 
 main "$@"
