@@ -182,11 +182,19 @@ static _Noreturn void die(const char *subject, const char *reason)
 	die_error(&err);
 }
 
-static _Noreturn void usage_error(const char *subject, const char *reason)
+/*
+ * A command line that cannot be run. Every error about an option names it the
+ * same way, by its long name: "su-exec: --grace: '-1': reason".
+ */
+static _Noreturn void usage_error(const char *option, const char *subject, const char *reason)
 {
 	struct line l = { .fd = STDERR_FILENO };
 
 	add(&l, "su-exec: ");
+	if (option) {
+		add(&l, option);
+		add(&l, ": ");
+	}
 	if (subject) {
 		add_quoted(&l, subject, strlen(subject));
 		add(&l, ": ");
@@ -211,7 +219,7 @@ static _Noreturn void print_and_exit(const char *text)
 
 struct option_def {
 	char short_name;
-	const char *long_name;
+	const char *long_name; /* as written, dashes and all */
 	int has_arg;
 };
 
@@ -219,16 +227,16 @@ struct option_def {
 #define OPT_GRACE '\1'
 
 static const struct option_def option_defs[] = {
-	{ 'k', "keep-caps", 1 },
-	{ 'b', "clear-bounding", 0 },
-	{ 'n', "no-new-privs", 0 },
-	{ 'v', "verbose", 0 },
-	{ 'h', "help", 0 },
-	{ 'V', "version", 0 },
-	{ 'i', "init", 0 },
-	{ 'g', "pgroup", 0 },
-	{ 'r', "rewrite", 1 },
-	{ OPT_GRACE, "grace", 1 },
+	{ 'k', "--keep-caps", 1 },
+	{ 'b', "--clear-bounding", 0 },
+	{ 'n', "--no-new-privs", 0 },
+	{ 'v', "--verbose", 0 },
+	{ 'h', "--help", 0 },
+	{ 'V', "--version", 0 },
+	{ 'i', "--init", 0 },
+	{ 'g', "--pgroup", 0 },
+	{ 'r', "--rewrite", 1 },
+	{ OPT_GRACE, "--grace", 1 },
 };
 
 #define N_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
@@ -315,20 +323,20 @@ static const struct option_def *find_long(const char *name, size_t len)
 /* --name, --name=ARG or --name ARG; returns the index of the last word used. */
 static int long_option(int argc, char **argv, int i, struct options *o)
 {
-	const char *name = argv[i] + 2, *eq = strchr(name, '=');
+	const char *name = argv[i], *eq = strchr(name, '=');
 	const struct option_def *d = find_long(name, eq ? (size_t)(eq - name) : strlen(name));
 	const char *arg = NULL;
 
 	if (!d)
-		usage_error(argv[i], "unknown option");
+		usage_error(NULL, argv[i], "unknown option");
 	if (d->has_arg && eq)
 		arg = eq + 1;
 	else if (d->has_arg && i + 1 < argc)
 		arg = argv[++i];
 	else if (d->has_arg)
-		usage_error(argv[i], "option needs an argument");
+		usage_error(d->long_name, NULL, "needs an argument");
 	else if (eq)
-		usage_error(argv[i], "option takes no argument");
+		usage_error(d->long_name, NULL, "takes no argument");
 	apply_option(d->short_name, arg, o);
 	return i;
 }
@@ -343,13 +351,13 @@ static int short_options(int argc, char **argv, int i, struct options *o)
 		char one[3] = { '-', *p, '\0' };
 
 		if (!d)
-			usage_error(one, "unknown option");
+			usage_error(NULL, one, "unknown option");
 		if (!d->has_arg) {
 			apply_option(*p, NULL, o);
 			continue;
 		}
 		if (p[1] == '\0' && i + 1 >= argc)
-			usage_error(one, "option needs an argument");
+			usage_error(d->long_name, NULL, "needs an argument");
 		apply_option(*p, p[1] ? p + 1 : argv[++i], o);
 		break;
 	}
@@ -516,9 +524,9 @@ int main(int argc, char **argv)
 	pd_init_defaults(&opts.init);
 	spec = parse_options(argc, argv, &opts);
 	if (opts.init_only && !opts.init_mode)
-		usage_error(opts.init_only, "needs --init");
+		usage_error(opts.init_only, NULL, "needs --init");
 	if (argc - spec < 2)
-		usage_error(NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
+		usage_error(NULL, NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
 	resolve(argv[spec], &plan);
 	plan.caps = opts.caps;
 	switch_to(argv[spec], &plan);

@@ -39,6 +39,7 @@ main() {
 		small_stack
 		verbose
 		cannot_run
+		option_errors
 	done
 	finish hardening
 }
@@ -166,6 +167,28 @@ cannot_run() {
 		expect_line "$name: ${mode:-exec mode}: a command without the x bit" 126 \
 			"su-exec: '$W/not-executable': Permission denied"
 	done
+}
+
+# Every error about an option names it by its long name, one way:
+# "su-exec: --NAME: ['VALUE': ]reason". Row: expected line | arguments.
+OPTION_ERRORS="su-exec: --rewrite: needs an argument (try --help)|-r
+su-exec: --rewrite: needs an argument (try --help)|--rewrite
+su-exec: --keep-caps: needs an argument (try --help)|-k
+su-exec: --verbose: takes no argument (try --help)|--verbose=1
+su-exec: --pgroup: needs --init (try --help)|-g nobody true
+su-exec: --grace: needs --init (try --help)|--grace=1 nobody true
+su-exec: --rewrite: 'BOGUS': unknown signal|-i -r BOGUS:TERM nobody true
+su-exec: --rewrite: 'TERM': expected FROM:TO|-i --rewrite=TERM nobody true
+su-exec: '-x': unknown option (try --help)|-x nobody true
+su-exec: '--bogus': unknown option (try --help)|--bogus nobody true"
+
+option_errors() {
+	printf '%s\n' "$OPTION_ERRORS" >"$W/option-errors"
+	while IFS='|' read -r line args; do
+		timeout -s KILL "$LIMIT" "$bin" $args </dev/null >"$W/out" 2>"$W/err"
+		RC=$?
+		expect_line "$name: $args" 125 "$line"
+	done <"$W/option-errors"
 }
 
 main "$@"
