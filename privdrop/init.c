@@ -371,11 +371,11 @@ int pd_grace_parse(const char *s, unsigned *grace, struct pd_error *err)
 	const char *why;
 	uint32_t n;
 
-	if (pd_parse_id(s, strlen(s), &n, &why) < 0) {
+	if (pd_parse_id(s, strlen(s), &n, &why) < 0 || n > PD_GRACE_MAX) {
 		memset(err, 0, sizeof(*err));
 		err->subject = s;
 		err->subject_len = strlen(s);
-		err->reason = "not a number of seconds (0-4294967294)";
+		err->reason = "not a number of seconds (0-86400)";
 		return -1;
 	}
 	*grace = n;

@@ -188,6 +188,7 @@ int pd_exec(const struct pd_plan *plan, char *const argv[]);
 /* init.c: --init, a tiny init that forwards signals, reaps, and stops the rest */
 #define PD_NSIG 65 /* signals 1..64: the kernel's sigset everywhere but MIPS */
 #define PD_GRACE_DEFAULT 5
+#define PD_GRACE_MAX 86400 /* a day; added to a 32-bit time_t, it cannot overflow */
 struct pd_init {
 	int pgroup;	      /* the child gets its own group, and the signals go to it */
 	unsigned grace;	      /* seconds between SIGTERM and SIGKILL for the others */

@@ -179,6 +179,9 @@ su-exec: --pgroup: needs --init (try --help)|-g nobody true
 su-exec: --grace: needs --init (try --help)|--grace=1 nobody true
 su-exec: --rewrite: 'BOGUS': unknown signal|-i -r BOGUS:TERM nobody true
 su-exec: --rewrite: 'TERM': expected FROM:TO|-i --rewrite=TERM nobody true
+su-exec: --grace: 'x': not a number of seconds (0-86400)|-i --grace x nobody true
+su-exec: --grace: '86401': not a number of seconds (0-86400)|-i --grace=86401 nobody true
+su-exec: --grace: '2147483648': not a number of seconds (0-86400)|-i --grace=2147483648 nobody true
 su-exec: '-x': unknown option (try --help)|-x nobody true
 su-exec: '--bogus': unknown option (try --help)|--bogus nobody true"
 
