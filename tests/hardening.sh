@@ -188,8 +188,7 @@ su-exec: '--bogus': unknown option (try --help)|--bogus nobody true"
 option_errors() {
 	printf '%s\n' "$OPTION_ERRORS" >"$W/option-errors"
 	while IFS='|' read -r line args; do
-		timeout -s KILL "$LIMIT" "$bin" $args </dev/null >"$W/out" 2>"$W/err"
-		RC=$?
+		over "$FIX/passwd" "$FIX/group" $args
 		expect_line "$name: $args" 125 "$line"
 	done <"$W/option-errors"
 }
