@@ -46,12 +46,14 @@ static const char usage_text[] =
 	"                         and SIGKILL them after SECONDS (0-86400,\n"
 	"                         default 5)\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
-	"  -h, --help             print this help and exit\n"
-	"  -V, --version          print the version and exit\n"
+	"  -h, --help             print this help and exit (-? alone too, as gosu)\n"
+	"  -V, --version          print the version and exit (-v alone too, as gosu)\n"
 	"  --                     end of options\n"
 	"\n"
 	"Exit status: 125 if su-exec fails, 126 if COMMAND cannot be executed,\n"
 	"127 if COMMAND is not found, otherwise the status of COMMAND.\n";
+
+static const char version_text[] = "su-exec (privdrop) " VERSION "\n";
 
 struct options {
 	int verbose;
@@ -291,7 +293,7 @@ static void apply_option(char name, const char *arg, struct options *o)
 	case 'h':
 		print_and_exit(usage_text);
 	case 'V':
-		print_and_exit("su-exec (privdrop) " VERSION "\n");
+		print_and_exit(version_text);
 	case 'i':
 		o->init_mode = 1;
 		break;
@@ -515,6 +517,17 @@ static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
 	die_error_status(&err, errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
 }
 
+/* As gosu: -v alone prints the version and -? the help; before USER, -v is --verbose. */
+static void gosu_alone(int argc, char **argv)
+{
+	if (argc != 2)
+		return;
+	if (strcmp(argv[1], "-v") == 0)
+		print_and_exit(version_text);
+	if (strcmp(argv[1], "-?") == 0)
+		print_and_exit(usage_text);
+}
+
 int main(int argc, char **argv)
 {
 	static struct options opts; /* with the plan, over 4 KiB: kept off the stack */
@@ -522,6 +535,7 @@ int main(int argc, char **argv)
 	int spec;
 
 	refuse_setid();
+	gosu_alone(argc, argv);
 	pd_init_defaults(&opts.init);
 	spec = parse_options(argc, argv, &opts);
 	if (opts.init_only && !opts.init_mode)

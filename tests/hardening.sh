@@ -40,6 +40,7 @@ main() {
 		verbose
 		cannot_run
 		option_errors
+		gosu_words
 	done
 	finish hardening
 }
@@ -191,6 +192,22 @@ option_errors() {
 		over "$FIX/passwd" "$FIX/group" $args
 		expect_line "$name: $args" 125 "$line"
 	done <"$W/option-errors"
+}
+
+# gosu's -v (alone: the version) and -? (alone: the help).
+gosu_words() {
+	version=$("$bin" --version)
+	over "$FIX/passwd" "$FIX/group" -v
+	expect_output "$name: -v alone prints the version, as gosu" 0 "$version"
+	over "$FIX/passwd" "$FIX/group" -?
+	check "$name: -? alone prints the help, as gosu" "0 Usage: su-exec [OPTION]..." \
+		"$RC $(head -n 1 "$W/out" | cut -c 1-26)"
+	over "$FIX/passwd" "$FIX/group" -v nobody id -u
+	check "$name: -v before USER stays --verbose" "0 65534 1" \
+		"$RC $(cat "$W/out") $(grep -c '^su-exec: uid=65534 ' "$W/err")"
+	over "$FIX/passwd" "$FIX/group" -v nobody
+	expect_line "$name: -v with USER alone is still a usage error" 125 \
+		"su-exec: missing COMMAND (try --help)"
 }
 
 main "$@"
