@@ -41,6 +41,7 @@ main() {
 		cannot_run
 		option_errors
 		gosu_words
+		no_shebang
 	done
 	finish hardening
 }
@@ -208,6 +209,24 @@ gosu_words() {
 	over "$FIX/passwd" "$FIX/group" -v nobody
 	expect_line "$name: -v with USER alone is still a usage error" 125 \
 		"su-exec: missing COMMAND (try --help)"
+}
+
+# A script without #! is refused with 126 by every build, by path and by PATH.
+no_shebang() {
+	mkdir -p "$W/bin"
+	printf 'echo ran\n' >"$W/bin/plain-script"
+	printf '#!/bin/sh\necho ran\n' >"$W/bin/script"
+	chmod 755 "$W/bin" "$W/bin/plain-script" "$W/bin/script"
+	over "$FIX/passwd" "$FIX/group" nobody "$W/bin/plain-script"
+	expect_line "$name: a script without #! is refused" 126 \
+		"su-exec: '$W/bin/plain-script': Exec format error"
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody plain-script
+	expect_line "$name: a script without #! found on PATH is refused" 126 \
+		"su-exec: 'plain-script': Exec format error"
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="/nonexistent::$W/bin" "$bin" nobody script
+	expect_output "$name: a script with #! is found on PATH" 0 ran
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody missing
+	expect_line "$name: a command on no PATH entry" 127 "su-exec: 'missing': No such file or directory"
 }
 
 main "$@"
