@@ -94,8 +94,9 @@ static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 }
 
 /*
- * Root always sets every id. Anyone else can only be what it already is, so a
- * container started with --user can still run its entrypoint through us.
+ * Root sets every id, unless they already are the plan's. Anyone else can only
+ * be what it already is, so a container started with --user can still run its
+ * entrypoint through us. Either way pd_verify reads the result back.
  */
 int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
 {
@@ -103,16 +104,19 @@ int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struc
 
 	if (pd_caps_before_ids(plan, start, err) < 0)
 		return -1;
-	if (geteuid() == 0) {
+	same = pd_identity_is(plan);
+	if (same < 0)
+		return fail(err, "getgroups", NULL);
+	/*
+	 * Root already exactly the plan has nothing to change: skipping the calls
+	 * lets it run where they are denied (setgroups in an unshare -r namespace).
+	 */
+	if (!same && geteuid() == 0) {
 		if (switch_ids(plan, err) < 0)
 			return -1;
-	} else {
-		same = pd_identity_is(plan);
-		if (same < 0)
-			return fail(err, "getgroups", NULL);
+	} else if (!same) {
 		errno = EPERM;
-		if (!same)
-			return fail(err, "setgroups", NULL);
+		return fail(err, "setgroups", NULL);
 	}
 	return pd_caps_after_ids(plan, err);
 }

@@ -19,6 +19,9 @@ TESTS=$(cd "$(dirname "$0")" && pwd)
 FIX=$TESTS/fixtures
 . "$TESTS/lib.sh"
 
+# The namespaces of every run; the user namespace rows add -r.
+NS_OPTS="--mount --propagation private"
+
 # Seconds before a run that should have ended at once is killed.
 LIMIT=5
 
@@ -42,6 +45,7 @@ main() {
 		option_errors
 		gosu_words
 		no_shebang
+		same_identity
 	done
 	finish hardening
 }
@@ -58,7 +62,7 @@ setup() {
 # ns_run SCRIPT ARG...: sh -c SCRIPT in a private mount namespace, killed
 # after $LIMIT seconds (exit 137). Sets RC; the output is in $W/out and $W/err.
 ns_run() {
-	timeout -s KILL "$LIMIT" unshare --mount --propagation private sh -c "$@" \
+	timeout -s KILL "$LIMIT" unshare $NS_OPTS sh -c "$@" \
 		</dev/null >"$W/out" 2>"$W/err"
 	RC=$?
 }
@@ -227,6 +231,27 @@ no_shebang() {
 	expect_output "$name: a script with #! is found on PATH" 0 ran
 	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody missing
 	expect_line "$name: a command on no PATH entry" 127 "su-exec: 'missing': No such file or directory"
+}
+
+# Root in an unshare -r user namespace, where setgroups is denied: asking for
+# exactly the identity it has runs; anything else is refused as before.
+same_identity() {
+	NS_OPTS="-r --mount --propagation private"
+	for spec in root:root 0:0 root:0 0:root; do
+		over "$FIX/passwd" "$FIX/group" "$spec" sh -c 'id -u; id -g; id -G'
+		expect_output "$name: unshare -r: \"$spec\", the identity it has, runs" 0 "0
+0
+0"
+	done
+	over "$FIX/passwd" "$FIX/group" -v root:root true
+	expect_refusal "$name: unshare -r: -v root:root" 0 "uid=0 gid=0 groups=0 HOME=/root"
+	# root and 0 would add wheel, which root is a member of.
+	for spec in root 0 "" nobody 0:60 root:daemon games; do
+		over "$FIX/passwd" "$FIX/group" "$spec" id
+		expect_line "$name: unshare -r: \"$spec\" is still refused" 125 \
+			"su-exec: setgroups: Operation not permitted"
+	done
+	NS_OPTS="--mount --propagation private"
 }
 
 main "$@"
