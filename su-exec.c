@@ -387,8 +387,9 @@ static int parse_options(int argc, char **argv, struct options *o)
  * A setuid, setgid or file-capability su-exec would let any user become root:
  * refuse, for every caller, before reading a single option. AT_SECURE says the
  * kernel raised us at exec; the mode bits catch root running such a copy. The
- * file is the path we were run by, or /proc/self/exe where that path is gone
- * (an exec by descriptor); when neither can be looked at, refuse too.
+ * file is the one the kernel ran, /proc/self/exe: the path we were run by may
+ * name another file by now. Only where /proc is missing is that path (AT_EXECFN)
+ * looked at; when neither can be, refuse too.
  */
 static void refuse_setid(void)
 {
@@ -398,7 +399,7 @@ static void refuse_setid(void)
 	if (getauxval(AT_SECURE))
 		die(NULL, "refusing to run with privileges raised at exec (setuid, setgid or "
 			  "file capabilities)");
-	if ((!exe || stat(exe, &st) < 0) && stat("/proc/self/exe", &st) < 0)
+	if (stat("/proc/self/exe", &st) < 0 && (!exe || stat(exe, &st) < 0))
 		die(NULL, "refusing to run: cannot check its own file for the setuid bit");
 	if (st.st_mode & (S_ISUID | S_ISGID))
 		die(NULL, "refusing to run with the setuid or setgid bit set");

@@ -32,7 +32,7 @@ main() {
 	fi
 	[ $# -ge 1 ] || { echo "usage: sh tests/hardening.sh SU_EXEC..." >&2; exit 2; }
 	setup
-	require_tools unshare timeout mount mkfifo setpriv strace "${CC:-cc}"
+	require_tools unshare timeout mount mkfifo readelf strace "${CC:-cc}"
 	[ "${missing:-0}" -eq 0 ] || finish hardening
 	for bin; do
 		bin=$(cd "$(dirname "$bin")" && pwd)/${bin##*/}
@@ -46,6 +46,7 @@ main() {
 		gosu_words
 		no_shebang
 		same_identity
+		setid_file
 	done
 	finish hardening
 }
@@ -57,6 +58,14 @@ setup() {
 	trap 'exit 1' HUP INT TERM
 	mkdir -p "$W/etc"
 	printf 'ulimit -s 16 && exec env -i PATH=/usr/bin:/bin "$@"\n' >"$W/small-stack"
+	# For setid_file: renames $SWAP_FROM over $SWAP_TO before main runs.
+	printf '%s\n' '#include <stdio.h>' '#include <stdlib.h>' \
+		'__attribute__((constructor)) static void swap(void)' \
+		'{ const char *f = getenv("SWAP_FROM"), *t = getenv("SWAP_TO");' \
+		'  if (f && t && rename(f, t) != 0) perror("swap");' \
+		'  unsetenv("SWAP_FROM"); }' >"$W/swap.c"
+	"${CC:-cc}" -shared -fPIC -o "$W/swap.so" "$W/swap.c" ||
+		fail "building the preload helper" "built" "failed"
 }
 
 # ns_run SCRIPT ARG...: sh -c SCRIPT in a private mount namespace, killed
@@ -252,6 +261,35 @@ same_identity() {
 			"su-exec: setgroups: Operation not permitted"
 	done
 	NS_OPTS="--mount --propagation private"
+}
+
+# The setuid self-check looks at the file the kernel ran, not at the path it
+# was run by. A preloaded constructor swaps a plain copy over that path after
+# the exec of a setuid one (dynamic builds only: a static one loads nothing).
+setid_file() {
+	mkdir -p "$W/swap"
+	cp "$bin" "$W/swap/su-exec"
+	chmod 4755 "$W/swap/su-exec"
+	cp "$bin" "$W/swap/plain"
+	if readelf -l "$bin" | grep -q INTERP; then
+		ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
+shift 2
+exec "$@"' ns "$FIX/passwd" "$FIX/group" env LD_PRELOAD="$W/swap.so" \
+			SWAP_FROM="$W/swap/plain" SWAP_TO="$W/swap/su-exec" "$W/swap/su-exec" nobody true
+		expect_line "$name: a setuid copy swapped for a plain one after the exec is refused" \
+			125 "su-exec: refusing to run with the setuid or setgid bit set"
+		check "$name: the path now names the plain copy" 755 "$(stat -c %a "$W/swap/su-exec")"
+	fi
+	cp "$bin" "$W/swap/su-exec"
+	cp "$bin" "$W/swap/plain"
+	chmod 4755 "$W/swap/su-exec"
+	ns_run 'mount -t tmpfs none /proc && exec "$@"' ns "$W/swap/su-exec" nobody true
+	expect_line "$name: without /proc, the path run is checked: setuid refused" \
+		125 "su-exec: refusing to run with the setuid or setgid bit set"
+	ns_run 'mount -t tmpfs none /proc && mount --bind "$1" /etc/passwd &&
+mount --bind "$2" /etc/group && shift 2 && exec "$@"' ns "$FIX/passwd" "$FIX/group" \
+		"$W/swap/plain" nobody id -u
+	expect_output "$name: without /proc, a plain su-exec runs" 0 65534
 }
 
 main "$@"
