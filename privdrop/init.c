@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -147,6 +148,55 @@ static int proc_is_ours(void)
 	return strcmp(self, want) == 0;
 }
 
+/* The parent of pid as /proc/PID/stat gives it, or -1. */
+static pid_t parent_of(pid_t pid)
+{
+	char path[48], buf[512], *p;
+	ssize_t n;
+	int fd;
+
+	strcpy(put_uint(stpcpy(path, "/proc/"), (unsigned long)pid), "/stat");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	/* "PID (COMM) S PPID ...": COMM may hold anything, so look after its last ')'. */
+	p = strrchr(buf, ')');
+	if (!p || strlen(p) < 5)
+		return -1;
+	return (pid_t)strtol(p + 4, NULL, 10);
+}
+
+/*
+ * A pid read from /proc may be reaped and reused before kill(). Where the kernel
+ * has pidfds (Linux 5.3), one pins the process, and its parent is checked again
+ * once it is pinned: a reused pid is left alone. Elsewhere (ENOSYS), kill().
+ */
+static void signal_child(pid_t parent, pid_t pid, int sig)
+{
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_send_signal)
+	int fd = (int)syscall(SYS_pidfd_open, (unsigned long)pid, 0UL);
+
+	if (fd >= 0) {
+		if (parent_of(pid) == parent &&
+		    syscall(SYS_pidfd_send_signal, (unsigned long)fd, (unsigned long)sig, 0UL, 0UL) < 0 &&
+		    errno == ENOSYS)
+			kill(pid, sig);
+		close(fd);
+		return;
+	}
+	if (errno != ENOSYS)
+		return; /* ESRCH: it has gone */
+#else
+	(void)parent;
+#endif
+	kill(pid, sig);
+}
+
 static void signal_tree(pid_t pid, int sig, unsigned depth);
 
 /*
@@ -154,9 +204,10 @@ static void signal_tree(pid_t pid, int sig, unsigned depth);
  * Children go before their parent: a parent killed first could hand them to
  * us before its list was read.
  */
-static void signal_children(const char *task_dir, const char *tid, int sig, unsigned depth)
+static void signal_children(pid_t pid, const char *task_dir, const char *tid, int sig,
+			    unsigned depth)
 {
-	char path[96], buf[512], *p;
+	char path[96], buf[128], *p;
 	unsigned long child = 0;
 	ssize_t n, i;
 	int fd;
@@ -177,7 +228,7 @@ static void signal_children(const char *task_dir, const char *tid, int sig, unsi
 			if (child && depth < TREE_DEPTH)
 				signal_tree((pid_t)child, sig, depth + 1);
 			if (child)
-				kill((pid_t)child, sig);
+				signal_child(pid, (pid_t)child, sig);
 			child = 0;
 		}
 	close(fd);
@@ -196,7 +247,7 @@ static void signal_tree(pid_t pid, int sig, unsigned depth)
 		return;
 	while ((e = readdir(tasks)))
 		if (e->d_name[0] != '.')
-			signal_children(dir, e->d_name, sig, depth);
+			signal_children(pid, dir, e->d_name, sig, depth);
 	closedir(tasks);
 }
 
@@ -315,7 +366,7 @@ static int prepare(struct init *s, struct pd_error *err)
 
 	s->pid1 = getpid() == 1;
 	/* Orphans come to PID 1 anyway; anywhere else they would pass us by. */
-	if (!s->pid1 && prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+	if (!s->pid1 && prctl(PR_SET_CHILD_SUBREAPER, 1UL, 0UL, 0UL, 0UL) < 0)
 		return fail(err, "prctl(PR_SET_CHILD_SUBREAPER)");
 	if (set_mask(&all, &s->mask) < 0)
 		return fail(err, "rt_sigprocmask");

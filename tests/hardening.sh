@@ -47,6 +47,7 @@ main() {
 		no_shebang
 		same_identity
 		setid_file
+		pidfds
 	done
 	finish hardening
 }
@@ -290,6 +291,21 @@ exec "$@"' ns "$FIX/passwd" "$FIX/group" env LD_PRELOAD="$W/swap.so" \
 mount --bind "$2" /etc/group && shift 2 && exec "$@"' ns "$FIX/passwd" "$FIX/group" \
 		"$W/swap/plain" nobody id -u
 	expect_output "$name: without /proc, a plain su-exec runs" 0 65534
+}
+
+# --init, not PID 1, signals what outlives the command through pidfds; with
+# pidfd_open failing ENOSYS (an old kernel, a seccomp profile), through kill().
+# Either way the sleep gets its SIGTERM at once, well before --grace=30.
+pidfds() {
+	for inject in "" "-e inject=pidfd_open:error=ENOSYS"; do
+		PRE="strace -f -qq -o $W/trace -e trace=pidfd_open,pidfd_send_signal,kill $inject"
+		over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c 'sleep 60 & exit 3'
+		PRE=
+		sent=$(grep -o -E '(pidfd_send_signal|kill)\([0-9]+, SIGTERM' "$W/trace" | sed 's/(.*//' | sort -u)
+		want=${inject:+kill}
+		check "$name: --init SIGTERMs a grandchild through ${want:-pidfd_send_signal}" \
+			"3 ${want:-pidfd_send_signal}" "$RC $sent"
+	done
 }
 
 main "$@"
