@@ -34,6 +34,7 @@ main() {
 	setup
 	require_tools unshare timeout mount mkfifo readelf strace "${CC:-cc}"
 	[ "${missing:-0}" -eq 0 ] || finish hardening
+	documented
 	for bin; do
 		bin=$(cd "$(dirname "$bin")" && pwd)/${bin##*/}
 		name=${bin##*/}
@@ -306,6 +307,16 @@ pidfds() {
 		check "$name: --init SIGTERMs a grandchild through ${want:-pidfd_send_signal}" \
 			"3 ${want:-pidfd_send_signal}" "$RC $sent"
 	done
+}
+
+# What cannot be fixed in su-exec is said where a user reads: the TIOCSTI
+# hazard of a root terminal, in the threat model and the man page.
+documented() {
+	repo=$TESTS/..
+	check "README threat model warns of TIOCSTI" yes \
+		"$(sed -n '/^## Threat model/,/^### /p' "$repo/README.md" | grep -q TIOCSTI && echo yes)"
+	check "su-exec.1 warns of TIOCSTI" yes \
+		"$(sed -n '/^\.SH SECURITY/,/^\.SH /p' "$repo/su-exec.1" | grep -q TIOCSTI && echo yes)"
 }
 
 main "$@"
