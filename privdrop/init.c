@@ -64,7 +64,9 @@ static int fail(struct pd_error *err, const char *step)
 
 static int set_mask(const ksigset *set, ksigset *old)
 {
-	return (int)syscall(SYS_rt_sigprocmask, SIG_SETMASK, set, old, sizeof(ksigset));
+	/* syscall() and prctl() read each argument as a long: pass one, not an int. */
+	return (int)syscall(SYS_rt_sigprocmask, (unsigned long)SIG_SETMASK, set, old,
+			    (unsigned long)sizeof(ksigset));
 }
 
 /* The next signal, or -1: EAGAIN when the timeout (NULL: none) passed, or EINTR. */
@@ -72,7 +74,7 @@ static int next_signal(siginfo_t *info, const struct timespec *timeout)
 {
 	ksigset all = ALL_SIGNALS;
 
-	return (int)syscall(SYS_rt_sigtimedwait, &all, info, timeout, sizeof(all));
+	return (int)syscall(SYS_rt_sigtimedwait, &all, info, timeout, (unsigned long)sizeof(all));
 }
 
 static void deadline_in(struct timespec *t, time_t sec, long ms)
@@ -183,7 +185,7 @@ static void signal_child(pid_t parent, pid_t pid, int sig)
 
 	if (fd >= 0) {
 		if (parent_of(pid) == parent &&
-		    syscall(SYS_pidfd_send_signal, (unsigned long)fd, (unsigned long)sig, 0UL, 0UL) < 0 &&
+		    syscall(SYS_pidfd_send_signal, (unsigned long)fd, (unsigned long)sig, NULL, 0UL) < 0 &&
 		    errno == ENOSYS)
 			kill(pid, sig);
 		close(fd);

@@ -84,11 +84,14 @@ int pd_identity_is(const struct pd_plan *plan)
 /* Groups first, then gid, then uid: each later step drops the right to the earlier. */
 static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 {
-	if (syscall(SYS_SETGROUPS, plan->groups.count, plan->groups.list) < 0)
+	unsigned long uid = plan->uid, gid = plan->gid;
+
+	/* syscall() reads each argument as a long: pass one, not an int. */
+	if (syscall(SYS_SETGROUPS, (unsigned long)plan->groups.count, plan->groups.list) < 0)
 		return fail(err, "setgroups", NULL);
-	if (syscall(SYS_SETRESGID, plan->gid, plan->gid, plan->gid) < 0)
+	if (syscall(SYS_SETRESGID, gid, gid, gid) < 0)
 		return fail(err, "setresgid", NULL);
-	if (syscall(SYS_SETRESUID, plan->uid, plan->uid, plan->uid) < 0)
+	if (syscall(SYS_SETRESUID, uid, uid, uid) < 0)
 		return fail(err, "setresuid", NULL);
 	return 0;
 }
@@ -137,7 +140,7 @@ int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struc
 	if (plan->uid == 0 || (plan->caps.keep & ((uint64_t)1 << PD_CAP_SETUID)))
 		return 0;
 	/* A process that can become root again has not dropped anything. */
-	if (syscall(SYS_SETUID, 0) == 0 || errno != EPERM)
+	if (syscall(SYS_SETUID, 0UL) == 0 || errno != EPERM)
 		return fail(err, "verify", "setuid(0) did not fail with EPERM");
 	return 0;
 }

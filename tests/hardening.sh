@@ -302,7 +302,8 @@ pidfds() {
 		PRE="strace -f -qq -o $W/trace -e trace=pidfd_open,pidfd_send_signal,kill $inject"
 		over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c 'sleep 60 & exit 3'
 		PRE=
-		sent=$(grep -o -E '(pidfd_send_signal|kill)\([0-9]+, SIGTERM' "$W/trace" | sed 's/(.*//' | sort -u)
+		sent=$(grep -o -E '(pidfd_send_signal|kill)\([0-9]+, SIGTERM' "$W/trace" |
+			sed 's/(.*//' | sort -u)
 		want=${inject:+kill}
 		check "$name: --init SIGTERMs a grandchild through ${want:-pidfd_send_signal}" \
 			"3 ${want:-pidfd_send_signal}" "$RC $sent"
