@@ -313,11 +313,21 @@ pidfds() {
 # What cannot be fixed in su-exec is said where a user reads: the TIOCSTI
 # hazard of a root terminal, in the threat model and the man page.
 documented() {
-	repo=$TESTS/..
+	repo=$(cd "$TESTS/.." && pwd)
 	check "README threat model warns of TIOCSTI" yes \
 		"$(sed -n '/^## Threat model/,/^### /p' "$repo/README.md" | grep -q TIOCSTI && echo yes)"
 	check "su-exec.1 warns of TIOCSTI" yes \
 		"$(sed -n '/^\.SH SECURITY/,/^\.SH /p' "$repo/su-exec.1" | grep -q TIOCSTI && echo yes)"
+	# A variable-length array is a stack buffer of any size: none, and -Wvla keeps it so.
+	set +f
+	set -- "$repo"/su-exec.c "$repo"/privdrop/*.c
+	set -f
+	for f; do
+		"${CC:-cc}" -std=c11 -Wvla -Werror -fsyntax-only "$f" 2>"$W/err"
+		check "no variable-length array in ${f#"$repo"/}" "0 []" "$? [$(cat "$W/err")]"
+	done
+	check "the Makefile warns of variable-length arrays" yes \
+		"$(grep -q '^WARNINGS.*-Wvla' "$repo/Makefile" && echo yes)"
 }
 
 main "$@"
