@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -38,8 +37,12 @@ typedef uint64_t ksigset;
 
 /* SIGKILLed processes die at once unless stuck in the kernel: wait no longer. */
 #define KILL_WAIT_MS 1000
-/* Deeper descendants are signalled once their parents die and they come to us. */
-#define TREE_DEPTH 64
+/*
+ * Deeper descendants are signalled once their parents die and they come to us.
+ * One frame a level: 32 of them stay within a 16 KiB stack, of which the kernel
+ * may take up to 8 KiB for its random offset of the stack's start.
+ */
+#define TREE_DEPTH 32
 
 struct init {
 	const struct pd_init *in;
@@ -150,27 +153,33 @@ static int proc_is_ours(void)
 	return strcmp(self, want) == 0;
 }
 
-/* The parent of pid as /proc/PID/stat gives it, or -1. */
-static pid_t parent_of(pid_t pid)
+/*
+ * The parent of pid as /proc/PID/stat gives it, or -1. Parsed by hand: called
+ * first at the bottom of a deep walk, where resolving a libc symbol lazily
+ * would take more stack than a 16 KiB limit leaves. Not inlined, for the same
+ * reason: its buffer stays out of the frames of the walk.
+ */
+__attribute__((noinline)) static pid_t parent_of(pid_t pid)
 {
-	char path[48], buf[512], *p;
-	ssize_t n;
+	char buf[64]; /* "PID (COMM) S PPID": COMM is at most 15 bytes */
+	unsigned long ppid = 0;
+	ssize_t n, i;
 	int fd;
 
-	strcpy(put_uint(stpcpy(path, "/proc/"), (unsigned long)pid), "/stat");
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	strcpy(put_uint(stpcpy(buf, "/proc/"), (unsigned long)pid), "/stat");
+	fd = open(buf, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
+	n = read(fd, buf, sizeof(buf));
 	close(fd);
-	if (n <= 0)
+	/* COMM may hold anything, ')' too: the fields after its last ')' are numbers. */
+	for (i = n; i > 0 && buf[i - 1] != ')'; i--)
+		;
+	if (i == 0 || i + 3 >= n)
 		return -1;
-	buf[n] = '\0';
-	/* "PID (COMM) S PPID ...": COMM may hold anything, so look after its last ')'. */
-	p = strrchr(buf, ')');
-	if (!p || strlen(p) < 5)
-		return -1;
-	return (pid_t)strtol(p + 4, NULL, 10);
+	for (i += 3; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
+		ppid = ppid * 10 + (unsigned long)(buf[i] - '0');
+	return (pid_t)ppid;
 }
 
 /*
@@ -199,26 +208,34 @@ static void signal_child(pid_t parent, pid_t pid, int sig)
 	kill(pid, sig);
 }
 
-static void signal_tree(pid_t pid, int sig, unsigned depth);
+/*
+ * A walk down the tree, one frame a level: the paths are built in one buffer
+ * shared by every level, so the frames stay small on a 16 KiB stack.
+ */
+struct walk {
+	int sig;
+	char path[64]; /* "/proc/PID/task/TID/children" */
+};
+
+static void signal_tree(struct walk *w, pid_t pid, unsigned depth);
 
 /*
  * The children one thread of pid forked, from /proc/PID/task/TID/children.
  * Children go before their parent: a parent killed first could hand them to
  * us before its list was read.
  */
-static void signal_children(pid_t pid, const char *task_dir, const char *tid, int sig,
-			    unsigned depth)
+static void signal_children(struct walk *w, pid_t pid, const char *tid, unsigned depth)
 {
-	char path[96], buf[128], *p;
 	unsigned long child = 0;
+	char buf[32];
 	ssize_t n, i;
 	int fd;
+	char *p = put_uint(stpcpy(w->path, "/proc/"), (unsigned long)pid);
 
-	if (strlen(task_dir) + strlen(tid) + sizeof("/children") + 1 > sizeof(path))
+	if (strlen(tid) + (size_t)(p - w->path) + sizeof("/task//children") > sizeof(w->path))
 		return;
-	p = stpcpy(stpcpy(stpcpy(path, task_dir), "/"), tid);
-	strcpy(p, "/children");
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	strcpy(stpcpy(stpcpy(p, "/task/"), tid), "/children");
+	fd = open(w->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return; /* the process has gone */
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
@@ -228,28 +245,27 @@ static void signal_children(pid_t pid, const char *task_dir, const char *tid, in
 				continue;
 			}
 			if (child && depth < TREE_DEPTH)
-				signal_tree((pid_t)child, sig, depth + 1);
+				signal_tree(w, (pid_t)child, depth + 1);
 			if (child)
-				signal_child(pid, (pid_t)child, sig);
+				signal_child(pid, (pid_t)child, w->sig);
 			child = 0;
 		}
 	close(fd);
 }
 
 /* Sends sig to every descendant of pid, whichever of its threads forked them. */
-static void signal_tree(pid_t pid, int sig, unsigned depth)
+static void signal_tree(struct walk *w, pid_t pid, unsigned depth)
 {
-	char dir[48];
 	struct dirent *e;
 	DIR *tasks;
 
-	strcpy(put_uint(stpcpy(dir, "/proc/"), (unsigned long)pid), "/task");
-	tasks = opendir(dir);
+	strcpy(put_uint(stpcpy(w->path, "/proc/"), (unsigned long)pid), "/task");
+	tasks = opendir(w->path);
 	if (!tasks)
 		return;
 	while ((e = readdir(tasks)))
 		if (e->d_name[0] != '.')
-			signal_children(pid, dir, e->d_name, sig, depth);
+			signal_children(w, pid, e->d_name, depth);
 	closedir(tasks);
 }
 
@@ -260,6 +276,8 @@ static void signal_tree(pid_t pid, int sig, unsigned depth)
  */
 static void signal_others(const struct init *s, int sig)
 {
+	struct walk w = { .sig = sig };
+
 	if (s->pid1) {
 		kill(-1, sig);
 		return;
@@ -267,7 +285,7 @@ static void signal_others(const struct init *s, int sig)
 	if (s->in->pgroup)
 		kill(-s->child, sig);
 	if (s->proc)
-		signal_tree(getpid(), sig, 0);
+		signal_tree(&w, getpid(), 0);
 }
 
 /* Reaps until no child is left or the deadline passes; resignal newcomers on each SIGCHLD. */

@@ -139,6 +139,13 @@ databases() {
 	expect_output "$name: no databases at all: a numeric USER still runs" 0 1234
 }
 
+# sh -c "$DEEP" "$DEEP" N: a process tree N deep below it; it exits 4 a second
+# later, leaving the tree to the init.
+DEEP='if [ "$1" -eq 0 ]; then exec sleep 60; fi
+TOP=no sh -c "$0" "$0" $(($1 - 1)) &
+if [ -z "$TOP" ]; then sleep 1; exit 4; fi
+wait'
+
 # Under a 16 KiB stack limit with a small environment, as gosu and su-exec
 # 0.3 run: no large buffer lives on the stack.
 small_stack() {
@@ -149,6 +156,9 @@ small_stack() {
 	expect_output "$name: a 16 KiB stack: --init" 0 5
 	over "$FIX/passwd" "$FIX/group" -v nobody true
 	expect_refusal "$name: a 16 KiB stack: -v" 0 "HOME=/nonexistent"
+	# --init walks a tree 30 deep to SIGTERM it, one stack frame a level.
+	over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c "$DEEP" "$DEEP" 30
+	expect_output "$name: a 16 KiB stack: --init stops a tree 30 deep at once" 4 ""
 	over "$FIX/passwd" "$FIX/group" bogus true
 	expect_refusal "$name: a 16 KiB stack: a refusal still says why" 125 "'bogus': no such user"
 	PRE=
