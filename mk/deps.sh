@@ -12,12 +12,12 @@ what=${1:-test}
 
 debian_build="gcc make libc6-dev"
 debian_test="$debian_build pkg-config check libcap-ng-dev busybox-static musl-tools util-linux
-	procps python3 valgrind clang libclang-rt-14-dev gosu"
+	procps python3 valgrind clang libclang-rt-14-dev gosu strace"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
 debian_container="podman runc debootstrap busybox-static"
 alpine_build="build-base"
 alpine_test="$alpine_build pkgconf check-dev libcap-ng-dev busybox-static util-linux procps
-	python3 valgrind clang compiler-rt gosu"
+	python3 valgrind clang compiler-rt gosu strace"
 alpine_bench="$alpine_test hyperfine gosu tini dumb-init s6"
 alpine_container="podman runc debootstrap busybox-static"
 
