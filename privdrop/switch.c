@@ -97,27 +97,28 @@ static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 }
 
 /*
- * Root sets every id, unless they already are the plan's. Anyone else can only
- * be what it already is, so a container started with --user can still run its
- * entrypoint through us. Either way pd_verify reads the result back.
+ * Root sets every id; where that is denied, it goes on only if the ids already
+ * are the plan's. Anyone else can only be what it already is, so a container
+ * started with --user can still run its entrypoint through us. Either way
+ * pd_verify reads the result back.
  */
 int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
 {
-	int same;
+	int root = geteuid() == 0, same;
 
 	if (pd_caps_before_ids(plan, start, err) < 0)
 		return -1;
 	same = pd_identity_is(plan);
 	if (same < 0)
 		return fail(err, "getgroups", NULL);
-	/*
-	 * Root already exactly the plan has nothing to change: skipping the calls
-	 * lets it run where they are denied (setgroups in an unshare -r namespace).
-	 */
-	if (!same && geteuid() == 0) {
-		if (switch_ids(plan, err) < 0)
+	if (root && switch_ids(plan, err) < 0) {
+		/*
+		 * Denied (setgroups in an unshare -r namespace) but with nothing to
+		 * change: root already is the plan, so go on to the verification.
+		 */
+		if (!same || err->errnum != EPERM)
 			return -1;
-	} else if (!same) {
+	} else if (!root && !same) {
 		errno = EPERM;
 		return fail(err, "setgroups", NULL);
 	}
