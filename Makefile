@@ -15,7 +15,7 @@ DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -Os -g
-WARNINGS = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wconversion -Wno-sign-conversion
+WARNINGS = -Wall -Wextra -Wvla -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wconversion -Wno-sign-conversion
 # The build directory's path never reaches a binary: builds are reproducible.
 ALL_CFLAGS = -std=c11 $(WARNINGS) -ffile-prefix-map=$(CURDIR)=. $(CFLAGS)
 ALL_CPPFLAGS = -DVERSION='"$(VERSION)"' -DCAPNG_VERSION='"$(CAPNG_VERSION)"' $(CPPFLAGS)
@@ -98,6 +98,7 @@ check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
 	sh tests/init.sh ./su-exec
 	sh tests/library.sh
+	sh tests/hardening.sh ./su-exec ./su-exec-static
 
 # The unit tests alone: what a non-root package build runs.
 check-unit: tests/unit/check_privdrop

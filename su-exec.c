@@ -50,14 +50,18 @@ static const char usage_text[] =
 	"  -r, --rewrite=FROM:TO  with --init: deliver signal FROM as TO (names or\n"
 	"                         numbers; TO 0 drops FROM); may be repeated\n"
 	"      --grace=SECONDS    with --init: once COMMAND exits, SIGTERM the rest\n"
-	"                         and SIGKILL them after SECONDS (default 5)\n"
+	"                         and SIGKILL them after SECONDS (0-86400,\n"
+	"                         default 5)\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
-	"  -h, --help             print this help and exit\n"
+	"  -h, --help             print this help and exit (-? alone too, as gosu)\n"
 	"  -V, --version          print the version and libcap-ng's, and exit\n"
+	"                         (-v alone too, as gosu)\n"
 	"  --                     end of options\n"
 	"\n"
 	"Exit status: 125 if su-exec fails, 126 if COMMAND cannot be executed,\n"
 	"127 if COMMAND is not found, otherwise the status of COMMAND.\n";
+
+static const char version_text[] = "su-exec (privdrop) " VERSION ", libcap-ng " CAPNG_VERSION "\n";
 
 struct options {
 	int verbose;
@@ -67,18 +71,45 @@ struct options {
 	struct pd_init init;
 };
 
-/* One message line, built without stdio so the static binary stays small. */
+/*
+ * One message line, built without stdio so the static binary stays small. A
+ * full buffer is written out and refilled: a line is never cut short.
+ */
 struct line {
-	char buf[1024];
+	int fd;
 	size_t len;
+	char buf[1024];
 };
+
+static void flush(struct line *l)
+{
+	ssize_t n;
+	size_t off = 0;
+
+	while (off < l->len) {
+		n = write(l->fd, l->buf + off, l->len - off);
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	l->len = 0;
+}
 
 static void add_mem(struct line *l, const char *s, size_t n)
 {
-	if (n > sizeof(l->buf) - 1 - l->len)
-		n = sizeof(l->buf) - 1 - l->len;
-	memcpy(l->buf + l->len, s, n);
-	l->len += n;
+	size_t room;
+
+	while (n > 0) {
+		if (l->len == sizeof(l->buf))
+			flush(l);
+		room = sizeof(l->buf) - l->len;
+		if (room > n)
+			room = n;
+		memcpy(l->buf + l->len, s, room);
+		l->len += room;
+		s += room;
+		n -= room;
+	}
 }
 
 static void add(struct line *l, const char *s)
@@ -86,14 +117,13 @@ static void add(struct line *l, const char *s)
 	add_mem(l, s, strlen(s));
 }
 
-/* Quoted, with control bytes escaped, so a message stays one line. */
-static void add_quoted(struct line *l, const char *s, size_t n)
+/* Control bytes and backslashes as \xNN, so what is printed stays one line of text. */
+static void add_escaped(struct line *l, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	char esc[4] = { '\\', 'x', 0, 0 };
 	size_t i;
 
-	add(l, "'");
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -105,6 +135,12 @@ static void add_quoted(struct line *l, const char *s, size_t n)
 		esc[3] = hex[c & 15];
 		add_mem(l, esc, sizeof(esc));
 	}
+}
+
+static void add_quoted(struct line *l, const char *s, size_t n)
+{
+	add(l, "'");
+	add_escaped(l, s, n);
 	add(l, "'");
 }
 
@@ -118,23 +154,15 @@ static void add_uint(struct line *l, unsigned long v)
 	add_mem(l, p, (size_t)(digits + sizeof(digits) - p));
 }
 
-static void put(int fd, struct line *l)
+static void put(struct line *l)
 {
-	ssize_t n;
-	size_t off = 0;
-
-	l->buf[l->len++] = '\n';
-	while (off < l->len) {
-		n = write(fd, l->buf + off, l->len - off);
-		if (n <= 0)
-			return;
-		off += (size_t)n;
-	}
+	add(l, "\n");
+	flush(l);
 }
 
 static _Noreturn void die_error_status(const struct pd_error *err, int status)
 {
-	struct line l = { .len = 0 };
+	struct line l = { .fd = STDERR_FILENO };
 
 	add(&l, "su-exec: ");
 	if (err->step) {
@@ -146,7 +174,7 @@ static _Noreturn void die_error_status(const struct pd_error *err, int status)
 		add(&l, ": ");
 	}
 	add(&l, err->reason ? err->reason : strerror(err->errnum));
-	put(STDERR_FILENO, &l);
+	put(&l);
 	_exit(status);
 }
 
@@ -165,18 +193,26 @@ static _Noreturn void die(const char *subject, const char *reason)
 	die_error(&err);
 }
 
-static _Noreturn void usage_error(const char *subject, const char *reason)
+/*
+ * A command line that cannot be run. Every error about an option names it the
+ * same way, by its long name: "su-exec: --grace: '-1': reason".
+ */
+static _Noreturn void usage_error(const char *option, const char *subject, const char *reason)
 {
-	struct line l = { .len = 0 };
+	struct line l = { .fd = STDERR_FILENO };
 
 	add(&l, "su-exec: ");
+	if (option) {
+		add(&l, option);
+		add(&l, ": ");
+	}
 	if (subject) {
 		add_quoted(&l, subject, strlen(subject));
 		add(&l, ": ");
 	}
 	add(&l, reason);
 	add(&l, " (try --help)");
-	put(STDERR_FILENO, &l);
+	put(&l);
 	_exit(EXIT_FAIL);
 }
 
@@ -194,7 +230,7 @@ static _Noreturn void print_and_exit(const char *text)
 
 struct option_def {
 	char short_name;
-	const char *long_name;
+	const char *long_name; /* as written, dashes and all */
 	int has_arg;
 };
 
@@ -202,16 +238,16 @@ struct option_def {
 #define OPT_GRACE '\1'
 
 static const struct option_def option_defs[] = {
-	{ 'k', "keep-caps", 1 },
-	{ 'b', "clear-bounding", 0 },
-	{ 'n', "no-new-privs", 0 },
-	{ 'v', "verbose", 0 },
-	{ 'h', "help", 0 },
-	{ 'V', "version", 0 },
-	{ 'i', "init", 0 },
-	{ 'g', "pgroup", 0 },
-	{ 'r', "rewrite", 1 },
-	{ OPT_GRACE, "grace", 1 },
+	{ 'k', "--keep-caps", 1 },
+	{ 'b', "--clear-bounding", 0 },
+	{ 'n', "--no-new-privs", 0 },
+	{ 'v', "--verbose", 0 },
+	{ 'h', "--help", 0 },
+	{ 'V', "--version", 0 },
+	{ 'i', "--init", 0 },
+	{ 'g', "--pgroup", 0 },
+	{ 'r', "--rewrite", 1 },
+	{ OPT_GRACE, "--grace", 1 },
 };
 
 #define N_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
@@ -265,7 +301,7 @@ static void apply_option(char name, const char *arg, struct options *o)
 	case 'h':
 		print_and_exit(usage_text);
 	case 'V':
-		print_and_exit("su-exec (privdrop) " VERSION ", libcap-ng " CAPNG_VERSION "\n");
+		print_and_exit(version_text);
 	case 'i':
 		o->init_mode = 1;
 		break;
@@ -298,20 +334,20 @@ static const struct option_def *find_long(const char *name, size_t len)
 /* --name, --name=ARG or --name ARG; returns the index of the last word used. */
 static int long_option(int argc, char **argv, int i, struct options *o)
 {
-	const char *name = argv[i] + 2, *eq = strchr(name, '=');
+	const char *name = argv[i], *eq = strchr(name, '=');
 	const struct option_def *d = find_long(name, eq ? (size_t)(eq - name) : strlen(name));
 	const char *arg = NULL;
 
 	if (!d)
-		usage_error(argv[i], "unknown option");
+		usage_error(NULL, argv[i], "unknown option");
 	if (d->has_arg && eq)
 		arg = eq + 1;
 	else if (d->has_arg && i + 1 < argc)
 		arg = argv[++i];
 	else if (d->has_arg)
-		usage_error(argv[i], "option needs an argument");
+		usage_error(d->long_name, NULL, "needs an argument");
 	else if (eq)
-		usage_error(argv[i], "option takes no argument");
+		usage_error(d->long_name, NULL, "takes no argument");
 	apply_option(d->short_name, arg, o);
 	return i;
 }
@@ -326,13 +362,13 @@ static int short_options(int argc, char **argv, int i, struct options *o)
 		char one[3] = { '-', *p, '\0' };
 
 		if (!d)
-			usage_error(one, "unknown option");
+			usage_error(NULL, one, "unknown option");
 		if (!d->has_arg) {
 			apply_option(*p, NULL, o);
 			continue;
 		}
 		if (p[1] == '\0' && i + 1 >= argc)
-			usage_error(one, "option needs an argument");
+			usage_error(d->long_name, NULL, "needs an argument");
 		apply_option(*p, p[1] ? p + 1 : argv[++i], o);
 		break;
 	}
@@ -359,8 +395,9 @@ static int parse_options(int argc, char **argv, struct options *o)
  * A setuid, setgid or file-capability su-exec would let any user become root:
  * refuse, for every caller, before reading a single option. AT_SECURE says the
  * kernel raised us at exec; the mode bits catch root running such a copy. The
- * file is the path we were run by, or /proc/self/exe where that path is gone
- * (an exec by descriptor); when neither can be looked at, refuse too.
+ * file is the one the kernel ran, /proc/self/exe: the path we were run by may
+ * name another file by now. Only where /proc is missing is that path (AT_EXECFN)
+ * looked at; when neither can be, refuse too.
  */
 static void refuse_setid(void)
 {
@@ -370,15 +407,17 @@ static void refuse_setid(void)
 	if (getauxval(AT_SECURE))
 		die(NULL, "refusing to run with privileges raised at exec (setuid, setgid or "
 			  "file capabilities)");
-	if ((!exe || stat(exe, &st) < 0) && stat("/proc/self/exe", &st) < 0)
+	if (stat("/proc/self/exe", &st) < 0 && (!exe || stat(exe, &st) < 0))
 		die(NULL, "refusing to run: cannot check its own file for the setuid bit");
 	if (st.st_mode & (S_ISUID | S_ISGID))
 		die(NULL, "refusing to run with the setuid or setgid bit set");
 }
 
+/* Not on the stack: su-exec must start under a 16 KiB stack limit. */
+static char passwd_buf[PD_BLOCK_SIZE], group_buf[PD_BLOCK_SIZE];
+
 static void resolve(const char *arg, struct pd_plan *plan)
 {
-	char passwd_buf[PD_BLOCK_SIZE], group_buf[PD_BLOCK_SIZE];
 	struct pd_caller caller = { getuid(), getgid() };
 	struct pd_db passwd, group;
 	struct pd_spec spec;
@@ -386,10 +425,9 @@ static void resolve(const char *arg, struct pd_plan *plan)
 
 	if (pd_spec_parse(arg, &spec, &err) < 0)
 		die_error(&err);
-	if (pd_db_open(&passwd, PD_PASSWD, passwd_buf, sizeof(passwd_buf)) < 0)
-		die_error(&(struct pd_error){ .step = PD_PASSWD, .errnum = errno });
-	if (pd_db_open(&group, PD_GROUP, group_buf, sizeof(group_buf)) < 0)
-		die_error(&(struct pd_error){ .step = PD_GROUP, .errnum = errno });
+	if (pd_db_open(&passwd, PD_PASSWD, passwd_buf, sizeof(passwd_buf), &err) < 0 ||
+	    pd_db_open(&group, PD_GROUP, group_buf, sizeof(group_buf), &err) < 0)
+		die_error(&err);
 	if (pd_plan_resolve(plan, &spec, caller, &passwd, &group, &err) < 0)
 		die_error(&err);
 	pd_db_close(&passwd);
@@ -410,7 +448,7 @@ static void add_change(struct line *l, const char *what, unsigned long from, uns
 /* Not root: the plan must already be what we are. */
 static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 {
-	struct line l = { .len = 0 };
+	struct line l = { .fd = STDERR_FILENO };
 
 	add(&l, "su-exec: ");
 	add_quoted(&l, arg, strlen(arg));
@@ -420,7 +458,7 @@ static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 	if (geteuid() == plan->uid && getegid() == plan->gid)
 		add(&l, "supplementary groups, ");
 	add(&l, "not running as root");
-	put(STDERR_FILENO, &l);
+	put(&l);
 	_exit(EXIT_FAIL);
 }
 
@@ -461,7 +499,7 @@ static void add_caps(struct line *l, const struct pd_caps *caps)
 
 static void say_plan(const struct pd_plan *plan)
 {
-	struct line l = { .len = 0 };
+	struct line l = { .fd = STDERR_FILENO };
 	size_t i;
 
 	add(&l, "su-exec: uid=");
@@ -475,30 +513,23 @@ static void say_plan(const struct pd_plan *plan)
 		add_uint(&l, plan->groups.list[i]);
 	}
 	add(&l, " HOME=");
-	add(&l, plan->home);
+	add_escaped(&l, plan->home, strlen(plan->home));
 	add_caps(&l, &plan->caps);
-	put(STDERR_FILENO, &l);
+	put(&l);
 }
 
-/*
- * --init. A child whose exec failed exits 127 or 126 as exec mode does, but
- * says why only with -v: everything else it writes is the command's own.
- */
-static _Noreturn void run_init(const struct pd_init *in, const struct pd_plan *plan, char **argv,
-			       int verbose)
+/* --init. A child whose exec failed says why and exits 127 or 126, as exec mode does. */
+static _Noreturn void run_init(const struct pd_init *in, const struct pd_plan *plan, char **argv)
 {
 	struct pd_error err = { 0 };
-	int status = EXIT_FAIL, r, code;
+	int status = EXIT_FAIL, r;
 
 	r = pd_init_run(in, plan, argv, &status, &err);
 	if (r < 0)
 		die_error(&err);
 	if (r == 0)
 		_exit(status);
-	code = err.errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
-	if (verbose)
-		die_error_status(&err, code);
-	_exit(code);
+	die_error_status(&err, err.errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
 }
 
 static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
@@ -512,25 +543,37 @@ static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
 	die_error_status(&err, errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
 }
 
+/* As gosu: -v alone prints the version and -? the help; before USER, -v is --verbose. */
+static void gosu_alone(int argc, char **argv)
+{
+	if (argc != 2)
+		return;
+	if (strcmp(argv[1], "-v") == 0)
+		print_and_exit(version_text);
+	if (strcmp(argv[1], "-?") == 0)
+		print_and_exit(usage_text);
+}
+
 int main(int argc, char **argv)
 {
-	struct options opts = { 0 };
-	struct pd_plan plan;
+	static struct options opts; /* with the plan, over 4 KiB: kept off the stack */
+	static struct pd_plan plan;
 	int spec;
 
 	refuse_setid();
+	gosu_alone(argc, argv);
 	pd_init_defaults(&opts.init);
 	spec = parse_options(argc, argv, &opts);
 	if (opts.init_only && !opts.init_mode)
-		usage_error(opts.init_only, "needs --init");
+		usage_error(opts.init_only, NULL, "needs --init");
 	if (argc - spec < 2)
-		usage_error(NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
+		usage_error(NULL, NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
 	resolve(argv[spec], &plan);
 	plan.caps = opts.caps;
 	switch_to(argv[spec], &plan);
 	if (opts.verbose)
 		say_plan(&plan);
 	if (opts.init_mode)
-		run_init(&opts.init, &plan, argv + spec + 1, opts.verbose);
+		run_init(&opts.init, &plan, argv + spec + 1);
 	exec_command(&plan, argv + spec + 1);
 }

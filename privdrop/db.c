@@ -8,10 +8,10 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
-
 
 void pd_db_mem(struct pd_db *db, const char *text, size_t len)
 {
@@ -21,21 +21,54 @@ void pd_db_mem(struct pd_db *db, const char *text, size_t len)
 	db->mem_len = len;
 }
 
-/*
- * A missing file has no entries; one that exists but can't be opened is an
- * error. buf (may be NULL) holds the blocks until a line outgrows it: a stack
- * array spares the mmap, munmap and page faults of a fresh heap block.
- */
-int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size)
+/* What a file that is not a regular one is, for the message refusing it. */
+static const char *not_regular(mode_t mode)
 {
+	switch (mode & S_IFMT) {
+	case S_IFIFO:
+		return "is a FIFO, not a regular file";
+	case S_IFCHR:
+		return "is a character device, not a regular file";
+	case S_IFBLK:
+		return "is a block device, not a regular file";
+	case S_IFDIR:
+		return "is a directory, not a regular file";
+	case S_IFSOCK:
+		return "is a socket, not a regular file";
+	}
+	return "is not a regular file";
+}
+
+/*
+ * A missing file has no entries; one that exists but can't be opened, or is
+ * not a regular file, is an error. O_NONBLOCK: a FIFO without a writer must
+ * not hang the open; a device or FIFO is refused before it is read. buf (may
+ * be NULL) holds the blocks until a line outgrows it.
+ */
+int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size, struct pd_error *err)
+{
+	struct stat st;
+
 	pd_db_mem(db, "", 0);
+	memset(err, 0, sizeof(*err));
+	err->step = path;
 	db->path = path;
 	db->buf = buf;
 	db->cap = buf ? size : 0;
-	db->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (db->fd >= 0 || errno == ENOENT)
+	db->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (db->fd < 0 && errno == ENOENT)
 		return 0;
-	return -1;
+	if (db->fd < 0 || fstat(db->fd, &st) < 0) {
+		err->errnum = errno;
+		pd_db_close(db);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		err->reason = not_regular(st.st_mode);
+		pd_db_close(db);
+		return -1;
+	}
+	return 0;
 }
 
 void pd_db_close(struct pd_db *db)

@@ -14,11 +14,9 @@ static int resolve_from(const struct pd_spec *spec, struct pd_plan *plan, struct
 	int r = -1;
 
 	/* No buffers given: the readers allocate theirs, a thread's stack stays small. */
-	if (pd_db_open(&passwd, PD_PASSWD, NULL, 0) < 0)
-		return pd_fail(err, PD_PASSWD, NULL);
-	if (pd_db_open(&group, PD_GROUP, NULL, 0) < 0)
-		pd_fail(err, PD_GROUP, NULL);
-	else
+	if (pd_db_open(&passwd, PD_PASSWD, NULL, 0, err) < 0)
+		return -1;
+	if (pd_db_open(&group, PD_GROUP, NULL, 0, err) == 0)
 		r = pd_plan_resolve(plan, spec, caller, &passwd, &group, err);
 	pd_db_close(&passwd);
 	pd_db_close(&group);

@@ -30,24 +30,26 @@ void pd_needle_init(struct pd_needle *n, const char *p, size_t len)
 	n->skip[u[last]] = 0;
 }
 
+/* Positions are offsets: a window jumping past the end is never formed as a pointer. */
 const char *pd_needle_find(const struct pd_needle *n, const char *hay, size_t hay_len)
 {
-	const unsigned char *p, *end = (const unsigned char *)hay + hay_len;
-	size_t last = n->len - 1;
+	const unsigned char *h = (const unsigned char *)hay;
+	size_t i, last = n->len - 1;
 	unsigned char k;
 
 	if (n->len == 0 || n->len > hay_len)
 		return NULL;
 	if (n->len > HORSPOOL_MAX)
 		return memmem(hay, hay_len, n->p, n->len);
-	for (p = (const unsigned char *)hay + last; p < end; p += n->shift) {
-		while ((k = n->skip[*p]) != 0) {
-			p += k;
-			if (p >= end)
+	/* i: the offset of the window's last byte. */
+	for (i = last; i < hay_len; i += n->shift) {
+		while ((k = n->skip[h[i]]) != 0) {
+			if (k >= hay_len - i)
 				return NULL;
+			i += k;
 		}
-		if (memcmp(p - last, n->p, last) == 0)
-			return (const char *)(p - last);
+		if (memcmp(hay + i - last, n->p, last) == 0)
+			return hay + i - last;
 	}
 	return NULL;
 }

@@ -39,8 +39,12 @@ typedef uint64_t ksigset;
 
 /* SIGKILLed processes die at once unless stuck in the kernel: wait no longer. */
 #define KILL_WAIT_MS 1000
-/* Deeper descendants are signalled once their parents die and they come to us. */
-#define TREE_DEPTH 64
+/*
+ * Deeper descendants are signalled once their parents die and they come to us.
+ * One frame a level: 32 of them stay within a 16 KiB stack, of which the kernel
+ * may take up to 8 KiB for its random offset of the stack's start.
+ */
+#define TREE_DEPTH 32
 
 struct init {
 	const struct pd_init *in;
@@ -65,7 +69,9 @@ static int fail(struct pd_error *err, const char *step)
 
 static int set_mask(const ksigset *set, ksigset *old)
 {
-	return (int)syscall(SYS_rt_sigprocmask, SIG_SETMASK, set, old, sizeof(ksigset));
+	/* syscall() and prctl() read each argument as a long: pass one, not an int. */
+	return (int)syscall(SYS_rt_sigprocmask, (unsigned long)SIG_SETMASK, set, old,
+			    (unsigned long)sizeof(ksigset));
 }
 
 /* The next signal, or -1: EAGAIN when the timeout (NULL: none) passed, or EINTR. */
@@ -73,7 +79,7 @@ static int next_signal(siginfo_t *info, const struct timespec *timeout)
 {
 	ksigset all = ALL_SIGNALS;
 
-	return (int)syscall(SYS_rt_sigtimedwait, &all, info, timeout, sizeof(all));
+	return (int)syscall(SYS_rt_sigtimedwait, &all, info, timeout, (unsigned long)sizeof(all));
 }
 
 static void deadline_in(struct timespec *t, time_t sec, long ms)
@@ -149,25 +155,89 @@ static int proc_is_ours(void)
 	return strcmp(self, want) == 0;
 }
 
-static void signal_tree(pid_t pid, int sig, unsigned depth);
+/*
+ * The parent of pid as /proc/PID/stat gives it, or -1. Parsed by hand: called
+ * first at the bottom of a deep walk, where resolving a libc symbol lazily
+ * would take more stack than a 16 KiB limit leaves. Not inlined, for the same
+ * reason: its buffer stays out of the frames of the walk.
+ */
+__attribute__((noinline)) static pid_t parent_of(pid_t pid)
+{
+	char buf[64]; /* "PID (COMM) S PPID": COMM is at most 15 bytes */
+	unsigned long ppid = 0;
+	ssize_t n, i;
+	int fd;
+
+	strcpy(put_uint(stpcpy(buf, "/proc/"), (unsigned long)pid), "/stat");
+	fd = open(buf, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	/* COMM may hold anything, ')' too: the fields after its last ')' are numbers. */
+	for (i = n; i > 0 && buf[i - 1] != ')'; i--)
+		;
+	if (i == 0 || i + 3 >= n)
+		return -1;
+	for (i += 3; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
+		ppid = ppid * 10 + (unsigned long)(buf[i] - '0');
+	return (pid_t)ppid;
+}
+
+/*
+ * A pid read from /proc may be reaped and reused before kill(). Where the kernel
+ * has pidfds (Linux 5.3), one pins the process, and its parent is checked again
+ * once it is pinned: a reused pid is left alone. Elsewhere (ENOSYS), kill().
+ */
+static void signal_child(pid_t parent, pid_t pid, int sig)
+{
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_send_signal)
+	int fd = (int)syscall(SYS_pidfd_open, (unsigned long)pid, 0UL);
+
+	if (fd >= 0) {
+		if (parent_of(pid) == parent &&
+		    syscall(SYS_pidfd_send_signal, (unsigned long)fd, (unsigned long)sig, NULL, 0UL) < 0 &&
+		    errno == ENOSYS)
+			kill(pid, sig);
+		close(fd);
+		return;
+	}
+	if (errno != ENOSYS)
+		return; /* ESRCH: it has gone */
+#else
+	(void)parent;
+#endif
+	kill(pid, sig);
+}
+
+/*
+ * A walk down the tree, one frame a level: the paths are built in one buffer
+ * shared by every level, so the frames stay small on a 16 KiB stack.
+ */
+struct walk {
+	int sig;
+	char path[64]; /* "/proc/PID/task/TID/children" */
+};
+
+static void signal_tree(struct walk *w, pid_t pid, unsigned depth);
 
 /*
  * The children one thread of pid forked, from /proc/PID/task/TID/children.
  * Children go before their parent: a parent killed first could hand them to
  * us before its list was read.
  */
-static void signal_children(const char *task_dir, const char *tid, int sig, unsigned depth)
+static void signal_children(struct walk *w, pid_t pid, const char *tid, unsigned depth)
 {
-	char path[96], buf[512], *p;
 	unsigned long child = 0;
+	char buf[32];
 	ssize_t n, i;
 	int fd;
+	char *p = put_uint(stpcpy(w->path, "/proc/"), (unsigned long)pid);
 
-	if (strlen(task_dir) + strlen(tid) + sizeof("/children") + 1 > sizeof(path))
+	if (strlen(tid) + (size_t)(p - w->path) + sizeof("/task//children") > sizeof(w->path))
 		return;
-	p = stpcpy(stpcpy(stpcpy(path, task_dir), "/"), tid);
-	strcpy(p, "/children");
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	strcpy(stpcpy(stpcpy(p, "/task/"), tid), "/children");
+	fd = open(w->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return; /* the process has gone */
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
@@ -177,28 +247,27 @@ static void signal_children(const char *task_dir, const char *tid, int sig, unsi
 				continue;
 			}
 			if (child && depth < TREE_DEPTH)
-				signal_tree((pid_t)child, sig, depth + 1);
+				signal_tree(w, (pid_t)child, depth + 1);
 			if (child)
-				kill((pid_t)child, sig);
+				signal_child(pid, (pid_t)child, w->sig);
 			child = 0;
 		}
 	close(fd);
 }
 
 /* Sends sig to every descendant of pid, whichever of its threads forked them. */
-static void signal_tree(pid_t pid, int sig, unsigned depth)
+static void signal_tree(struct walk *w, pid_t pid, unsigned depth)
 {
-	char dir[48];
 	struct dirent *e;
 	DIR *tasks;
 
-	strcpy(put_uint(stpcpy(dir, "/proc/"), (unsigned long)pid), "/task");
-	tasks = opendir(dir);
+	strcpy(put_uint(stpcpy(w->path, "/proc/"), (unsigned long)pid), "/task");
+	tasks = opendir(w->path);
 	if (!tasks)
 		return;
 	while ((e = readdir(tasks)))
 		if (e->d_name[0] != '.')
-			signal_children(dir, e->d_name, sig, depth);
+			signal_children(w, pid, e->d_name, depth);
 	closedir(tasks);
 }
 
@@ -209,6 +278,8 @@ static void signal_tree(pid_t pid, int sig, unsigned depth)
  */
 static void signal_others(const struct init *s, int sig)
 {
+	struct walk w = { .sig = sig };
+
 	if (s->pid1) {
 		kill(-1, sig);
 		return;
@@ -216,7 +287,7 @@ static void signal_others(const struct init *s, int sig)
 	if (s->in->pgroup)
 		kill(-s->child, sig);
 	if (s->proc)
-		signal_tree(getpid(), sig, 0);
+		signal_tree(&w, getpid(), 0);
 }
 
 /* Reaps until no child is left or the deadline passes; resignal newcomers on each SIGCHLD. */
@@ -317,7 +388,7 @@ static int prepare(struct init *s, struct pd_error *err)
 
 	s->pid1 = getpid() == 1;
 	/* Orphans come to PID 1 anyway; anywhere else they would pass us by. */
-	if (!s->pid1 && prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+	if (!s->pid1 && prctl(PR_SET_CHILD_SUBREAPER, 1UL, 0UL, 0UL, 0UL) < 0)
 		return fail(err, "prctl(PR_SET_CHILD_SUBREAPER)");
 	if (set_mask(&all, &s->mask) < 0)
 		return fail(err, "rt_sigprocmask");
@@ -373,11 +444,11 @@ int pd_grace_parse(const char *s, unsigned *grace, struct pd_error *err)
 	const char *why;
 	uint32_t n;
 
-	if (pd_parse_id(s, strlen(s), &n, &why) < 0) {
+	if (pd_parse_id(s, strlen(s), &n, &why) < 0 || n > PD_GRACE_MAX) {
 		memset(err, 0, sizeof(*err));
 		err->subject = s;
 		err->subject_len = strlen(s);
-		err->reason = "not a number of seconds (0-4294967294)";
+		err->reason = "not a number of seconds (0-86400)";
 		return -1;
 	}
 	*grace = n;

@@ -71,7 +71,7 @@ struct pd_db {
 	const char *pos, *end; /* what is left of the current block */
 };
 void pd_db_mem(struct pd_db *db, const char *text, size_t len);
-int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size);
+int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size, struct pd_error *err);
 void pd_db_close(struct pd_db *db);
 int pd_line_usable(const char *line, size_t len);
 size_t pd_line_split(const char *line, size_t len, struct pd_span *fields, size_t max);
@@ -189,6 +189,7 @@ int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *star
 /* init.c: --init, a tiny init that forwards signals, reaps, and stops the rest */
 #define PD_NSIG 65 /* signals 1..64: the kernel's sigset everywhere but MIPS */
 #define PD_GRACE_DEFAULT 5
+#define PD_GRACE_MAX 86400 /* a day; added to a 32-bit time_t, it cannot overflow */
 struct pd_init {
 	int pgroup;	      /* the child gets its own group, and the signals go to it */
 	unsigned grace;	      /* seconds between SIGTERM and SIGKILL for the others */

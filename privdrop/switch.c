@@ -90,25 +90,30 @@ static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 }
 
 /*
- * Root always sets every id. Anyone else can only be what it already is, so a
- * container started with --user can still run its entrypoint through us.
+ * Root sets every id; where that is denied, it goes on only if the ids already
+ * are the plan's. Anyone else can only be what it already is, so a container
+ * started with --user can still run its entrypoint through us. Either way
+ * pd_verify reads the result back.
  */
 int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
 {
-	int same;
+	int root = geteuid() == 0, same;
 
 	if (pd_caps_before_ids(plan, start, err) < 0)
 		return -1;
-	if (geteuid() == 0) {
-		if (switch_ids(plan, err) < 0)
+	same = pd_identity_is(plan);
+	if (same < 0)
+		return fail(err, "getgroups", NULL);
+	if (root && switch_ids(plan, err) < 0) {
+		/*
+		 * Denied (setgroups in an unshare -r namespace) but with nothing to
+		 * change: root already is the plan, so go on to the verification.
+		 */
+		if (!same || err->errnum != EPERM)
 			return -1;
-	} else {
-		same = pd_identity_is(plan);
-		if (same < 0)
-			return fail(err, "getgroups", NULL);
+	} else if (!root && !same) {
 		errno = EPERM;
-		if (!same)
-			return fail(err, "setgroups", NULL);
+		return fail(err, "setgroups", NULL);
 	}
 	return pd_caps_after_ids(plan, err);
 }
@@ -129,7 +134,7 @@ int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struc
 	if (plan->uid == 0 || (plan->caps.keep & ((uint64_t)1 << PD_CAP_SETUID)))
 		return 0;
 	/* A process that can become root again has not dropped anything. */
-	if (syscall(SYS_SETUID, 0) == 0 || errno != EPERM)
+	if (syscall(SYS_SETUID, 0UL) == 0 || errno != EPERM)
 		return fail(err, "verify", "setuid(0) did not fail with EPERM");
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check_privdrop.h"
@@ -103,21 +104,78 @@ START_TEST(test_missing_file)
 	struct pd_passwd pw;
 	struct pd_db db;
 
-	ck_assert_int_eq(pd_db_open(&db, "/nonexistent/passwd", NULL, 0), 0);
+	struct pd_error err;
+
+	ck_assert_int_eq(pd_db_open(&db, "/nonexistent/passwd", NULL, 0, &err), 0);
 	ck_assert_int_eq(pd_passwd_by_uid(&db, 0, &pw), 0);
 	pd_db_close(&db);
 }
 END_TEST
 
-START_TEST(test_unreadable_file)
+/* Anything but a regular file is refused at open, saying what it is. */
+static const struct {
+	const char *path, *reason;
+} not_files[] = {
+	{ "/", "is a directory, not a regular file" },
+	{ "/dev/null", "is a character device, not a regular file" },
+	{ "/dev/urandom", "is a character device, not a regular file" },
+};
+
+START_TEST(test_not_a_file)
 {
-	struct pd_passwd pw;
+	struct pd_error err;
 	struct pd_db db;
 
-	ck_assert_int_eq(pd_db_open(&db, "/", NULL, 0), 0); /* a directory opens, then reads fail */
-	ck_assert_int_eq(pd_passwd_by_uid(&db, 0, &pw), -1);
-	ck_assert_int_eq(errno, EISDIR);
+	ck_assert_int_eq(pd_db_open(&db, not_files[_i].path, NULL, 0, &err), -1);
+	ck_assert_str_eq(err.step, not_files[_i].path);
+	ck_assert_str_eq(err.reason, not_files[_i].reason);
+	ck_assert_int_eq(db.fd, -1);
+}
+END_TEST
+
+/* A FIFO without a writer: the open must not block, and the FIFO is refused. */
+START_TEST(test_fifo)
+{
+	char path[] = "/tmp/check_db_fifoXXXXXX";
+	struct pd_error err;
+	struct pd_db db;
+	int r;
+
+	ck_assert_ptr_nonnull(mkdtemp(path));
+	ck_assert_int_eq(chdir(path), 0);
+	ck_assert_int_eq(mkfifo("fifo", 0600), 0);
+	alarm(5);
+	r = pd_db_open(&db, "fifo", NULL, 0, &err);
+	alarm(0);
+	unlink("fifo");
+	rmdir(path);
+	ck_assert_int_eq(r, -1);
+	ck_assert_str_eq(err.reason, "is a FIFO, not a regular file");
+}
+END_TEST
+
+/* A symlink to a regular file is read as that file. */
+START_TEST(test_symlink_to_file)
+{
+	char dir[] = "/tmp/check_db_linkXXXXXX";
+	struct pd_passwd pw;
+	struct pd_error err;
+	struct pd_db db;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_int_eq(chdir(dir), 0);
+	f = fopen("passwd", "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("root:x:0:0::/root:/bin/sh\n", f);
+	fclose(f);
+	ck_assert_int_eq(symlink("passwd", "link"), 0);
+	ck_assert_int_eq(pd_db_open(&db, "link", NULL, 0, &err), 0);
+	ck_assert_int_eq(pd_passwd_by_uid(&db, 0, &pw), 1);
 	pd_db_close(&db);
+	unlink("link");
+	unlink("passwd");
+	rmdir(dir);
 }
 END_TEST
 
@@ -130,7 +188,9 @@ Suite *db_suite(void)
 	tcase_add_loop_test(tc, test_long_line, 0, 2); /* our heap block, then the caller's */
 	tcase_add_test(tc, test_line_too_long);
 	tcase_add_test(tc, test_missing_file);
-	tcase_add_test(tc, test_unreadable_file);
+	tcase_add_loop_test(tc, test_not_a_file, 0, sizeof(not_files) / sizeof(not_files[0]));
+	tcase_add_test(tc, test_fifo);
+	tcase_add_test(tc, test_symlink_to_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,9 @@
 /* The substring search under the readers, against a naive search. */
+#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "check_privdrop.h"
 
@@ -45,6 +48,36 @@ START_TEST(test_rows)
 }
 END_TEST
 
+/*
+ * A haystack ending where an unreadable page starts: every jump that would
+ * land past the end stops there, and nothing beyond it is read.
+ */
+START_TEST(test_page_end)
+{
+	static const char *needles[] = { "nobody", "zzzzzzzz", "y", "xy", "games0" };
+	long page = sysconf(_SC_PAGESIZE);
+	char *map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct pd_needle prepared;
+	size_t len, i;
+	char *hay;
+
+	ck_assert_ptr_ne(map, MAP_FAILED);
+	ck_assert_int_eq(mprotect(map + page, (size_t)page, PROT_NONE), 0);
+	for (len = 0; len <= 40; len++) {
+		hay = map + page - len;
+		for (i = 0; i < len; i++)
+			hay[i] = "abcxy,"[i % 6];
+		for (i = 0; i < sizeof(needles) / sizeof(needles[0]); i++) {
+			pd_needle_init(&prepared, needles[i], strlen(needles[i]));
+			ck_assert_ptr_eq(pd_needle_find(&prepared, hay, len),
+					 naive(hay, len, needles[i], strlen(needles[i])));
+		}
+	}
+	munmap(map, (size_t)page * 2);
+}
+END_TEST
+
 /* Random text over a small alphabet finds every needle where the naive search does. */
 START_TEST(test_random)
 {
@@ -76,6 +109,7 @@ Suite *find_suite(void)
 	TCase *tc = tcase_create("find");
 
 	tcase_add_loop_test(tc, test_rows, 0, COUNT(rows));
+	tcase_add_test(tc, test_page_end);
 	tcase_add_test(tc, test_random);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,344 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Usage: sh tests/hardening.sh SU_EXEC...
+#
+# su-exec in the odd places containers start it: databases that are not
+# files, a 16 KiB stack, hostile strings under -v, scripts without #!, a
+# user namespace made by unshare -r, a file swapped after the exec. Every
+# binary given (the dynamic and the static builds) runs every row, as root,
+# in private mount namespaces over fixture files: the machine's /etc is never
+# read or touched. A run that hangs is killed and fails its row.
+
+set -f
+umask 022
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+LC_ALL=C
+export PATH LC_ALL
+
+TESTS=$(cd "$(dirname "$0")" && pwd)
+FIX=$TESTS/fixtures
+. "$TESTS/lib.sh"
+
+# The namespaces of every run; the user namespace rows add -r.
+NS_OPTS="--mount --propagation private"
+
+# Seconds before a run that should have ended at once is killed.
+LIMIT=5
+
+main() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "SKIP: hardening tests need root (run: sudo make check)"
+		exit 0
+	fi
+	[ $# -ge 1 ] || { echo "usage: sh tests/hardening.sh SU_EXEC..." >&2; exit 2; }
+	setup
+	require_tools unshare timeout mount mkfifo readelf strace "${CC:-cc}"
+	[ "${missing:-0}" -eq 0 ] || finish hardening
+	documented
+	for bin; do
+		bin=$(cd "$(dirname "$bin")" && pwd)/${bin##*/}
+		name=${bin##*/}
+		PRE=
+		databases
+		small_stack
+		verbose
+		cannot_run
+		option_errors
+		gosu_words
+		no_shebang
+		same_identity
+		setid_file
+		pidfds
+	done
+	finish hardening
+}
+
+setup() {
+	W=$(mktemp -d /tmp/su-exec-hardening.XXXXXX) || exit 1
+	chmod 755 "$W"
+	trap cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+	mkdir -p "$W/etc"
+	printf 'ulimit -s 16 && exec env -i PATH=/usr/bin:/bin "$@"\n' >"$W/small-stack"
+	# For setid_file: renames $SWAP_FROM over $SWAP_TO before main runs.
+	printf '%s\n' '#include <stdio.h>' '#include <stdlib.h>' \
+		'__attribute__((constructor)) static void swap(void)' \
+		'{ const char *f = getenv("SWAP_FROM"), *t = getenv("SWAP_TO");' \
+		'  if (f && t && rename(f, t) != 0) perror("swap");' \
+		'  unsetenv("SWAP_FROM"); }' >"$W/swap.c"
+	"${CC:-cc}" -shared -fPIC -o "$W/swap.so" "$W/swap.c" ||
+		fail "building the preload helper" "built" "failed"
+}
+
+# ns_run SCRIPT ARG...: sh -c SCRIPT in a private mount namespace, killed
+# after $LIMIT seconds (exit 137). Sets RC; the output is in $W/out and $W/err.
+ns_run() {
+	timeout -s KILL "$LIMIT" unshare $NS_OPTS sh -c "$@" \
+		</dev/null >"$W/out" 2>"$W/err"
+	RC=$?
+}
+
+# expect_output WHAT STATUS STDOUT: the last run exited STATUS, printed STDOUT
+# and nothing on stderr.
+expect_output() {
+	if [ "$RC" -eq "$2" ] && [ ! -s "$W/err" ]; then
+		check "$1" "$3" "$(cat "$W/out")"
+	else
+		fail "$1" "exit $2, stdout \"$3\"" "$(got)"
+	fi
+}
+
+# over PASSWD GROUP ARG...: su-exec ARG... with those files as the databases,
+# $PRE (words, may be empty) run in front of it.
+over() {
+	p=$1 g=$2
+	shift 2
+	ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
+shift 2
+exec "$@"' ns "$p" "$g" $PRE "$bin" "$@"
+}
+
+# etc_dir DIR ARG...: su-exec ARG... with DIR as the whole /etc.
+etc_dir() {
+	d=$1
+	shift
+	ns_run 'mount --bind "$1" /etc || exit 99; shift; exec "$@"' ns "$d" "$bin" "$@"
+}
+
+# expect_line WHAT STATUS LINE: the last run exited STATUS with exactly LINE
+# on stderr and nothing on stdout.
+expect_line() {
+	check "$1" "$2 [$3] []" "$RC [$(cat "$W/err")] [$(cat "$W/out")]"
+}
+
+# A database that is not a regular file is refused at once, naming the file
+# and what it is; a FIFO without a writer must not hang the open.
+databases() {
+	rm -f "$W/fifo"
+	mkfifo "$W/fifo"
+	over "$W/fifo" "$FIX/group" nobody true
+	expect_refusal "$name: a FIFO without a writer as /etc/passwd" 125 \
+		"/etc/passwd: is a FIFO, not a regular file"
+	over "$FIX/passwd" "$W/fifo" nobody true
+	expect_refusal "$name: a FIFO without a writer as /etc/group" 125 \
+		"/etc/group: is a FIFO, not a regular file"
+	over /dev/urandom "$FIX/group" nobody true
+	expect_refusal "$name: /dev/urandom as /etc/passwd" 125 \
+		"/etc/passwd: is a character device, not a regular file"
+	over "$FIX/passwd" /dev/urandom nobody true
+	expect_refusal "$name: /dev/urandom as /etc/group" 125 \
+		"/etc/group: is a character device, not a regular file"
+	mkdir -p "$W/etc/links" "$W/etc/none"
+	cp "$FIX/passwd" "$W/etc/links/passwd.real"
+	cp "$FIX/group" "$W/etc/links/group.real"
+	ln -sf passwd.real "$W/etc/links/passwd"
+	ln -sf group.real "$W/etc/links/group"
+	etc_dir "$W/etc/links" nobody id -u
+	expect_output "$name: /etc/passwd and /etc/group as symlinks to files" 0 65534
+	etc_dir "$W/etc/none" 1234 id -u
+	expect_output "$name: no databases at all: a numeric USER still runs" 0 1234
+}
+
+# sh -c "$DEEP" "$DEEP" N: a process tree N deep below it; it exits 4 a second
+# later, leaving the tree to the init.
+DEEP='if [ "$1" -eq 0 ]; then exec sleep 60; fi
+TOP=no sh -c "$0" "$0" $(($1 - 1)) &
+if [ -z "$TOP" ]; then sleep 1; exit 4; fi
+wait'
+
+# Under a 16 KiB stack limit with a small environment, as gosu and su-exec
+# 0.3 run: no large buffer lives on the stack.
+small_stack() {
+	PRE="sh $W/small-stack"
+	over "$FIX/passwd" "$FIX/group" games id -G
+	expect_output "$name: a 16 KiB stack: exec" 0 "60 100"
+	over "$FIX/passwd" "$FIX/group" --init games id -u
+	expect_output "$name: a 16 KiB stack: --init" 0 5
+	over "$FIX/passwd" "$FIX/group" -v nobody true
+	expect_refusal "$name: a 16 KiB stack: -v" 0 "HOME=/nonexistent"
+	# --init walks a tree 30 deep to SIGTERM it, one stack frame a level.
+	over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c "$DEEP" "$DEEP" 30
+	expect_output "$name: a 16 KiB stack: --init stops a tree 30 deep at once" 4 ""
+	over "$FIX/passwd" "$FIX/group" bogus true
+	expect_refusal "$name: a 16 KiB stack: a refusal still says why" 125 "'bogus': no such user"
+	PRE=
+}
+
+# -v prints what the databases hold escaped, and the whole group list.
+verbose() {
+	mkdir -p "$W/etc/verbose"
+	{
+		cat "$FIX/passwd"
+		printf 'esc:x:2000:2000::/home/\033]0;owned\007\\x:/bin/sh\n'
+	} >"$W/etc/verbose/passwd"
+	over "$W/etc/verbose/passwd" "$FIX/group" -v esc true
+	expect_refusal "$name: -v escapes control bytes and backslashes in HOME" 0 \
+		'HOME=/home/\x1b]0;owned\x07\x5cx'
+	# games: its gid 60 and 65535 more, the kernel's limit, each a 6-digit gid.
+	awk 'BEGIN { for (i = 1; i <= 65535; i++) printf "g%d:x:%d:games\n", i, 100000 + i }' \
+		>"$W/etc/verbose/group"
+	over "$FIX/passwd" "$W/etc/verbose/group" -v games true
+	check "$name: -v prints all 65536 groups, the last one too" "0 65536 165535" \
+		"$RC $(tr ',' '\n' <"$W/err" | grep -c .) $(sed 's/.*,\([0-9]*\) HOME=.*/\1/' "$W/err")"
+}
+
+# A command that cannot be run gets the same line and status in both modes.
+cannot_run() {
+	printf '#!/bin/sh\necho ran\n' >"$W/not-executable"
+	chmod 644 "$W/not-executable"
+	for mode in "" --init; do
+		over "$FIX/passwd" "$FIX/group" $mode nobody /nonexistent
+		expect_line "$name: ${mode:-exec mode}: a missing command" 127 \
+			"su-exec: '/nonexistent': No such file or directory"
+		over "$FIX/passwd" "$FIX/group" $mode nobody "$W/not-executable"
+		expect_line "$name: ${mode:-exec mode}: a command without the x bit" 126 \
+			"su-exec: '$W/not-executable': Permission denied"
+	done
+}
+
+# Every error about an option names it by its long name, one way:
+# "su-exec: --NAME: ['VALUE': ]reason". Row: expected line | arguments.
+OPTION_ERRORS="su-exec: --rewrite: needs an argument (try --help)|-r
+su-exec: --rewrite: needs an argument (try --help)|--rewrite
+su-exec: --keep-caps: needs an argument (try --help)|-k
+su-exec: --verbose: takes no argument (try --help)|--verbose=1
+su-exec: --pgroup: needs --init (try --help)|-g nobody true
+su-exec: --grace: needs --init (try --help)|--grace=1 nobody true
+su-exec: --rewrite: 'BOGUS': unknown signal|-i -r BOGUS:TERM nobody true
+su-exec: --rewrite: 'TERM': expected FROM:TO|-i --rewrite=TERM nobody true
+su-exec: --grace: 'x': not a number of seconds (0-86400)|-i --grace x nobody true
+su-exec: --grace: '86401': not a number of seconds (0-86400)|-i --grace=86401 nobody true
+su-exec: --grace: '2147483648': not a number of seconds (0-86400)|-i --grace=2147483648 nobody true
+su-exec: '-x': unknown option (try --help)|-x nobody true
+su-exec: '--bogus': unknown option (try --help)|--bogus nobody true"
+
+option_errors() {
+	printf '%s\n' "$OPTION_ERRORS" >"$W/option-errors"
+	while IFS='|' read -r line args; do
+		over "$FIX/passwd" "$FIX/group" $args
+		expect_line "$name: $args" 125 "$line"
+	done <"$W/option-errors"
+}
+
+# gosu's -v (alone: the version) and -? (alone: the help).
+gosu_words() {
+	version=$("$bin" --version)
+	over "$FIX/passwd" "$FIX/group" -v
+	expect_output "$name: -v alone prints the version, as gosu" 0 "$version"
+	over "$FIX/passwd" "$FIX/group" -?
+	check "$name: -? alone prints the help, as gosu" "0 Usage: su-exec [OPTION]..." \
+		"$RC $(head -n 1 "$W/out" | cut -c 1-26)"
+	over "$FIX/passwd" "$FIX/group" -v nobody id -u
+	check "$name: -v before USER stays --verbose" "0 65534 1" \
+		"$RC $(cat "$W/out") $(grep -c '^su-exec: uid=65534 ' "$W/err")"
+	over "$FIX/passwd" "$FIX/group" -v nobody
+	expect_line "$name: -v with USER alone is still a usage error" 125 \
+		"su-exec: missing COMMAND (try --help)"
+}
+
+# A script without #! is refused with 126 by every build, by path and by PATH.
+no_shebang() {
+	mkdir -p "$W/bin"
+	printf 'echo ran\n' >"$W/bin/plain-script"
+	printf '#!/bin/sh\necho ran\n' >"$W/bin/script"
+	chmod 755 "$W/bin" "$W/bin/plain-script" "$W/bin/script"
+	over "$FIX/passwd" "$FIX/group" nobody "$W/bin/plain-script"
+	expect_line "$name: a script without #! is refused" 126 \
+		"su-exec: '$W/bin/plain-script': Exec format error"
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody plain-script
+	expect_line "$name: a script without #! found on PATH is refused" 126 \
+		"su-exec: 'plain-script': Exec format error"
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="/nonexistent::$W/bin" "$bin" nobody script
+	expect_output "$name: a script with #! is found on PATH" 0 ran
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody missing
+	expect_line "$name: a command on no PATH entry" 127 "su-exec: 'missing': No such file or directory"
+}
+
+# Root in an unshare -r user namespace, where setgroups is denied: asking for
+# exactly the identity it has runs; anything else is refused as before.
+same_identity() {
+	NS_OPTS="-r --mount --propagation private"
+	for spec in root:root 0:0 root:0 0:root; do
+		over "$FIX/passwd" "$FIX/group" "$spec" sh -c 'id -u; id -g; id -G'
+		expect_output "$name: unshare -r: \"$spec\", the identity it has, runs" 0 "0
+0
+0"
+	done
+	over "$FIX/passwd" "$FIX/group" -v root:root true
+	expect_refusal "$name: unshare -r: -v root:root" 0 "uid=0 gid=0 groups=0 HOME=/root"
+	# root and 0 would add wheel, which root is a member of.
+	for spec in root 0 "" nobody 0:60 root:daemon games; do
+		over "$FIX/passwd" "$FIX/group" "$spec" id
+		expect_line "$name: unshare -r: \"$spec\" is still refused" 125 \
+			"su-exec: setgroups: Operation not permitted"
+	done
+	NS_OPTS="--mount --propagation private"
+}
+
+# The setuid self-check looks at the file the kernel ran, not at the path it
+# was run by. A preloaded constructor swaps a plain copy over that path after
+# the exec of a setuid one (dynamic builds only: a static one loads nothing).
+setid_file() {
+	mkdir -p "$W/swap"
+	cp "$bin" "$W/swap/su-exec"
+	chmod 4755 "$W/swap/su-exec"
+	cp "$bin" "$W/swap/plain"
+	if readelf -l "$bin" | grep -q INTERP; then
+		ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
+shift 2
+exec "$@"' ns "$FIX/passwd" "$FIX/group" env LD_PRELOAD="$W/swap.so" \
+			SWAP_FROM="$W/swap/plain" SWAP_TO="$W/swap/su-exec" "$W/swap/su-exec" nobody true
+		expect_line "$name: a setuid copy swapped for a plain one after the exec is refused" \
+			125 "su-exec: refusing to run with the setuid or setgid bit set"
+		check "$name: the path now names the plain copy" 755 "$(stat -c %a "$W/swap/su-exec")"
+	fi
+	cp "$bin" "$W/swap/su-exec"
+	cp "$bin" "$W/swap/plain"
+	chmod 4755 "$W/swap/su-exec"
+	ns_run 'mount -t tmpfs none /proc && exec "$@"' ns "$W/swap/su-exec" nobody true
+	expect_line "$name: without /proc, the path run is checked: setuid refused" \
+		125 "su-exec: refusing to run with the setuid or setgid bit set"
+	ns_run 'mount -t tmpfs none /proc && mount --bind "$1" /etc/passwd &&
+mount --bind "$2" /etc/group && shift 2 && exec "$@"' ns "$FIX/passwd" "$FIX/group" \
+		"$W/swap/plain" nobody id -u
+	expect_output "$name: without /proc, a plain su-exec runs" 0 65534
+}
+
+# --init, not PID 1, signals what outlives the command through pidfds; with
+# pidfd_open failing ENOSYS (an old kernel, a seccomp profile), through kill().
+# Either way the sleep gets its SIGTERM at once, well before --grace=30.
+pidfds() {
+	for inject in "" "-e inject=pidfd_open:error=ENOSYS"; do
+		PRE="strace -f -qq -o $W/trace -e trace=pidfd_open,pidfd_send_signal,kill $inject"
+		over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c 'sleep 60 & exit 3'
+		PRE=
+		sent=$(grep -o -E '(pidfd_send_signal|kill)\([0-9]+, SIGTERM' "$W/trace" |
+			sed 's/(.*//' | sort -u)
+		want=${inject:+kill}
+		check "$name: --init SIGTERMs a grandchild through ${want:-pidfd_send_signal}" \
+			"3 ${want:-pidfd_send_signal}" "$RC $sent"
+	done
+}
+
+# What cannot be fixed in su-exec is said where a user reads: the TIOCSTI
+# hazard of a root terminal, in the threat model and the man page.
+documented() {
+	repo=$(cd "$TESTS/.." && pwd)
+	check "README threat model warns of TIOCSTI" yes \
+		"$(sed -n '/^## Threat model/,/^### /p' "$repo/README.md" | grep -q TIOCSTI && echo yes)"
+	check "su-exec.1 warns of TIOCSTI" yes \
+		"$(sed -n '/^\.SH SECURITY/,/^\.SH /p' "$repo/su-exec.1" | grep -q TIOCSTI && echo yes)"
+	# A variable-length array is a stack buffer of any size: none, and -Wvla keeps it so.
+	set +f
+	set -- "$repo"/su-exec.c "$repo"/privdrop/*.c
+	set -f
+	for f; do
+		"${CC:-cc}" -std=c11 -Wvla -Werror -fsyntax-only -DVERSION='"0"' -DCAPNG_VERSION='"0"' \
+			"$f" 2>"$W/err"
+		check "no variable-length array in ${f#"$repo"/}" "0 []" "$? [$(cat "$W/err")]"
+	done
+	check "the Makefile warns of variable-length arrays" yes \
+		"$(grep -q '^WARNINGS.*-Wvla' "$repo/Makefile" && echo yes)"
+}
+
+main "$@"
