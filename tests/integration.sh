@@ -1,15 +1,15 @@
 #!/bin/sh
-# Integration tests of the built su-exec, run as root from the repo root:
+# Integration tests of the built su-exec, run as root (make check-integration):
 #
-#	sh tests/integration.sh ./su-exec ./su-exec-static
+#	sh tests/integration.sh [SU_EXEC SU_EXEC_STATIC]
 #
+# The binaries default to the repo's ./su-exec and ./su-exec-static.
 # Every run of su-exec is in a private mount namespace with fixture databases
 # mounted over /etc/passwd and /etc/group (or over /etc), so the machine's own
 # files are never used; the static build also runs in a bare busybox-static
 # root. Each identity table row that resolves is also run by gosu and the two
-# compared (fixtures/gosu-differences). Prints one line per test and, last,
-# "integration: N passed, N failed".
-# Exits non-zero on any failure. A missing tool is a failure, never a skip.
+# compared (fixtures/gosu-differences). TAP output (lib.sh); exits non-zero
+# on any failure. As root a missing tool or binary is a failure, never a skip.
 
 set -f
 umask 022
@@ -22,14 +22,15 @@ FIX=$TESTS/fixtures
 . "$TESTS/lib.sh"
 
 main() {
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "SKIP: integration tests need root (run: sudo make check)"
-		exit 0
-	fi
-	if [ $# -ne 2 ]; then
-		echo "usage: sh tests/integration.sh SU_EXEC SU_EXEC_STATIC" >&2
+	need_root "the integration suite"
+	case $# in
+	0) set -- "$TESTS/../su-exec" "$TESTS/../su-exec-static" ;;
+	2) ;;
+	*)
+		echo "usage: sh tests/integration.sh [SU_EXEC SU_EXEC_STATIC]" >&2
 		exit 2
-	fi
+		;;
+	esac
 	setup "$1" "$2"
 	prerequisites "$1" "$2" || finish integration
 	make_fixtures
@@ -70,15 +71,8 @@ setup() {
 # prerequisites SU_EXEC SU_EXEC_STATIC: returns non-zero if anything is missing.
 prerequisites() {
 	missing=0
-	require_tools unshare setpriv chroot mount busybox awk sed sort paste gosu
-	for bin in "$W/bin/su-exec" "$W/bin/su-exec-static"; do
-		if [ -x "$bin" ]; then
-			pass "prerequisite: ${bin##*/} built"
-		else
-			fail "prerequisite: ${bin##*/} built" "an executable from $1 and $2" "none"
-			missing=1
-		fi
-	done
+	require_tools unshare setpriv chroot mount busybox awk sed sort paste gosu timeout head
+	need_built "su-exec su-exec-static" "$1" "$2" || missing=1
 	[ "$missing" -eq 0 ] || return 1
 	if sh "$TESTS/busybox-root.sh" "$BB" "$W/bin/su-exec-static"; then
 		pass "prerequisite: busybox-static root built"
@@ -392,8 +386,9 @@ path_search() {
 # the signals sent to that pid.
 exec_in_place() {
 	ready=$W/tmp/ready-$1
-	su_start "$1" main "" nobody sh -c "trap 'exit 42' TERM; : >$ready; while :; do sleep 0.1; done"
-	if ! wait_for "$ready"; then
+	mkfifo -m 666 "$ready"
+	su_start "$1" main "" nobody sh -c "$(trapper "$ready")"
+	if [ "$(await_ready "$ready")" != ready ]; then
 		stop "$PID"
 		wait "$PID"
 		fail "$1: exec in place" "the command started" "$(got)"
@@ -413,12 +408,13 @@ pid1() {
 	busybox) ready=/tmp/ready-pid1 outside=$BB/tmp/ready-pid1 ;;
 	*) ready=$W/tmp/ready-pid1-$1 outside=$ready ;;
 	esac
+	mkfifo -m 666 "$outside"
 	UNSHARE_OPTS="--mount --propagation private --pid --fork"
 	su_run "$1" main "" nobody sh -c 'echo $$'
 	expect_output "$1: the command is PID 1" 0 1
-	su_start "$1" main "" nobody sh -c "trap 'exit 42' TERM; : >$ready; while :; do sleep 0.1; done"
+	su_start "$1" main "" nobody sh -c "$(trapper "$ready")"
 	UNSHARE_OPTS="--mount --propagation private"
-	if ! wait_for "$outside"; then
+	if [ "$(await_ready "$outside")" != ready ]; then
 		stop "$PID"
 		wait "$PID"
 		fail "$1: PID 1" "the command started" "$(got)"
@@ -433,21 +429,27 @@ pid1() {
 	check "$1: SIGTERM from outside reaches PID 1" 42 "$RC"
 }
 
+# trapper FIFO: a command that exits 42 on SIGTERM, says "ready" into FIFO
+# once its trap is set, and waits. Its sleep only keeps it alive: wait
+# returns as soon as the trapped signal comes.
+trapper() {
+	echo "sleep 1000 & trap 'kill \$!; exit 42' TERM; echo ready >$1; wait"
+}
+
 # watch_wait PID: wait for PID, killing it and its children if it is still
-# there after ten seconds. Sets RC.
+# there after ten seconds, a bound only a hang can reach. Sets RC.
 watch_wait() {
 	(
-		i=0
-		while kill -0 "$1" 2>/dev/null; do
-			i=$((i + 1))
-			[ "$i" -le 100 ] || stop "$1"
-			sleep 0.1
-		done
+		sleep 10 &
+		nap=$!
+		trap 'kill "$nap"; exit' TERM
+		wait "$nap" && stop "$1"
 	) &
 	dog=$!
 	wait "$1"
 	RC=$?
-	wait "$dog"
+	kill "$dog" 2>/dev/null
+	wait "$dog" 2>/dev/null
 }
 
 stop() {
