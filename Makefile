@@ -53,8 +53,13 @@ su-exec-static: su-exec.o privdrop/libprivdrop.a
 tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h privdrop/libprivdrop.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
 
-# The fault injector of tests/caps.sh; the static one runs in a busybox root.
+# The test helpers; the scripts only run them. The fault injector is
+# tests/caps.sh's (the static one runs in a busybox root), sigcount and
+# zombies are tests/init.sh's, and exit32 (x86_64 only) is a foreign-arch
+# program for faultinj's self-test.
 FAULTINJ_STATIC_CC = $(shell command -v $(MUSL_CC) >/dev/null 2>&1 && echo $(MUSL_CC) || echo $(CC))
+EXIT32 = $(if $(filter x86_64,$(shell uname -m)),tests/exit32)
+TEST_HELPERS = tests/faultinj tests/faultinj-static tests/sigcount tests/zombies $(EXIT32)
 
 tests/faultinj: tests/faultinj.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/faultinj.c
@@ -62,6 +67,20 @@ tests/faultinj: tests/faultinj.c
 tests/faultinj-static: tests/faultinj.c
 	$(FAULTINJ_STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ tests/faultinj.c
 
+tests/sigcount: tests/sigcount.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/sigcount.c
+
+tests/zombies: tests/zombies.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/zombies.c
+
+tests/exit32: tests/exit32.s
+	$(CC) -m32 -nostdlib -static -o $@ tests/exit32.s
+
+test-helpers: $(TEST_HELPERS)
+
+# make check runs every suite; each check-SUITE runs one. The suites are
+# independent: make -j2 check runs two at a time (add -O to keep each
+# suite's lines together). Not as root, the root-only suites say SKIP.
 # make check SANITIZE=address,undefined, or VALGRIND=1: the unit tests only,
 # built with those sanitizers or run under valgrind.
 SANITIZE =
@@ -70,12 +89,22 @@ CHECK_MODE = $(if $(SANITIZE),check-sanitize,$(if $(VALGRIND),check-valgrind,che
 
 check: $(CHECK_MODE)
 
-check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests/faultinj-static
+check-all: check-unit check-docs check-integration check-caps check-init
+
+check-unit: tests/unit/check_privdrop
 	tests/unit/check_privdrop
+
+check-docs: su-exec
 	sh tests/docs.sh ./su-exec
+
+check-integration: su-exec su-exec-static
 	sh tests/integration.sh ./su-exec ./su-exec-static
-	sh tests/faultinj-selftest.sh
+
+check-caps: su-exec su-exec-static tests/faultinj tests/faultinj-static $(EXIT32)
+	sh tests/faultinj-selftest.sh tests/faultinj tests/faultinj-static
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
+
+check-init: su-exec tests/sigcount tests/zombies
 	sh tests/init.sh ./su-exec
 
 check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
@@ -152,7 +181,7 @@ uninstall:
 clean:
 	rm -rf build su-exec-musl
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
-		tests/faultinj tests/faultinj-static
+		tests/faultinj tests/faultinj-static tests/sigcount tests/zombies tests/exit32
 
-.PHONY: all static static-musl check check-all check-sanitize check-valgrind check-container fuzz bench \
-	install uninstall clean
+.PHONY: all static static-musl test-helpers check check-all check-unit check-docs check-integration \
+	check-caps check-init check-sanitize check-valgrind check-container fuzz bench install uninstall clean
