@@ -437,19 +437,21 @@ trapper() {
 }
 
 # watch_wait PID: wait for PID, killing it and its children if it is still
-# there after ten seconds, a bound only a hang can reach. Sets RC.
+# there after ten seconds, a bound only a hang reaches. The watchdog looks
+# every 0.1 s, so it ends with PID and no sleep of it outlives the test.
 watch_wait() {
 	(
-		sleep 10 &
-		nap=$!
-		trap 'kill "$nap"; exit' TERM
-		wait "$nap" && stop "$1"
+		i=0
+		while kill -0 "$1" 2>/dev/null; do
+			i=$((i + 1))
+			[ "$i" -le 100 ] || stop "$1"
+			sleep 0.1
+		done
 	) &
 	dog=$!
 	wait "$1"
 	RC=$?
-	kill "$dog" 2>/dev/null
-	wait "$dog" 2>/dev/null
+	wait "$dog"
 }
 
 stop() {

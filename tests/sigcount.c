@@ -1,7 +1,7 @@
 /*
  * For tests/init.sh: sigcount [MS [READY]] catches every signal it can but
- * SIGCHLD, prints "ready" and the numbers it catches (also into the file or
- * fifo READY when given, so a test can wait for it), then one line per
+ * SIGCHLD, prints "ready" and the numbers it catches (into the file or fifo
+ * READY instead when given, so a test can wait for it), then one line per
  * signal received. Exits 0 right after signal 64, the last, which tests
  * send to end it, or once MS milliseconds (default 500) pass without a
  * signal; exits 1 if no signal comes within ten seconds.
@@ -40,14 +40,15 @@ static void got(int sig)
 		last_seen = 1;
 }
 
-/* Writes the ready line to stdout and, when given, to READY. */
+/* Writes the ready line to READY when given, else to stdout. */
 static void say_ready(const char *line, size_t len, const char *ready)
 {
 	int fd;
 
-	write(STDOUT_FILENO, line, len);
-	if (!ready)
+	if (!ready) {
+		write(STDOUT_FILENO, line, len);
 		return;
+	}
 	fd = open(ready, O_WRONLY | O_CLOEXEC);
 	if (fd >= 0) {
 		write(fd, line, len);
