@@ -111,11 +111,11 @@ launcher_rows() {
 		--clear-groups -- "$fi" setuid EPERM -- cat /proc/self/status
 	# A foreign arch is killed by SIGSYS; i386 is the one x86_64 can run.
 	if [ "$(uname -m)" != x86_64 ]; then
-		pass "foreign arch: an i386 program # SKIP not an x86_64 machine"
+		skip "foreign arch: an i386 program" "not an x86_64 machine"
 	elif ! need_built tests/exit32 "$EXIT32"; then
 		:
 	elif ! "$EXIT32"; then
-		pass "foreign arch: an i386 program # SKIP this kernel runs no i386 program"
+		skip "foreign arch: an i386 program" "this kernel runs no i386 program"
 	else
 		t 159 "" -- "$fi" setuid EPERM -- "$EXIT32"
 	fi
@@ -126,7 +126,7 @@ for fi; do
 	echo "# ${fi##*/}"
 	usage_rows
 	if [ "$(id -u)" != 0 ]; then
-		pass "${fi##*/}: setpriv, gosu and launcher rows # SKIP they need root"
+		skip "${fi##*/}: setpriv, gosu and launcher rows" "they need root"
 		continue
 	fi
 	setpriv_rows

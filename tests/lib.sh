@@ -17,6 +17,7 @@
 T_N=0
 T_PASS=0
 T_FAIL=0
+T_SKIP=0
 
 # What every identity row runs as the target user: the kernel's view of the
 # process (real, effective, saved and fs ids; groups; capabilities), and the
@@ -36,7 +37,9 @@ cleanup() {
 # finish [NAME]: the summary and the plan; fails when a test failed or none ran.
 finish() {
 	[ "$T_N" -gt 0 ] || fail "${1:-tests}: at least one test ran" "a test" "none"
-	echo "${1:-tests}: $T_PASS passed, $T_FAIL failed"
+	t_skipped=
+	[ "$T_SKIP" -eq 0 ] || t_skipped=", $T_SKIP skipped"
+	echo "${1:-tests}: $T_PASS passed, $T_FAIL failed$t_skipped"
 	echo "1..$T_N"
 	[ "$T_FAIL" -eq 0 ]
 	exit
@@ -87,6 +90,14 @@ pass() {
 	T_N=$((T_N + 1))
 	T_PASS=$((T_PASS + 1))
 	printf 'ok %s - %s\n' "$T_N" "$1"
+}
+
+# skip WHAT WHY: a test that cannot run here, in TAP's words; never a pass.
+skip() {
+	T_N=$((T_N + 1))
+	T_SKIP=$((T_SKIP + 1))
+	printf 'ok %s - %s # SKIP %s\n' "$T_N" "$1" "$2"
+	echo "SKIP: $1: $2" >&2
 }
 
 # fail WHAT EXPECTED GOT
