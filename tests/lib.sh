@@ -326,6 +326,18 @@ await_ready() {
 	timeout 10 head -n 1 "$1"
 }
 
+# wait_for FILE: up to ten seconds for FILE to appear. For mk/container.sh,
+# whose example container writes a file of its own (a log, not a fifo); the
+# 0.1 s pause is between looks at the file, and only a timeout fails.
+wait_for() {
+	i=0
+	while [ ! -e "$1" ]; do
+		i=$((i + 1))
+		[ "$i" -le 100 ] || return 1
+		sleep 0.1
+	done
+}
+
 # Run by itself, as `prove tests/*.sh` does: it is not a suite.
 case ${0##*/} in
 lib.sh) skip_all "tests/lib.sh is the harness the suites source" ;;
