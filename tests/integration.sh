@@ -642,23 +642,50 @@ END
 }
 
 # gosu_record su|gosu: "FIELD<tab>VALUE" lines from what that tool left:
-# exit, and when it is 0, uid, gid, groups, HOME and supplementary.
+# exit, and when it is 0, uid, gid, HOME, groups (gid and supplementary)
+# and supplementary; parsed by the shell, as identity does.
 gosu_record() {
-	printf 'exit\t%s\n' "$(cat "$W/$1.rc")"
-	[ "$(cat "$W/$1.rc")" = 0 ] || return 0
-	supplementary=$(sed -n 's/^Groups:[[:space:]]*//p' "$W/$1.out" | tr -s '[:blank:]' '\n' |
-		sed '/^$/d' | sort -n | paste -sd, -)
-	gid=$(awk '$1 == "Gid:" { print $2 }' "$W/$1.out")
-	groups=$(printf '%s\n' "$gid" $(echo "$supplementary" | tr , ' ') | sort -nu | paste -sd, -)
-	awk '
-	$1 == "Uid:" || $1 == "Gid:" {
-		id = $2
-		if ($3 != $2 || $4 != $2 || $5 != $2)
-			id = $2 "/" $3 "/" $4 "/" $5
-		printf "%s\t%s\n", tolower(substr($1, 1, 3)), id
-	}
-	sub(/^HOME=/, "") { printf "HOME\t%s\n", $0 == "" ? "\"\"" : $0 }' "$W/$1.out"
-	printf 'groups\t%s\nsupplementary\t%s\n' "$groups" "${supplementary:--}"
+	read -r gr_rc <"$W/$1.rc"
+	printf 'exit\t%s\n' "$gr_rc"
+	[ "$gr_rc" = 0 ] || return 0
+	gr_sup= gr_home=
+	while IFS= read -r gr_line; do
+		case $gr_line in
+		Uid:* | Gid:*)
+			set -- $gr_line
+			gr_id=$2
+			[ "$3" = "$2" ] && [ "$4" = "$2" ] && [ "$5" = "$2" ] || gr_id="$2/$3/$4/$5"
+			[ "$1" = Uid: ] && printf 'uid\t%s\n' "$gr_id" || printf 'gid\t%s\n' "$gr_id"
+			[ "$1" = Uid: ] || gr_gid=$2
+			;;
+		Groups:*) gr_sup=${gr_line#Groups:} ;;
+		HOME=*) gr_home=${gr_line#HOME=} ;;
+		esac
+	done <"$W/$1.out"
+	printf 'HOME\t%s\n' "${gr_home:-\"\"}"
+	printf 'groups\t%s\n' "$(with_gid "$gr_gid" $gr_sup)"
+	set -- $gr_sup
+	gr_ifs=$IFS
+	IFS=,
+	printf 'supplementary\t%s\n' "${*:--}"
+	IFS=$gr_ifs
+}
+
+# with_gid GID GROUP...: GID put into the sorted GROUPs (the kernel sorts
+# them), each once, comma-separated.
+with_gid() {
+	wg_gid=$1 wg_out= wg_last=
+	shift
+	for wg; do
+		if [ -n "$wg_gid" ] && [ "$wg_gid" -le "$wg" ]; then
+			[ "$wg_gid" -eq "$wg" ] || wg_out="$wg_out,$wg_gid"
+			wg_gid=
+		fi
+		[ "$wg" = "$wg_last" ] || wg_out="$wg_out,$wg"
+		wg_last=$wg
+	done
+	[ -z "$wg_gid" ] || wg_out="$wg_out,$wg_gid"
+	printf '%s\n' "${wg_out#,}"
 }
 
 # gosu_differences LISTED MINE THEIRS: two lines, the differences LISTED

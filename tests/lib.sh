@@ -22,7 +22,11 @@ T_SKIP=0
 # What every identity row runs as the target user: the kernel's view of the
 # process (real, effective, saved and fs ids; groups; capabilities), and the
 # environment su-exec set (HOME) or passed through (FOO).
-OBSERVE='grep -E "^(Uid|Gid|Groups|CapPrm|CapEff|CapAmb):" /proc/self/status; printf "HOME=%s\nFOO=%s\n" "$HOME" "$FOO"'
+# Read by the shell itself, which is the command: no program to start per row.
+OBSERVE='while IFS= read -r l; do
+	case $l in Uid:* | Gid:* | Groups:* | CapPrm:* | CapEff:* | CapAmb:*) printf "%s\n" "$l" ;; esac
+done </proc/self/status
+printf "HOME=%s\nFOO=%s\n" "$HOME" "$FOO"'
 
 # Mounts only ever happen in private namespaces, so nothing is mounted under
 # $W here; if something is, leave it rather than delete through it.
@@ -181,7 +185,8 @@ su_exec_in() {
 	/*) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$where" "$@" ;;
 	*) echo "harness: unknown place $where" >&2; exit 2 ;;
 	esac
-	exec env HOME=/wrong FOO=passthrough unshare $UNSHARE_OPTS "$@" </dev/null >"$W/out" 2>"$W/err"
+	export HOME=/wrong FOO=passthrough # in the subshell of su_run or su_start
+	exec unshare $UNSHARE_OPTS "$@" </dev/null >"$W/out" 2>"$W/err"
 }
 
 # su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait. Sets RC; the
