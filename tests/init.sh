@@ -150,11 +150,12 @@ next_line() {
 	printf '%s\n' "$nl_line" >>"$dir/out"
 }
 
-# finish_bg: the status of the background run, and the rest of its output.
+# finish_bg: the status of the background run, and the rest of its output
+# (ten seconds at most, should a process it left hold the pipe open).
 finish_bg() {
 	wait "$bg"
 	rc=$?
-	cat <&4 >>"$dir/out"
+	timeout 10 cat <&4 >>"$dir/out"
 	exec 4<&-
 }
 
@@ -331,7 +332,7 @@ read -r _ <"$0"; echo "exited at $(date +%s%3N)"; exit 7'
 # joined by |), ms (the time it took) and after (ms from the command's exit,
 # the time it printed, to the end).
 timed() {
-	tn=$dir/timed-$1
+	tname=$1 tn=$dir/timed-$1
 	mkfifo -m 666 "$tn.fifo"
 	shift
 	(
@@ -339,7 +340,7 @@ timed() {
 		"$@" >"$tn.out" 2>"$tn.err" </dev/null
 		echo "$? $(($(now_ms) - t0)) $(now_ms)" >"$tn.rc"
 	) &
-	eval "timed_pid_${tn##*-}=\$!"
+	eval "timed_pid_$tname=\$!"
 }
 
 timed_result() {
