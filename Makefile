@@ -75,13 +75,33 @@ su-exec: su-exec.o privdrop/libprivdrop.a
 tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h privdrop/libprivdrop.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
 
-# The fault injector of tests/caps.sh; the static one runs in a busybox root.
+# The test helpers; the scripts only run them. The fault injector is
+# tests/caps.sh's (the static one runs in a busybox root), sigcount and
+# zombies are tests/init.sh's, and exit32 (x86_64 only) is a foreign-arch
+# program for faultinj's self-test.
+EXIT32 = $(if $(filter x86_64,$(shell uname -m)),tests/exit32)
+TEST_HELPERS = tests/faultinj tests/faultinj-static tests/sigcount tests/zombies $(EXIT32)
+
 tests/faultinj: tests/faultinj.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/faultinj.c
 
 tests/faultinj-static: tests/faultinj.c
 	$(STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ tests/faultinj.c
 
+tests/sigcount: tests/sigcount.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/sigcount.c
+
+tests/zombies: tests/zombies.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/zombies.c
+
+tests/exit32: tests/exit32.s
+	$(CC) -m32 -nostdlib -static -o $@ tests/exit32.s
+
+test-helpers: $(TEST_HELPERS)
+
+# make check runs every suite; each check-SUITE runs one. The suites are
+# independent: make -j2 check runs two at a time (add -O to keep each
+# suite's lines together). Not as root, the root-only suites say SKIP.
 # make check SANITIZE=address,undefined, or VALGRIND=1: the unit tests only,
 # built with those sanitizers or run under valgrind.
 SANITIZE =
@@ -90,19 +110,27 @@ CHECK_MODE = $(if $(SANITIZE),check-sanitize,$(if $(VALGRIND),check-valgrind,che
 
 check: $(CHECK_MODE)
 
-check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests/faultinj-static
-	tests/unit/check_privdrop
-	sh tests/docs.sh ./su-exec
-	sh tests/integration.sh ./su-exec ./su-exec-static
-	sh tests/faultinj-selftest.sh
-	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
-	sh tests/init.sh ./su-exec
-	sh tests/library.sh
-	sh tests/hardening.sh ./su-exec ./su-exec-static
+check-all: check-unit check-docs check-integration check-caps check-init check-library
 
-# The unit tests alone: what a non-root package build runs.
 check-unit: tests/unit/check_privdrop
 	tests/unit/check_privdrop
+
+check-docs: su-exec
+	sh tests/docs.sh ./su-exec
+
+check-integration: su-exec su-exec-static
+	sh tests/integration.sh ./su-exec ./su-exec-static
+	sh tests/hardening.sh ./su-exec ./su-exec-static
+
+check-caps: su-exec su-exec-static tests/faultinj tests/faultinj-static $(EXIT32)
+	sh tests/faultinj-selftest.sh tests/faultinj tests/faultinj-static
+	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
+
+check-init: su-exec tests/sigcount tests/zombies
+	sh tests/init.sh ./su-exec
+
+check-library: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
+	sh tests/library.sh
 
 check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h include/privdrop.h
 	@mkdir -p build/sanitize
@@ -228,7 +256,9 @@ uninstall:
 clean:
 	rm -rf $(filter-out $(CAPNG_MUSL),$(wildcard build/*)) su-exec-musl
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
-		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static
+		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
+		tests/zombies tests/exit32
 
-.PHONY: all static static-musl check check-all check-unit check-sanitize check-valgrind check-container fuzz bench \
-	dist distcheck check-repro deb install install-lib uninstall clean
+.PHONY: all static static-musl test-helpers check check-all check-unit check-docs check-integration \
+	check-caps check-init check-library check-sanitize check-valgrind check-container fuzz bench dist \
+	distcheck check-repro deb install install-lib uninstall clean

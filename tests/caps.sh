@@ -1,8 +1,9 @@
 #!/bin/sh
-# Capability tests of the built su-exec, run as root from the repo root:
+# Capability tests of the built su-exec, run as root (make check-caps):
 #
-#	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
+#	sh tests/caps.sh [SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC]
 #
+# The binaries default to the repo's builds of them.
 # What README.md's Capabilities section promises, seen from the kernel: the
 # Cap* and NoNewPrivs lines of the command's /proc/self/status for every
 # option on root and non-root targets; a real bind of port 80 in a network
@@ -10,9 +11,8 @@
 # tests/faultinj making one system call fail or do nothing, exit 125 without
 # running the command. Each runs in a private mount namespace with the fixture
 # databases (lib.sh), with the dynamic build on the host and with the static
-# builds in a bare busybox root. Prints one line per test and, last,
-# "caps: N passed, N failed". Exits non-zero on any failure. A missing tool
-# is a failure, never a skip.
+# builds in a bare busybox root. TAP output (lib.sh); exits non-zero on any
+# failure. As root a missing tool is a failure, never a skip.
 
 set -f
 umask 022
@@ -56,14 +56,15 @@ BIND_ROWS='-k net_bind_service | bound
 PROBE="grep -E '^(Uid|CapInh|CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs):' /proc/self/status"
 
 main() {
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "SKIP: caps tests need root (run: sudo make check)"
-		exit 0
-	fi
-	if [ $# -ne 4 ]; then
-		echo "usage: sh tests/caps.sh SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC" >&2
+	need_root "the caps suite"
+	case $# in
+	0) set -- "$TESTS/../su-exec" "$TESTS/../su-exec-static" "$TESTS/faultinj" "$TESTS/faultinj-static" ;;
+	4) ;;
+	*)
+		echo "usage: sh tests/caps.sh [SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC]" >&2
 		exit 2
-	fi
+		;;
+	esac
 	setup "$@"
 	read_start
 	prerequisites "$@" || finish caps

@@ -1,49 +1,53 @@
 #!/bin/sh
-# Usage: tests/docs.sh SU_EXEC
+# Usage: tests/docs.sh [SU_EXEC]   (make check-docs; default ./su-exec)
 #
 # The options su-exec accepts, its --help, the man page and the README name
 # the same options; each option --help lists is accepted by the binary.
+# Runs from any directory, as any user. TAP output (lib.sh).
 set -u
+LC_ALL=C
+export LC_ALL
 
-bin=$1
-pass=0 failed=0
+TESTS=$(cd "$(dirname "$0")" && pwd)
+. "$TESTS/lib.sh"
+ROOT=$TESTS/..
+bin=${1:-$ROOT/su-exec}
+man=$ROOT/su-exec.1
+readme=$ROOT/README.md
 
-check() {
-	if [ "$2" = yes ]; then
-		pass=$((pass + 1))
-		echo "ok $((pass + failed)) - $1"
+# has WHAT PATTERN FILE: a row, FILE has a line matching PATTERN.
+has() {
+	if grep -q -e "$2" "$3"; then
+		pass "$1"
 	else
-		failed=$((failed + 1))
-		echo "not ok $((pass + failed)) - $1"
+		fail "$1" "a line matching $2 in ${3##*/}" "none"
 	fi
 }
 
-found() { grep -q -e "$1" "$2" && echo yes || echo no; }
-
+need_built su-exec "$bin" || finish docs
 help=$(mktemp)
 trap 'rm -f "$help"' EXIT
 "$bin" --help >"$help"
 longs=$(grep -o -e '--[a-z-]*' "$help" | sort -u)
-[ -n "$longs" ] || check "--help lists options" no
+[ -n "$longs" ] || fail "--help lists options" "long options" "$(cat "$help")"
 for o in $longs; do
-	man=$(echo "$o" | sed 's/-/\\\\-/g')
-	check "$o is in the man page" "$(found "$man" su-exec.1)"
-	check "$o is in the README" "$(found "\`.*$o" README.md)"
+	has "$o is in the man page" "$(echo "$o" | sed 's/-/\\\\-/g')" "$man"
+	has "$o is in the README" "\`.*$o" "$readme"
 	case $o in
 	--help | --version) continue ;;
 	esac
 	out=$("$bin" "$o" 2>&1)
 	case $out in
-	*"unknown option"*) check "$o is accepted by su-exec" no ;;
-	*) check "$o is accepted by su-exec" yes ;;
+	*"unknown option"*) fail "$o is accepted by su-exec" "accepted" "$out" ;;
+	*) pass "$o is accepted by su-exec" ;;
 	esac
 done
-for man_opt in $(grep -e '^\.B' su-exec.1 | sed 's/\\-/-/g' | grep -o -e '--[a-z][a-z-]*' | sort -u); do
-	check "man page option $man_opt is in --help" "$(found "$man_opt" "$help")"
+for man_opt in $(grep -e '^\.B' "$man" | sed 's/\\-/-/g' | grep -o -e '--[a-z][a-z-]*' | sort -u); do
+	has "man page option $man_opt is in --help" "$man_opt" "$help"
 done
 for status in 125 126 127; do
-	check "exit status $status is in --help, the man page and the README" \
-		"$(grep -q "$status" "$help" && grep -q "^\.B $status" su-exec.1 && grep -q "| $status |" README.md && echo yes || echo no)"
+	has "exit status $status is in --help" "$status" "$help"
+	has "exit status $status is in the man page" "^\.B $status" "$man"
+	has "exit status $status is in the README" "| $status |" "$readme"
 done
-echo "docs: $pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish docs

@@ -1,35 +1,35 @@
 #!/bin/sh
 # Shows that tests/faultinj makes the chosen call fail, and only that call:
-# builds it with $CC and with $MUSL_CC -static, then runs the same table on
-# both builds against setpriv(1) and gosu. Most rows need root.
+# runs the same table on its two builds, made by the Makefile with $CC and
+# with musl-gcc -static, against setpriv(1) and gosu. Most rows need root.
+# (make check-caps; CI builds both with -Werror.)
 #
-# usage: sh tests/faultinj-selftest.sh   (CC, MUSL_CC and GOSU may be set)
+# usage: sh tests/faultinj-selftest.sh [FAULTINJ FAULTINJ_STATIC]
+#        (default tests/faultinj tests/faultinj-static; GOSU may be set)
 
-CC=${CC:-cc}
-MUSL_CC=${MUSL_CC:-musl-gcc}
+LC_ALL=C
+export LC_ALL
+TESTS=$(cd "$(dirname "$0")" && pwd)
+. "$TESTS/lib.sh"
+case $# in
+0) set -- "$TESTS/faultinj" "$TESTS/faultinj-static" ;;
+2) ;;
+*)
+	echo "usage: sh tests/faultinj-selftest.sh [FAULTINJ FAULTINJ_STATIC]" >&2
+	exit 2
+	;;
+esac
 GOSU=${GOSU:-/usr/sbin/gosu}
-src=$(dirname "$0")/faultinj.c
-dir=$(mktemp -d) || exit 1
-trap 'rm -rf "$dir"' EXIT
-trap 'exit 130' INT TERM
-chmod 755 "$dir"	# the non-root row runs faultinj as nobody
-passed=0 failed=0 n=0
+EXIT32=$TESTS/exit32
 tab=$(printf '\t')
 
-report() {	# report OK DESCRIPTION [OUTPUT]
-	n=$((n + 1))
+# report OK DESCRIPTION OUTPUT
+report() {
 	if [ "$1" = 1 ]; then
-		passed=$((passed + 1))
-		echo "ok $n - $2"
+		pass "$2"
 	else
-		failed=$((failed + 1))
-		echo "not ok $n - $2"
-		[ -z "$3" ] || printf '%s\n' "$3" | sed 's/^/#   /'
+		fail "$2" "as described" "$3"
 	fi
-}
-
-skip() {
-	echo "SKIP: $*"
 }
 
 # t STATUS PATTERN -- COMMAND...: STATUS is a number or '!0' (any failure);
@@ -45,23 +45,8 @@ t() {
 	*) [ "$rc" -eq "$want" ] || ok=0 ;;
 	esac
 	case $out in *"$pat"*) ;; *) ok=0 ;; esac
-	cmd=$(printf '%s' "$*" | sed "s|$dir/||g")
+	cmd=$(printf '%s' "$*" | sed "s|$TESTS/||g")
 	report $ok "$cmd -> $want${pat:+, \"$pat\"}" "exit $rc: $out"
-}
-
-build() {	# build NAME COMPILER [FLAGS]
-	name=$1 cc=$2
-	shift 2
-	if ! command -v "$cc" >/dev/null; then
-		skip "$cc not found, $name not built"
-		return 1
-	fi
-	out=$("$cc" -Wall -Wextra -O2 "$@" -o "$dir/$name" "$src" 2>&1)
-	rc=$?
-	ok=0
-	[ -n "$out" ] || [ $rc != 0 ] || ok=1
-	report $ok "$cc -Wall -Wextra -O2${*:+ $*} builds $name, no warnings" "$out"
-	return $rc
 }
 
 usage_rows() {
@@ -102,7 +87,7 @@ setpriv_rows() {
 
 gosu_rows() {
 	if [ ! -x "$GOSU" ]; then
-		skip "$GOSU not found, gosu rows not run"
+		fail "prerequisite: gosu" "$GOSU (mk/deps.sh test installs it)" "not found"
 		return
 	fi
 	t 0 "" -- "$GOSU" nobody true
@@ -124,39 +109,28 @@ launcher_rows() {
 		--regid=65534 --clear-groups -- "$fi" setuid EPERM -- true
 	t 0 "NoNewPrivs:${tab}1" -- setpriv --reuid=65534 --regid=65534 \
 		--clear-groups -- "$fi" setuid EPERM -- cat /proc/self/status
-	if [ -x "$dir/exit32" ]; then	# foreign arch: killed by SIGSYS
-		t 159 "" -- "$fi" setuid EPERM -- "$dir/exit32"
+	# A foreign arch is killed by SIGSYS; i386 is the one x86_64 can run.
+	if [ "$(uname -m)" != x86_64 ]; then
+		skip "foreign arch: an i386 program" "not an x86_64 machine"
+	elif ! need_built tests/exit32 "$EXIT32"; then
+		:
+	elif ! "$EXIT32"; then
+		skip "foreign arch: an i386 program" "this kernel runs no i386 program"
+	else
+		t 159 "" -- "$fi" setuid EPERM -- "$EXIT32"
 	fi
 }
 
-# A 32-bit i386 program that only calls exit(0), for the arch check.
-# shellcheck disable=SC2016
-if [ "$(uname -m)" = x86_64 ] &&
-   printf '.globl _start\n_start: movl $1, %%eax\n xorl %%ebx, %%ebx\n int $0x80\n' |
-   "$CC" -m32 -nostdlib -static -x assembler -o "$dir/exit32" - 2>/dev/null &&
-   "$dir/exit32"; then
-	:
-else
-	rm -f "$dir/exit32"
-	skip "cannot build or run an i386 program, foreign-arch row not run"
-fi
-
-for name in faultinj faultinj-static; do
-	case $name in
-	faultinj) build $name "$CC" || continue ;;
-	*) build $name "$MUSL_CC" -static || continue ;;
-	esac
-	fi=$dir/$name
-	echo "# $name"
+need_built "tests/faultinj tests/faultinj-static" "$@" || finish faultinj-selftest
+for fi; do
+	echo "# ${fi##*/}"
 	usage_rows
 	if [ "$(id -u)" != 0 ]; then
-		skip "not root, setpriv, gosu and launcher rows not run for $name"
+		skip "${fi##*/}: setpriv, gosu and launcher rows" "they need root"
 		continue
 	fi
 	setpriv_rows
 	gosu_rows
 	launcher_rows
 done
-
-echo "faultinj-selftest: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish faultinj-selftest

@@ -1,43 +1,23 @@
 #!/bin/sh
-# Integration tests of su-exec --init (issue 4), run as root from the repo root:
+# Integration tests of su-exec --init, run as root (make check-init):
 #
-#	sh tests/init.sh ./su-exec
+#	sh tests/init.sh [SU_EXEC]
 #
-# Most runs make su-exec PID 1 of a new PID namespace (unshare --pid); the
-# others run it as a subreaper in the host's. Every run has fixture databases
-# mounted over /etc/passwd and /etc/group in a private mount namespace, and is
-# wrapped in timeout: a hang is a failure, never a stuck test. Prints one
-# line per test and, last, "init: N passed, N failed"; exits non-zero on any
-# failure. The small helpers (sigcount, zombies, faultinj) are built with $CC.
+# SU_EXEC defaults to the repo's ./su-exec; the helpers tests/sigcount and
+# tests/zombies are built by the Makefile. Most runs make su-exec PID 1 of a
+# new PID namespace (unshare --pid); the others run it as a subreaper in the
+# host's. Every run has fixture databases mounted over /etc/passwd and
+# /etc/group in a private mount namespace, and is wrapped in timeout: a hang
+# is a failure, never a stuck test. A process the test waits for says it is
+# ready (a line on a fifo, after its trap is set); no fixed sleep stands in
+# for that. TAP output (lib.sh); exits non-zero on any failure.
 
 umask 022
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 LC_ALL=C
 export PATH LC_ALL
-CC=${CC:-cc}
 TESTS=$(cd "$(dirname "$0")" && pwd)
-
-n=0 passed=0 failed=0
-
-pass() {
-	n=$((n + 1)) passed=$((passed + 1))
-	echo "ok $n - $1"
-}
-
-fail() {	# fail WHAT EXPECTED GOT
-	n=$((n + 1)) failed=$((failed + 1))
-	echo "not ok $n - $1: expected [$2], got [$(printf '%s' "$3" | tr '\n' '|' | cut -c1-400)]"
-}
-
-check() {	# check WHAT EXPECTED GOT
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1" "$2" "$3"; fi
-}
-
-finish() {
-	echo "init: $passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-	exit
-}
+. "$TESTS/lib.sh"
 
 # The fixtures go over /etc, then COMMAND runs in place of the shell.
 MOUNT='mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group &&
@@ -58,7 +38,8 @@ in_host() {
 	timeout -k 1 "$t" unshare --mount --propagation private sh -c "$MOUNT" "$dir" "$@"
 }
 
-# poll TRIES PAUSE CMD...: CMD until it succeeds, at most TRIES times PAUSE apart.
+# poll TRIES PAUSE CMD...: CMD until it succeeds, at most TRIES times PAUSE
+# apart. Only for a state in /proc, which no process can announce.
 poll() {
 	tries=$1 pause=$2
 	shift 2
@@ -69,46 +50,22 @@ poll() {
 	done
 }
 
-# init_of PID: the topmost su-exec ($SU_COMM) below PID, the init (its child is deeper).
+# init_of PID: the topmost su-exec ($SU_COMM) below PID, the init (its child
+# is deeper). Called once the child said it is ready, so the tree is there.
 init_of() {
-	poll 250 0.02 first_su_exec "$1"
-}
-
-first_su_exec() {
 	for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
 		if [ "$(cat /proc/"$c"/comm 2>/dev/null)" = "$SU_COMM" ]; then
 			echo "$c"
 			return 0
 		fi
-		first_su_exec "$c" && return 0
+		init_of "$c" && return 0
 	done
 	return 1
 }
 
-# child_of PID NAME: the child of PID whose name is NAME (once it has exec'd).
-child_of() {
-	poll 250 0.02 named_child "$1" "$2"
-}
-
-named_child() {
-	for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
-		[ "$(cat /proc/"$c"/comm 2>/dev/null)" = "$2" ] && echo "$c" && return 0
-	done
-	return 1
-}
-
-# wait_lines FILE N: up to five seconds for FILE to have N lines.
-wait_lines() {
-	poll 500 0.01 has_lines "$1" "$2"
-}
-
-has_lines() {
-	[ "$(wc -l <"$1" 2>/dev/null || echo 0)" -ge "$2" ]
-}
-
-# wait_state PID STATE: up to five seconds for /proc/PID/stat to show STATE (R, S, T...).
+# wait_state PID STATE: up to ten seconds for /proc/PID/stat to show STATE (R, S, T...).
 wait_state() {
-	poll 500 0.01 in_state "$1" "$2"
+	poll 1000 0.01 in_state "$1" "$2"
 }
 
 in_state() {
@@ -133,27 +90,38 @@ setup() {
 	printf '%s\n' 'root:x:0:0:root:/root:/bin/sh' 'app:x:1234:1234:app:/home/app:/bin/sh' \
 		>"$dir/passwd"
 	printf '%s\n' 'root:x:0:' 'app:x:1234:' 'extra:x:2000:app' >"$dir/group"
-	for tool in timeout unshare script bash awk "$CC"; do
-		command -v "$tool" >/dev/null || fail "prerequisite: $tool" "installed" "missing"
-	done
-	for helper in sigcount zombies faultinj; do
-		out=$("$CC" -O2 -o "$dir/$helper" "$TESTS/$helper.c" 2>&1) ||
-			fail "build tests/$helper.c" "built" "$out"
-	done
-	[ -x "$SU" ] || fail "su-exec binary" "an executable $1" "none"
-	[ "$failed" -eq 0 ] || finish
+	# The fifos a waited-for process says "ready" into; it runs as app.
+	mkfifo -m 666 "$dir/ready" "$dir/gready" "$dir/pipe"
+	missing=0
+	require_tools timeout unshare script bash awk prlimit mkfifo head
+	need_built "su-exec tests/sigcount tests/zombies" "$SU" "$TESTS/sigcount" "$TESTS/zombies" ||
+		missing=1
+	[ "$missing" -eq 0 ] || finish init
 }
 
-# Exit codes 0..255 come back as they are; a signal N as 128+N.
+# Exit codes 0..255 come back as they are; a signal N as 128+N. All 256
+# codes through one PID namespace whose PID 1 is a shell, so su-exec --init
+# is a subreaper there; as PID 1 itself, the codes a rule picks: both ends,
+# every bit alone, su-exec's own 125-127 and their neighbours; and every
+# signal.
+ALL_CODES='i=0
+while [ $i -le 255 ]; do
+	"$0" --init app sh -c "exit $i" </dev/null >/dev/null 2>&1
+	rc=$?
+	[ $rc -eq $i ] || printf " %s:%s" $i $rc
+	i=$((i + 1))
+done'
+
 exit_status() {
-	bad= i=0
-	while [ "$i" -le 255 ]; do
+	out=$(in_ns 60 sh -c "$ALL_CODES" "$SU" 2>&1)
+	check "exit codes 0..255 pass through a subreaper init (code:got)" "0 " "$? $out"
+	bad=
+	for i in 0 255 1 2 4 8 16 32 64 128 124 125 126 127 129; do
 		in_ns 10 "$SU" --init app sh -c "exit $i" </dev/null >/dev/null 2>&1
 		rc=$?
 		[ "$rc" -eq "$i" ] || bad="$bad $i:$rc"
-		i=$((i + 1))
 	done
-	check "exit codes 0..255 pass through (code:got)" "" "$bad"
+	check "exit codes by rule pass through the init as PID 1 (code:got)" "" "$bad"
 	bad=
 	for sig in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 24 25 26 27 29 30 31 34 50 64; do
 		in_ns 10 "$SU" --init app sh -c "ulimit -c 0; kill -$sig \$\$" </dev/null >/dev/null 2>&1
@@ -163,23 +131,52 @@ exit_status() {
 	check "a child killed by signal N gives 128+N (signal:got)" "" "$bad"
 }
 
-# start WHAT...: in_ns in the background, output in $dir/out; sets bg and init.
+# start WHAT...: WHAT in the background, its stdout read line by line
+# through $dir/pipe into $dir/out; waits for the first line (ready) and sets
+# bg and init.
 start() {
 	: >"$dir/out"
-	"$@" >"$dir/out" 2>"$dir/err" </dev/null &
+	"$@" >"$dir/pipe" 2>"$dir/err" </dev/null &
 	bg=$!
+	exec 4<"$dir/pipe"
 	init=
-	wait_lines "$dir/out" 1 && init=$(init_of "$bg")
+	next_line && init=$(init_of "$bg")
 }
 
-# finish_bg: the status of the background run.
+# next_line: the next line of the background run, waited for at most ten
+# seconds (a bound no loaded machine reaches; reaching it fails the test).
+next_line() {
+	nl_line=$(timeout 10 sh -c 'IFS= read -r l && printf "%s\n" "$l"' <&4) || return 1
+	printf '%s\n' "$nl_line" >>"$dir/out"
+}
+
+# finish_bg: the status of the background run, and the rest of its output
+# (ten seconds at most, should a process it left hold the pipe open).
 finish_bg() {
 	wait "$bg"
 	rc=$?
+	timeout 10 cat <&4 >>"$dir/out"
+	exec 4<&-
+}
+
+# signals PID SIG...: each sent to PID; after each, the next line (the
+# child saying it got it) is waited for. Stops at the first one missing.
+signals() {
+	sg_pid=$1
+	shift
+	[ -n "$sg_pid" ] || return 1
+	for sg; do
+		kill -"$sg" "$sg_pid" && next_line || return 1
+	done
+}
+
+# lines: what the background run's child printed after its ready line.
+lines() {
+	sed 1d "$dir/out" | tr '\n' ' ' | sed 's/ $//'
 }
 
 TRAPPER='trap "exit 3" QUIT; trap "exit 42" TERM; trap "exit 10" USR1; trap "exit 11" HUP
-echo ready; while :; do sleep 0.02; done'
+sleep 1000 & echo ready; wait'
 
 forwarding() {
 	start in_ns 10 "$SU" --init app sh -c "$TRAPPER"
@@ -187,36 +184,31 @@ forwarding() {
 	finish_bg
 	check "SIGTERM sent to PID 1 reaches a trapping child, whose code comes back" 42 "$rc"
 
-	start in_ns 30 "$SU" --init app "$dir/sigcount" 1000
+	# sigcount ends at signal 64, the last of the list.
+	start in_ns 30 "$SU" --init app "$TESTS/sigcount" 10000
 	sigs=$(sed -n 's/^ready //p' "$dir/out")
-	lines=1
-	for sig in $sigs; do
-		[ -n "$init" ] && kill -"$sig" "$init"
-		lines=$((lines + 1))
-		wait_lines "$dir/out" "$lines" || break
-	done
+	signals "$init" $sigs
 	finish_bg
-	check "each catchable signal reaches the child exactly once, in order" \
-		"0 $sigs" "$rc $(sed 1d "$dir/out" | tr '\n' ' ' | sed 's/ $//')"
+	check "each catchable signal reaches the child exactly once, in order" "0 $sigs" "$rc $(lines)"
 
 	# musl keeps 32-34 for itself and its sigfillset leaves them out; glibc 32-33.
 	# Not as PID 1, which the kernel shields from signals it has at SIG_DFL.
-	start in_host 10 "$SU" --init -r 32:0 -r 33:0 -r 34:0 app "$dir/sigcount" 300
-	for sig in 32 33 34 USR1; do
-		[ -n "$init" ] && kill -"$sig" "$init"
-		sleep 0.05
-	done
+	# Had the init not blocked one, it would die of it before passing on 64.
+	start in_host 10 "$SU" --init -r 32:0 -r 33:0 -r 34:0 app "$TESTS/sigcount" 10000
+	[ -n "$init" ] && kill -32 "$init" && kill -33 "$init" && kill -34 "$init"
+	signals "$init" USR1 64
 	finish_bg
-	check "the init blocks the libc's own signals 32-34 too (dropped with -r)" \
-		"0 10" "$rc $(sed 1d "$dir/out" | tr '\n' ' ' | sed 's/ $//')"
+	check "the init blocks the libc's own signals 32-34 too (dropped with -r)" "0 10 64" "$rc $(lines)"
 
 	for sig in TSTP:20 TTIN:21 TTOU:22; do
-		start in_ns 10 "$SU" --init app "$dir/sigcount" 300
-		[ -n "$init" ] && kill -"${sig%:*}" "$init" && sleep 0.1
+		start in_ns 10 "$SU" --init app "$TESTS/sigcount" 10000
+		signals "$init" "${sig%:*}"
 		st=$(state "$init")
+		[ "$st" = T ] || st="not stopped"
+		signals "$init" 64
 		finish_bg
 		check "SIG${sig%:*} reaches the child; the init itself does not stop" \
-			"S 0 ${sig#*:}" "$st $rc $(sed 1d "$dir/out")"
+			"not stopped 0 ${sig#*:} 64" "$st $rc $(lines)"
 	done
 }
 
@@ -226,32 +218,47 @@ rewrite() {
 	finish_bg
 	check "--rewrite=sigterm:quit delivers SIGTERM as SIGQUIT" 3 "$rc"
 
-	start in_ns 10 "$SU" --init -r TERM:0 -r 1:USR1 app sh -c "$TRAPPER"
-	[ -n "$init" ] && kill -TERM "$init" && sleep 0.3 && kill -HUP "$init"
+	# The child lists what it gets, so a SIGTERM let through shows whatever
+	# the order; 40 comes after both (real-time signals go last), and 64 ends it.
+	start in_ns 10 "$SU" --init -r TERM:0 -r 1:USR1 app "$TESTS/sigcount" 10000
+	[ -n "$init" ] && kill -TERM "$init" && kill -HUP "$init"
+	next_line && signals "$init" 40 64
 	finish_bg
-	check "-r TERM:0 drops SIGTERM; -r 1:USR1 (repeated -r) delivers SIGHUP as SIGUSR1" 10 "$rc"
+	check "-r TERM:0 drops SIGTERM; -r 1:USR1 (repeated -r) delivers SIGHUP as SIGUSR1" \
+		"0 10 40 64" "$rc $(lines)"
 }
 
-# The child has a process group of its own and signals go to all of it.
-PGROUP='sh -c "trap \"echo grandchild got USR1; exit 0\" USR1; while :; do sleep 0.02; done" &
-trap "echo child got USR1; sleep 0.3; kill \$! 2>/dev/null; exit 0" USR1
+# The child has a process group of its own and signals go to all of it. The
+# grandchild says it is ready into the fifo $0; on USR1 the child waits for
+# it when they share the group, so both lines are written before the init
+# ends the rest. Their sleeps, which only keep them alive, ignore USR1: a
+# sleep that died of it could end a wait before the trap.
+PGROUP='sh -c "trap \"echo grandchild got USR1; exit 0\" USR1; (trap \"\" USR1; exec sleep 1000) &
+echo >\"\$0\"; wait" "$0" &
+gc=$!
+read -r _ <"$0"
 read -r pid comm state ppid pgrp rest </proc/$$/stat
 read -r ipid icomm istate ippid ipgrp rest </proc/$PPID/stat
-[ "$pgrp" = "$$" ] && [ "$ipgrp" != "$pgrp" ] && echo own group || echo shared group
-sleep 0.2; echo ready; while :; do sleep 0.02; done'
+if [ "$pgrp" = "$$" ] && [ "$ipgrp" != "$pgrp" ]; then
+	echo own group
+	trap "echo child got USR1; wait $gc; exit 0" USR1
+else
+	echo shared group
+	trap "echo child got USR1; exit 0" USR1
+fi
+(trap "" USR1; exec sleep 1000) & echo ready; wait'
 
 pgroup() {
-	start in_ns 10 "$SU" --init --pgroup app sh -c "$PGROUP"
-	wait_lines "$dir/out" 1
-	sleep 0.2
+	start in_ns 10 "$SU" --init --pgroup app sh -c "$PGROUP" "$dir/gready"
+	next_line
 	[ -n "$init" ] && kill -USR1 "$init"
 	finish_bg
 	check "--pgroup: the child leads its own group, and a signal reaches the whole group" \
 		"0 child got USR1 grandchild got USR1 own group ready" \
 		"$rc $(sort "$dir/out" | tr '\n' ' ' | sed 's/ $//')"
 
-	start in_ns 10 "$SU" --init app sh -c "$PGROUP"
-	sleep 0.4
+	start in_ns 10 "$SU" --init app sh -c "$PGROUP" "$dir/gready"
+	next_line
 	[ -n "$init" ] && kill -USR1 "$init"
 	finish_bg
 	check "without --pgroup: the child shares the init's group and alone gets the signal" \
@@ -261,9 +268,10 @@ pgroup() {
 
 stop_continue() {
 	start in_ns 20 "$SU" --init app sh -c 'echo started; exec sleep 30'
-	child=$(child_of "$init" sleep)
+	child=$(cat /proc/"$init"/task/*/children 2>/dev/null)
+	child=${child%% *}
 	got=
-	if [ -n "$child" ]; then
+	if [ -n "$init" ] && [ -n "$child" ]; then
 		kill -TSTP "$init"
 		wait_state "$child" T
 		got="$(state "$child") $(state "$init")"
@@ -277,10 +285,12 @@ stop_continue() {
 		"T S S S 143" "$got $rc"
 }
 
-# Run by the command: leave 1000 orphaned zombies, then wait until none is left with the init as parent.
+# Run by the command: leave 1000 orphaned zombies, then wait (ten seconds
+# at most, polling /proc: a state no process announces) until none is left
+# with the init as parent.
 ZOMBIES='"$0" 1000 || exit 90
 i=0
-while [ $i -lt 500 ]; do
+while [ $i -lt 1000 ]; do
 	left=$(awk -v init=$PPID "\$3 == \"Z\" && \$4 == init" /proc/[0-9]*/stat 2>/dev/null | wc -l)
 	[ "$left" -eq 0 ] && exit 0
 	i=$((i + 1))
@@ -289,85 +299,115 @@ done
 echo "$left zombies left"
 exit 1'
 
+# 100 runs as PID 1, each a namespace of its own, under one timeout.
+COALESCE='bad=0 i=0
+while [ $i -lt 100 ]; do
+	unshare --pid --fork --kill-child "$0" --init app \
+		sh -c "true & true & true & true & true & true & true & exit 3" </dev/null >/dev/null 2>&1
+	[ $? -eq 3 ] || bad=$((bad + 1))
+	i=$((i + 1))
+done
+echo $bad'
+
 reaping() {
-	out=$(in_ns 30 "$SU" --init app sh -c "$ZOMBIES" "$dir/zombies" 2>&1)
+	out=$(in_ns 30 "$SU" --init app sh -c "$ZOMBIES" "$TESTS/zombies" 2>&1)
 	check "1000 orphaned zombies are reaped by the init as PID 1" "0 " "$? $out"
-	out=$(in_host 30 "$SU" --init app sh -c "$ZOMBIES" "$dir/zombies" 2>&1)
+	out=$(in_host 30 "$SU" --init app sh -c "$ZOMBIES" "$TESTS/zombies" 2>&1)
 	check "1000 orphaned zombies are reaped by the init as a subreaper, silently" "0 " "$? $out"
-
-	bad=0
-	i=0
-	while [ "$i" -lt 100 ]; do
-		in_ns 5 "$SU" --init app sh -c 'true & true & true & true & true & true & true & exit 3' \
-			</dev/null >/dev/null 2>&1
-		[ $? -eq 3 ] || bad=$((bad + 1))
-		i=$((i + 1))
-	done
-	check "100 runs with coalescing SIGCHLDs: no hang, the child's status each time" 0 "$bad"
+	out=$(in_host 60 sh -c "$COALESCE" "$SU" 2>&1)
+	check "100 runs with coalescing SIGCHLDs: no hang, the child's status each time" "0 0" "$? $out"
 }
 
-# A grandchild outlives the command, which exits 7 after 0.3 s.
-OBEYS='sh -c "trap \"echo grandchild got TERM; exit 0\" TERM; while :; do sleep 0.02; done" &
-sleep 0.3; exit 7'
-STUBBORN='sh -c "trap \"\" TERM; while :; do sleep 0.02; done" & sleep 0.3; exit 7'
-# The same, printing the time (ms) it exits at.
-STUBBORN_AT='sh -c "trap \"\" TERM; while :; do sleep 0.02; done" & sleep 0.3; date +%s%3N; exit 7'
+# A grandchild outlives the command, which exits 7 once the grandchild says
+# (into the fifo $0) that it is ready. In OBEYS it is sigcount, which prints
+# the signals it gets and ends 100 ms after the last; STUBBORN's ignores
+# SIGTERM, and the command prints the time (ms) it exits at.
+OBEYS='"$1" 100 "$0" & read -r _ <"$0"; exit 7'
+STUBBORN='sh -c "trap \"\" TERM; sleep 1000 & echo >\"\$0\"; wait" "$0" &
+read -r _ <"$0"; echo "exited at $(date +%s%3N)"; exit 7'
 
-# timed WHAT...: sets rc, out (stdout, lines joined by |) and ms, the time WHAT took.
+# timed NAME WHAT...: WHAT in the background, so that the shutdown runs
+# (seconds of --grace) overlap the other tests; NAME is a word.
+# timed_result NAME: waits for it; sets rc, out (stdout but the time, lines
+# joined by |), ms (the time it took) and after (ms from the command's exit,
+# the time it printed, to the end).
 timed() {
-	t0=$(now_ms)
-	"$@" >"$dir/out" 2>"$dir/err" </dev/null
-	rc=$?
-	ms=$(($(now_ms) - t0))
-	out=$(tr '\n' '|' <"$dir/out" | sed 's/|$//')
+	tname=$1 tn=$dir/timed-$1
+	mkfifo -m 666 "$tn.fifo"
+	shift
+	(
+		t0=$(now_ms)
+		"$@" >"$tn.out" 2>"$tn.err" </dev/null
+		echo "$? $(($(now_ms) - t0)) $(now_ms)" >"$tn.rc"
+	) &
+	eval "timed_pid_$tname=\$!"
 }
 
-# within MIN MAX: "in time" when MIN <= ms < MAX.
+timed_result() {
+	tn=$dir/timed-$1
+	eval "wait \"\$timed_pid_$1\""
+	read -r rc ms end <"$tn.rc"
+	out=$(grep -v '^exited at ' "$tn.out" | tr '\n' '|' | sed 's/|$//')
+	exited=$(sed -n 's/^exited at //p' "$tn.out")
+	after="no time from the command"
+	[ -z "$exited" ] || after=$((end - exited))
+}
+
+# within MIN MAX [VALUE]: "in time" when MIN <= VALUE (default ms) < MAX.
 within() {
-	if [ "$ms" -ge "$1" ] && [ "$ms" -lt "$2" ]; then echo "in time"; else echo "${ms}ms"; fi
-}
-
-shutdown() {
-	timed in_ns 30 "$SU" --init --grace=10 app sh -c "$OBEYS"
-	check "as PID 1: a grandchild gets SIGTERM, the child's status comes back, well within --grace" \
-		"7 [grandchild got TERM] in time" "$rc [$out] $(within 0 3000)"
-	timed in_ns 30 "$SU" --init --grace=1 app sh -c "$STUBBORN"
-	check "as PID 1: a grandchild ignoring SIGTERM is killed after --grace=1" \
-		"7 [] in time" "$rc [$out] $(within 900 3000)"
-	timed in_ns 30 "$SU" --init --grace=0 app sh -c "$STUBBORN"
-	check "as PID 1: --grace=0 kills the rest at once" "7 [] in time" "$rc [$out] $(within 0 800)"
-	default_grace
-
-	# The caller shares the init's process group: it must not get the SIGTERM.
-	timed in_host 30 sh -c 'trap "echo caller got TERM" TERM
-"$0" --init --grace=10 app sh -c "$1"; echo "init exited $?"; sleep 0.2; echo caller done' \
-		"$SU" "$OBEYS"
-	check "as a subreaper: the grandchild gets SIGTERM, the caller does not" \
-		"0 [grandchild got TERM|init exited 7|caller done] in time" "$rc [$out] $(within 0 3000)"
-	timed in_host 30 "$SU" --init --grace=1 app sh -c "$STUBBORN"
-	check "as a subreaper: a grandchild ignoring SIGTERM is killed after --grace=1" \
-		"7 [] in time" "$rc [$out] $(within 900 3000)"
-	check "as a subreaper, nothing on stderr (no warning)" "" "$(cat "$dir/err")"
-}
-
-# Without --grace, the init waits 5 s after the child exits before its SIGKILL.
-default_grace() {
-	timed in_ns 30 "$SU" --init app sh -c "$STUBBORN_AT"
-	case $out in
-	'' | *[!0-9]*) after="no time from the child: [$out]" ;;
-	*) after=$(ms=$((t0 + ms - out)) && within 4500 7000) ;;
+	w=${3:-$ms}
+	case $w in
+	*[!0-9]* | '') echo "$w" ;;
+	*) if [ "$w" -ge "$1" ] && [ "$w" -lt "$2" ]; then echo "in time"; else echo "${w}ms"; fi ;;
 	esac
+}
+
+# The shutdown runs, started first. Their bounds: --grace=N is measured
+# from the command's exit, and each limit sits seconds from the next grace
+# it could be mistaken for, so load cannot make a correct init miss it.
+shutdown_start() {
+	timed obeys in_ns 30 "$SU" --init --grace=10 app sh -c "$OBEYS" "$dir/timed-obeys.fifo" \
+		"$TESTS/sigcount"
+	timed grace1 in_ns 30 "$SU" --init --grace=1 app sh -c "$STUBBORN" "$dir/timed-grace1.fifo"
+	timed grace0 in_ns 30 "$SU" --init --grace=0 app sh -c "$STUBBORN" "$dir/timed-grace0.fifo"
+	timed default in_ns 30 "$SU" --init app sh -c "$STUBBORN" "$dir/timed-default.fifo"
+	# The caller shares the init's process group: it must not get the SIGTERM,
+	# which would be pending before the init's exit let the caller go on.
+	timed caller in_host 30 sh -c 'trap "echo caller got TERM" TERM
+"$0" --init --grace=10 app sh -c "$1" "$2" "$3"; echo "init exited $?"; echo caller done' \
+		"$SU" "$OBEYS" "$dir/timed-caller.fifo" "$TESTS/sigcount"
+	timed host1 in_host 30 "$SU" --init --grace=1 app sh -c "$STUBBORN" "$dir/timed-host1.fifo"
+}
+
+shutdown_check() {
+	timed_result obeys
+	check "as PID 1: a grandchild gets SIGTERM, the child's status comes back, well within --grace=10" \
+		"7 [15] in time" "$rc [$out] $(within 0 8000)"
+	timed_result grace1
+	check "as PID 1: a grandchild ignoring SIGTERM is killed 1 s after the command exits (--grace=1)" \
+		"7 [] in time" "$rc [$out] $(within 1000 4000 "$after")"
+	timed_result grace0
+	check "as PID 1: --grace=0 kills the rest at once, well before a second" \
+		"7 [] in time" "$rc [$out] $(within 0 900 "$after")"
+	timed_result default
 	check "as PID 1, no --grace: a grandchild ignoring SIGTERM is killed 5 s (the default) after the child exits" \
-		"7 in time" "$rc $after"
+		"7 [] in time" "$rc [$out] $(within 5000 9000 "$after")"
+	timed_result caller
+	check "as a subreaper: the grandchild gets SIGTERM, the caller does not" \
+		"0 [15|init exited 7|caller done] in time" "$rc [$out] $(within 0 8000)"
+	timed_result host1
+	check "as a subreaper: a grandchild ignoring SIGTERM is killed 1 s after the command exits (--grace=1)" \
+		"7 [] in time" "$rc [$out] $(within 1000 4000 "$after")"
+	check "as a subreaper, nothing on stderr (no warning)" "" "$(cat "$dir/timed-host1.err")"
 }
 
 # In a pty, bash -m: its own group is the terminal's foreground; a background job reading the
-# terminal gets SIGTTIN and stops.
+# terminal gets SIGTTIN and stops, which bash's wait reports (it returns on a stop under -m).
 JOBS='read -r pid comm state ppid pgrp sid tty tpgid rest </proc/$$/stat
 read -r ipid icomm istate ippid ipgrp rest </proc/$PPID/stat
 [ "$pgrp" = "$$" ] && [ "$tpgid" = "$pgrp" ] && [ "$ipgrp" != "$pgrp" ] && echo foreground
 cat &
-sleep 0.3
+wait %1
 jobs
 kill %1'
 
@@ -380,16 +420,20 @@ job_control() {
 	*) fail "job control in a pty" "foreground, then a Stopped cat job" "$out" ;;
 	esac
 
-	# ^C in the pty: the child in the init's group gets the kernel's SIGINT and no copy.
-	out=$( (sleep 1; printf '\003') |
-		in_host 20 script -qec "exec $SU --init app $dir/sigcount 500" /dev/null 2>&1 | tr -d '\r^C')
-	check "^C in a pty without --pgroup: the child gets SIGINT once" "2" "$(echo "$out" | sed 1d)"
-	out=$( (sleep 1; printf '\003') |
-		in_host 20 script -qec "exec $SU --init -g app $dir/sigcount 500" /dev/null 2>&1 | tr -d '\r^C')
-	check "^C in a pty with --pgroup: the child, the foreground, gets SIGINT once" "2" "$(echo "$out" | sed 1d)"
+	# ^C in the pty, typed once sigcount says it is ready: the child in the
+	# init's group gets the kernel's SIGINT and no copy. sigcount ends 500 ms
+	# after it, time enough for a copy the init would send at once.
+	out=$( (await_ready "$dir/ready" >/dev/null; printf '\003') |
+		in_host 20 script -qec "exec $SU --init app $TESTS/sigcount 500 $dir/ready" /dev/null 2>&1 |
+		tr -d '\r^C')
+	check "^C in a pty without --pgroup: the child gets SIGINT once" "2" "$out"
+	out=$( (await_ready "$dir/ready" >/dev/null; printf '\003') |
+		in_host 20 script -qec "exec $SU --init -g app $TESTS/sigcount 500 $dir/ready" /dev/null 2>&1 |
+		tr -d '\r^C')
+	check "^C in a pty with --pgroup: the child, the foreground, gets SIGINT once" "2" "$out"
 }
 
-identity() {
+init_identity() {
 	out=$(in_ns 10 "$SU" --init app cat /proc/1/status 2>&1 |
 		awk '/^(Uid|Gid|Groups|CapPrm|CapEff|CapAmb):/ { $1 = $1; print }' | tr '\n' ';')
 	check "/proc/1/status: the init runs as the target uid, gid and groups, with no capability" \
@@ -431,20 +475,20 @@ failures() {
 	out=$(in_host 10 prlimit --nproc=1 "$SU" --init app sh -c 'echo ran' 2>&1)
 	check "a failed fork exits 125" "125 su-exec: fork: Resource temporarily unavailable" "$? $out"
 	out=$(in_ns 10 "$SU" --pgroup app true 2>&1)
-	check "--pgroup without --init exits 125" "125 su-exec: '--pgroup': needs --init" \
+	check "--pgroup without --init exits 125" "125 su-exec: --pgroup: needs --init" \
 		"$? $(echo "$out" | sed -n '1s/ (try --help)$//p')"
 	out=$(in_ns 10 "$SU" --init -r TERM:TREM app sh -c 'echo ran' 2>&1)
 	check "a bad --rewrite exits 125" "125 su-exec: --rewrite: 'TREM': unknown signal" "$? $out"
 	out=$(in_ns 10 "$SU" --init --grace=-1 app sh -c 'echo ran' 2>&1)
 	check "a bad --grace exits 125" \
-		"125 su-exec: --grace: '-1': not a number of seconds (0-4294967294)" "$? $out"
+		"125 su-exec: --grace: '-1': not a number of seconds (0-86400)" "$? $out"
 
 	in_ns 10 "$SU" --init app /nonexistent >"$dir/out" 2>"$dir/err"
-	check "exec failure in the child: 127, nothing on stdout or stderr" \
-		"127 " "$? $(cat "$dir/out" "$dir/err")"
+	check "exec failure in the child: 127, and it says why, as exec mode does" \
+		"127 su-exec: '/nonexistent': No such file or directory" "$? $(cat "$dir/out" "$dir/err")"
 	in_ns 10 "$SU" --init app /etc/passwd >"$dir/out" 2>"$dir/err"
-	check "a command that cannot be executed: 126, nothing on stdout or stderr" \
-		"126 " "$? $(cat "$dir/out" "$dir/err")"
+	check "a command that cannot be executed: 126, and it says why" \
+		"126 su-exec: '/etc/passwd': Permission denied" "$? $(cat "$dir/out" "$dir/err")"
 	in_ns 10 "$SU" -v --init app /nonexistent >"$dir/out" 2>"$dir/err"
 	check "with -v the child says why on stderr" \
 		"127 |su-exec: uid=1234 gid=1234 groups=1234,2000 HOME=/home/app|su-exec: '/nonexistent': No such file or directory" \
@@ -452,26 +496,28 @@ failures() {
 }
 
 main() {
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "SKIP: init tests need root (run: sudo make check)"
-		exit 0
-	fi
-	if [ $# -ne 1 ]; then
-		echo "usage: sh tests/init.sh SU_EXEC" >&2
+	need_root "the init suite"
+	case $# in
+	0) set -- "$TESTS/../su-exec" ;;
+	1) ;;
+	*)
+		echo "usage: sh tests/init.sh [SU_EXEC]" >&2
 		exit 2
-	fi
+		;;
+	esac
 	setup "$1"
+	shutdown_start
 	exit_status
 	forwarding
 	rewrite
 	pgroup
 	stop_continue
 	reaping
-	shutdown
 	job_control
-	identity
+	init_identity
 	failures
-	finish
+	shutdown_check
+	finish init
 }
 
 main "$@"

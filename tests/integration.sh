@@ -1,15 +1,15 @@
 #!/bin/sh
-# Integration tests of the built su-exec, run as root from the repo root:
+# Integration tests of the built su-exec, run as root (make check-integration):
 #
-#	sh tests/integration.sh ./su-exec ./su-exec-static
+#	sh tests/integration.sh [SU_EXEC SU_EXEC_STATIC]
 #
+# The binaries default to the repo's ./su-exec and ./su-exec-static.
 # Every run of su-exec is in a private mount namespace with fixture databases
 # mounted over /etc/passwd and /etc/group (or over /etc), so the machine's own
 # files are never used; the static build also runs in a bare busybox-static
 # root. Each identity table row that resolves is also run by gosu and the two
-# compared (fixtures/gosu-differences). Prints one line per test and, last,
-# "integration: N passed, N failed".
-# Exits non-zero on any failure. A missing tool is a failure, never a skip.
+# compared (fixtures/gosu-differences). TAP output (lib.sh); exits non-zero
+# on any failure. As root a missing tool or binary is a failure, never a skip.
 
 set -f
 umask 022
@@ -22,14 +22,15 @@ FIX=$TESTS/fixtures
 . "$TESTS/lib.sh"
 
 main() {
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "SKIP: integration tests need root (run: sudo make check)"
-		exit 0
-	fi
-	if [ $# -ne 2 ]; then
-		echo "usage: sh tests/integration.sh SU_EXEC SU_EXEC_STATIC" >&2
+	need_root "the integration suite"
+	case $# in
+	0) set -- "$TESTS/../su-exec" "$TESTS/../su-exec-static" ;;
+	2) ;;
+	*)
+		echo "usage: sh tests/integration.sh [SU_EXEC SU_EXEC_STATIC]" >&2
 		exit 2
-	fi
+		;;
+	esac
 	setup "$1" "$2"
 	prerequisites "$1" "$2" || finish integration
 	make_fixtures
@@ -70,15 +71,8 @@ setup() {
 # prerequisites SU_EXEC SU_EXEC_STATIC: returns non-zero if anything is missing.
 prerequisites() {
 	missing=0
-	require_tools unshare setpriv chroot mount busybox awk sed sort paste gosu
-	for bin in "$W/bin/su-exec" "$W/bin/su-exec-static"; do
-		if [ -x "$bin" ]; then
-			pass "prerequisite: ${bin##*/} built"
-		else
-			fail "prerequisite: ${bin##*/} built" "an executable from $1 and $2" "none"
-			missing=1
-		fi
-	done
+	require_tools unshare setpriv chroot mount busybox awk sed sort paste gosu timeout head
+	need_built "su-exec su-exec-static" "$1" "$2" || missing=1
 	[ "$missing" -eq 0 ] || return 1
 	if sh "$TESTS/busybox-root.sh" "$BB" "$W/bin/su-exec-static"; then
 		pass "prerequisite: busybox-static root built"
@@ -392,8 +386,9 @@ path_search() {
 # the signals sent to that pid.
 exec_in_place() {
 	ready=$W/tmp/ready-$1
-	su_start "$1" main "" nobody sh -c "trap 'exit 42' TERM; : >$ready; while :; do sleep 0.1; done"
-	if ! wait_for "$ready"; then
+	mkfifo -m 666 "$ready"
+	su_start "$1" main "" nobody sh -c "$(trapper "$ready")"
+	if [ "$(await_ready "$ready")" != ready ]; then
 		stop "$PID"
 		wait "$PID"
 		fail "$1: exec in place" "the command started" "$(got)"
@@ -413,12 +408,13 @@ pid1() {
 	busybox) ready=/tmp/ready-pid1 outside=$BB/tmp/ready-pid1 ;;
 	*) ready=$W/tmp/ready-pid1-$1 outside=$ready ;;
 	esac
+	mkfifo -m 666 "$outside"
 	UNSHARE_OPTS="--mount --propagation private --pid --fork"
 	su_run "$1" main "" nobody sh -c 'echo $$'
 	expect_output "$1: the command is PID 1" 0 1
-	su_start "$1" main "" nobody sh -c "trap 'exit 42' TERM; : >$ready; while :; do sleep 0.1; done"
+	su_start "$1" main "" nobody sh -c "$(trapper "$ready")"
 	UNSHARE_OPTS="--mount --propagation private"
-	if ! wait_for "$outside"; then
+	if [ "$(await_ready "$outside")" != ready ]; then
 		stop "$PID"
 		wait "$PID"
 		fail "$1: PID 1" "the command started" "$(got)"
@@ -433,8 +429,16 @@ pid1() {
 	check "$1: SIGTERM from outside reaches PID 1" 42 "$RC"
 }
 
+# trapper FIFO: a command that exits 42 on SIGTERM, says "ready" into FIFO
+# once its trap is set, and waits. Its sleep only keeps it alive: wait
+# returns as soon as the trapped signal comes.
+trapper() {
+	echo "sleep 1000 & trap 'kill \$!; exit 42' TERM; echo ready >$1; wait"
+}
+
 # watch_wait PID: wait for PID, killing it and its children if it is still
-# there after ten seconds. Sets RC.
+# there after ten seconds, a bound only a hang reaches. The watchdog looks
+# every 0.1 s, so it ends with PID and no sleep of it outlives the test.
 watch_wait() {
 	(
 		i=0
@@ -638,23 +642,50 @@ END
 }
 
 # gosu_record su|gosu: "FIELD<tab>VALUE" lines from what that tool left:
-# exit, and when it is 0, uid, gid, groups, HOME and supplementary.
+# exit, and when it is 0, uid, gid, HOME, groups (gid and supplementary)
+# and supplementary; parsed by the shell, as identity does.
 gosu_record() {
-	printf 'exit\t%s\n' "$(cat "$W/$1.rc")"
-	[ "$(cat "$W/$1.rc")" = 0 ] || return 0
-	supplementary=$(sed -n 's/^Groups:[[:space:]]*//p' "$W/$1.out" | tr -s '[:blank:]' '\n' |
-		sed '/^$/d' | sort -n | paste -sd, -)
-	gid=$(awk '$1 == "Gid:" { print $2 }' "$W/$1.out")
-	groups=$(printf '%s\n' "$gid" $(echo "$supplementary" | tr , ' ') | sort -nu | paste -sd, -)
-	awk '
-	$1 == "Uid:" || $1 == "Gid:" {
-		id = $2
-		if ($3 != $2 || $4 != $2 || $5 != $2)
-			id = $2 "/" $3 "/" $4 "/" $5
-		printf "%s\t%s\n", tolower(substr($1, 1, 3)), id
-	}
-	sub(/^HOME=/, "") { printf "HOME\t%s\n", $0 == "" ? "\"\"" : $0 }' "$W/$1.out"
-	printf 'groups\t%s\nsupplementary\t%s\n' "$groups" "${supplementary:--}"
+	read -r gr_rc <"$W/$1.rc"
+	printf 'exit\t%s\n' "$gr_rc"
+	[ "$gr_rc" = 0 ] || return 0
+	gr_sup= gr_home=
+	while IFS= read -r gr_line; do
+		case $gr_line in
+		Uid:* | Gid:*)
+			set -- $gr_line
+			gr_id=$2
+			[ "$3" = "$2" ] && [ "$4" = "$2" ] && [ "$5" = "$2" ] || gr_id="$2/$3/$4/$5"
+			[ "$1" = Uid: ] && printf 'uid\t%s\n' "$gr_id" || printf 'gid\t%s\n' "$gr_id"
+			[ "$1" = Uid: ] || gr_gid=$2
+			;;
+		Groups:*) gr_sup=${gr_line#Groups:} ;;
+		HOME=*) gr_home=${gr_line#HOME=} ;;
+		esac
+	done <"$W/$1.out"
+	printf 'HOME\t%s\n' "${gr_home:-\"\"}"
+	printf 'groups\t%s\n' "$(with_gid "$gr_gid" $gr_sup)"
+	set -- $gr_sup
+	gr_ifs=$IFS
+	IFS=,
+	printf 'supplementary\t%s\n' "${*:--}"
+	IFS=$gr_ifs
+}
+
+# with_gid GID GROUP...: GID put into the sorted GROUPs (the kernel sorts
+# them), each once, comma-separated.
+with_gid() {
+	wg_gid=$1 wg_out= wg_last=
+	shift
+	for wg; do
+		if [ -n "$wg_gid" ] && [ "$wg_gid" -le "$wg" ]; then
+			[ "$wg_gid" -eq "$wg" ] || wg_out="$wg_out,$wg_gid"
+			wg_gid=
+		fi
+		[ "$wg" = "$wg_last" ] || wg_out="$wg_out,$wg"
+		wg_last=$wg
+	done
+	[ -z "$wg_gid" ] || wg_out="$wg_out,$wg_gid"
+	printf '%s\n' "${wg_out#,}"
 }
 
 # gosu_differences LISTED MINE THEIRS: two lines, the differences LISTED

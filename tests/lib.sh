@@ -1,22 +1,32 @@
-# Helpers for tests/integration.sh and tests/caps.sh, sourced by them (POSIX sh).
+#!/bin/sh
+# The test harness of every shell suite (POSIX sh), sourced by them.
 #
-# Results are printed one line per test, "ok N - what" or "not ok N - what:
-# expected [...], got [...]". su-exec always runs in a private mount
-# namespace with fixture databases mounted over /etc/passwd and /etc/group
-# (or a fixture directory over all of /etc), so the machine's own files are
-# never read or touched.
+# Output is TAP: one line per test, "ok N - what" or "not ok N - what:
+# expected [...], got [...]", then a summary line and the plan "1..N" last,
+# so `prove tests/*.sh` reads it as `make check` does. A suite that ran no
+# test fails; a suite that cannot run here (not root) says so with the plan
+# "1..0 # SKIP why", never by passing.
 #
-# Uses $W (the work directory) and $BB (the busybox root) from integration.sh;
-# fixture directories are $W/etc/NAME, and tests name them by NAME.
+# The rest is for the suites that run su-exec: it always runs in a private
+# mount namespace with fixture databases mounted over /etc/passwd and
+# /etc/group (or a fixture directory over all of /etc), so the machine's own
+# files are never read or touched. Those helpers use $W (the work directory)
+# and $BB (the busybox root); fixture directories are $W/etc/NAME, and tests
+# name them by NAME.
 
 T_N=0
 T_PASS=0
 T_FAIL=0
+T_SKIP=0
 
 # What every identity row runs as the target user: the kernel's view of the
 # process (real, effective, saved and fs ids; groups; capabilities), and the
 # environment su-exec set (HOME) or passed through (FOO).
-OBSERVE='grep -E "^(Uid|Gid|Groups|CapPrm|CapEff|CapAmb):" /proc/self/status; printf "HOME=%s\nFOO=%s\n" "$HOME" "$FOO"'
+# Read by the shell itself, which is the command: no program to start per row.
+OBSERVE='while IFS= read -r l; do
+	case $l in Uid:* | Gid:* | Groups:* | CapPrm:* | CapEff:* | CapAmb:*) printf "%s\n" "$l" ;; esac
+done </proc/self/status
+printf "HOME=%s\nFOO=%s\n" "$HOME" "$FOO"'
 
 # Mounts only ever happen in private namespaces, so nothing is mounted under
 # $W here; if something is, leave it rather than delete through it.
@@ -28,11 +38,44 @@ cleanup() {
 	fi
 }
 
-# finish NAME: the closing line; fails when a test failed or none ran.
+# finish [NAME]: the summary and the plan; fails when a test failed or none ran.
 finish() {
-	echo "$1: $T_PASS passed, $T_FAIL failed"
-	[ "$T_FAIL" -eq 0 ] && [ "$T_N" -gt 0 ]
+	[ "$T_N" -gt 0 ] || fail "${1:-tests}: at least one test ran" "a test" "none"
+	t_skipped=
+	[ "$T_SKIP" -eq 0 ] || t_skipped=", $T_SKIP skipped"
+	echo "${1:-tests}: $T_PASS passed, $T_FAIL failed$t_skipped"
+	echo "1..$T_N"
+	[ "$T_FAIL" -eq 0 ]
 	exit
+}
+
+# skip_all WHY: this suite cannot run here; TAP's plan for that, loudly.
+skip_all() {
+	echo "1..0 # SKIP $1"
+	echo "SKIP: $1" >&2
+	exit 0
+}
+
+# need_root NAME: skip_all unless root (Debian's package builds are not).
+need_root() {
+	[ "$(id -u)" -eq 0 ] || skip_all "$1 needs root (run: sudo make check)"
+}
+
+# need_built WHAT PATH...: a row saying each PATH is an executable that
+# the Makefile built (WHAT names the make target); returns non-zero if one
+# is missing, so the suite can stop after its rows.
+need_built() {
+	nb_target=$1 nb_missing=0
+	shift
+	for nb; do
+		if [ -f "$nb" ] && [ -x "$nb" ]; then
+			pass "prerequisite: $nb built"
+		else
+			fail "prerequisite: $nb built" "an executable (make $nb_target)" "none"
+			nb_missing=1
+		fi
+	done
+	return "$nb_missing"
 }
 
 # require_tools TOOL...: a row for each; sets missing=1 when one is not there.
@@ -53,6 +96,14 @@ pass() {
 	printf 'ok %s - %s\n' "$T_N" "$1"
 }
 
+# skip WHAT WHY: a test that cannot run here, in TAP's words; never a pass.
+skip() {
+	T_N=$((T_N + 1))
+	T_SKIP=$((T_SKIP + 1))
+	printf 'ok %s - %s # SKIP %s\n' "$T_N" "$1" "$2"
+	echo "SKIP: $1: $2" >&2
+}
+
 # fail WHAT EXPECTED GOT
 fail() {
 	T_N=$((T_N + 1))
@@ -70,8 +121,19 @@ check() {
 }
 
 # oneline TEXT [MAX]: newlines shown as \n, cut to MAX (300) characters so
-# a 65536-group list stays readable.
+# a 65536-group list stays readable. Short single lines, the names of most
+# rows, are printed as they are without starting awk.
 oneline() {
+	case $1 in
+	*"
+"*) ;;
+	*)
+		if [ "${#1}" -le "${2:-300}" ]; then
+			printf '%s' "$1"
+			return
+		fi
+		;;
+	esac
 	printf '%s\n' "$1" | awk -v max="${2:-300}" '
 	{ s = s (NR > 1 ? "\\n" : "") $0 }
 	END { if (length(s) > max) s = substr(s, 1, max) "..."; printf "%s", s }'
@@ -123,7 +185,8 @@ su_exec_in() {
 	/*) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$where" "$@" ;;
 	*) echo "harness: unknown place $where" >&2; exit 2 ;;
 	esac
-	exec env HOME=/wrong FOO=passthrough unshare $UNSHARE_OPTS "$@" </dev/null >"$W/out" 2>"$W/err"
+	export HOME=/wrong FOO=passthrough # in the subshell of su_run or su_start
+	exec unshare $UNSHARE_OPTS "$@" </dev/null >"$W/out" 2>"$W/err"
 }
 
 # su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait. Sets RC; the
@@ -141,35 +204,44 @@ su_start() {
 	PID=$!
 }
 
-# identity FILE: what OBSERVE printed, as "uid gid groups HOME", groups sorted
-# and comma-separated. Anything else wrong is appended, so it cannot match:
-# real/effective/saved/fs ids that differ, capabilities left to a non-root
-# uid, FOO not passed through.
+# identity FILE: what OBSERVE printed, as "uid gid groups HOME", groups
+# comma-separated in the kernel's order, which is sorted (setgroups sorts
+# them). Anything else wrong is appended, so it cannot match: real/effective/
+# saved/fs ids that differ, capabilities left to a non-root uid, FOO not
+# passed through. Parsed by the shell: it runs for every row.
 identity() {
-	groups=$(sed -n 's/^Groups:[[:space:]]*//p' "$1" | tr -s '[:blank:]' '\n' |
-		sed '/^$/d' | sort -n | paste -sd, -)
-	awk '
-	$1 == "Uid:" || $1 == "Gid:" {
-		id[$1] = $2
-		if ($3 != $2 || $4 != $2 || $5 != $2)
-			odd = odd " " $1 $2 "/" $3 "/" $4 "/" $5
-	}
-	$1 ~ /^Cap/ && $2 !~ /^0+$/ { caps = caps " " $1 $2 }
-	sub(/^HOME=/, "") { home = $0 }
-	sub(/^FOO=/, "") { foo = $0 }
-	END {
-		if (id["Uid:"] != "0" && caps != "")
-			odd = odd " capabilities-left:" caps
-		if (foo != "passthrough")
-			odd = odd " FOO=" foo
-		print id["Uid:"] " " id["Gid:"]
-		print home odd
-	}' "$1" >"$W/identity"
-	{
-		IFS= read -r ids
-		IFS= read -r rest
-	} <"$W/identity"
-	printf '%s %s %s\n' "$ids" "${groups:--}" "$rest"
+	id_uid= id_gid= id_groups= id_home= id_foo= id_odd= id_caps=
+	while IFS= read -r id_line; do
+		case $id_line in
+		Uid:* | Gid:*)
+			set -- $id_line
+			[ "$3" = "$2" ] && [ "$4" = "$2" ] && [ "$5" = "$2" ] ||
+				id_odd="$id_odd $1$2/$3/$4/$5"
+			case $1 in
+			Uid:) id_uid=$2 ;;
+			*) id_gid=$2 ;;
+			esac
+			;;
+		Groups:*)
+			set -- ${id_line#Groups:}
+			id_ifs=$IFS
+			IFS=,
+			id_groups="$*"
+			IFS=$id_ifs
+			;;
+		Cap*)
+			set -- $id_line
+			case $2 in
+			*[!0]*) id_caps="$id_caps $1$2" ;;
+			esac
+			;;
+		HOME=*) id_home=${id_line#HOME=} ;;
+		FOO=*) id_foo=${id_line#FOO=} ;;
+		esac
+	done <"$1"
+	[ "$id_uid" = 0 ] || [ -z "$id_caps" ] || id_odd="$id_odd capabilities-left:$id_caps"
+	[ "$id_foo" = passthrough ] || id_odd="$id_odd FOO=$id_foo"
+	printf '%s %s %s %s%s\n' "$id_uid" "$id_gid" "${id_groups:--}" "$id_home" "$id_odd"
 }
 
 # got: what the last su_run produced, for a failure report.
@@ -180,8 +252,9 @@ got() {
 # message_ok FRAGMENT: stderr is one line, starts "su-exec: ", contains
 # FRAGMENT, and does not claim "Success".
 message_ok() {
-	[ "$(wc -l <"$W/err")" -eq 1 ] || return 1
-	IFS= read -r msg <"$W/err"
+	{
+		IFS= read -r msg && ! IFS= read -r msg_more && [ -z "$msg_more" ]
+	} <"$W/err" || return 1
 	case $msg in
 	*Success*) return 1 ;;
 	"su-exec: "*"$1"*) return 0 ;;
@@ -251,7 +324,16 @@ trim() {
 	printf '%s\n' "$*"
 }
 
-# wait_for FILE: up to ten seconds for FILE to appear.
+# await_ready FIFO: the line a process writes into FIFO once it is ready
+# (its trap set), which the test waits for instead of sleeping. Ten seconds
+# is a bound a loaded machine cannot miss; missing it only fails the test.
+await_ready() {
+	timeout 10 head -n 1 "$1"
+}
+
+# wait_for FILE: up to ten seconds for FILE to appear. For mk/container.sh,
+# whose example container writes a file of its own (a log, not a fifo); the
+# 0.1 s pause is between looks at the file, and only a timeout fails.
 wait_for() {
 	i=0
 	while [ ! -e "$1" ]; do
@@ -260,3 +342,8 @@ wait_for() {
 		sleep 0.1
 	done
 }
+
+# Run by itself, as `prove tests/*.sh` does: it is not a suite.
+case ${0##*/} in
+lib.sh) skip_all "tests/lib.sh is the harness the suites source" ;;
+esac

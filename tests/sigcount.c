@@ -1,13 +1,23 @@
 /*
- * For tests/init.sh: catches every signal it can but SIGCHLD, prints
- * "ready" and the numbers it catches, then one line per signal received.
- * Exits 0 once MS milliseconds (default 500) pass without a signal.
+ * For tests/init.sh: sigcount [MS [READY]] catches every signal it can but
+ * SIGCHLD, prints "ready" and the numbers it catches (into the file or fifo
+ * READY instead when given, so a test can wait for it), then one line per
+ * signal received. Exits 0 right after signal 64, the last, which tests
+ * send to end it, or once MS milliseconds (default 500) pass without a
+ * signal; exits 1 if no signal comes within ten seconds.
  */
+#define _POSIX_C_SOURCE 200809L
+
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#define LAST_SIGNAL 64
+
+static volatile sig_atomic_t last_seen;
 
 static int put_number(char *p, int n)
 {
@@ -26,6 +36,24 @@ static void got(int sig)
 
 	line[len++] = '\n';
 	write(STDOUT_FILENO, line, (size_t)len);
+	if (sig == LAST_SIGNAL)
+		last_seen = 1;
+}
+
+/* Writes the ready line to READY when given, else to stdout. */
+static void say_ready(const char *line, size_t len, const char *ready)
+{
+	int fd;
+
+	if (!ready) {
+		write(STDOUT_FILENO, line, len);
+		return;
+	}
+	fd = open(ready, O_WRONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		write(fd, line, len);
+		close(fd);
+	}
 }
 
 int main(int argc, char **argv)
@@ -39,16 +67,16 @@ int main(int argc, char **argv)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = got;
 	sigfillset(&sa.sa_mask);
-	for (sig = 1; sig < 65; sig++)
+	for (sig = 1; sig <= LAST_SIGNAL; sig++)
 		if (sig != SIGCHLD && sigaction(sig, &sa, NULL) == 0) {
 			line[len++] = ' ';
 			len += put_number(line + len, sig);
 		}
 	line[len++] = '\n';
-	write(STDOUT_FILENO, line, (size_t)len);
+	say_ready(line, (size_t)len, argc > 2 ? argv[2] : NULL);
 	if (nanosleep(&first, NULL) == 0)
 		return 1; /* no signal came at all */
-	while (nanosleep(&idle, NULL) < 0)
+	while (!last_seen && nanosleep(&idle, NULL) < 0)
 		;
 	return 0;
 }

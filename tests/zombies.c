@@ -1,4 +1,6 @@
 /* For tests/init.sh: leaves N (default 1000) zombie children behind as it exits. */
+#define _XOPEN_SOURCE 700
+
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
