@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Usage: sh tests/hardening.sh SU_EXEC...
+# Usage: sh tests/hardening.sh [SU_EXEC...]   (default: ./su-exec ./su-exec-static)
 #
 # su-exec in the odd places containers start it: databases that are not
 # files, a 16 KiB stack, hostile strings under -v, scripts without #!, a
@@ -26,13 +26,11 @@ NS_OPTS="--mount --propagation private"
 LIMIT=5
 
 main() {
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "SKIP: hardening tests need root (run: sudo make check)"
-		exit 0
-	fi
-	[ $# -ge 1 ] || { echo "usage: sh tests/hardening.sh SU_EXEC..." >&2; exit 2; }
+	need_root "the hardening suite"
+	[ $# -ge 1 ] || set -- "$TESTS/../su-exec" "$TESTS/../su-exec-static"
 	setup
 	require_tools unshare timeout mount mkfifo readelf strace "${CC:-cc}"
+	need_built "all static" "$@" || missing=1
 	[ "${missing:-0}" -eq 0 ] || finish hardening
 	documented
 	for bin; do

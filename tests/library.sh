@@ -37,10 +37,7 @@ NS='mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group |
 exec "$@"'
 
 main() {
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "SKIP: library tests need root (run: sudo make check)"
-		exit 0
-	fi
+	need_root "the library suite"
 	W=$(mktemp -d /tmp/privdrop-library.XXXXXX) || exit 1
 	trap cleanup EXIT
 	DEST=$W/dest
