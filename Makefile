@@ -44,7 +44,7 @@ all: su-exec privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 .c.o:
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJ) su-exec.o: include/privdrop.h privdrop/internal.h
+$(LIB_OBJ) su-exec.o: privdrop/privdrop.h privdrop/internal.h
 
 privdrop/libprivdrop.a: $(LIB_OBJ)
 	rm -f $@
@@ -53,7 +53,7 @@ privdrop/libprivdrop.a: $(LIB_OBJ)
 # The shared library: the same sources built -fPIC, exporting only privdrop.h.
 PIC_OBJ = $(LIB_SRC:privdrop/%.c=build/pic/%.o)
 
-build/pic/%.o: privdrop/%.c include/privdrop.h privdrop/internal.h
+build/pic/%.o: privdrop/%.c privdrop/privdrop.h privdrop/internal.h
 	@mkdir -p build/pic
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 
@@ -104,7 +104,7 @@ check-all: tests/unit/check_privdrop su-exec su-exec-static tests/faultinj tests
 check-unit: tests/unit/check_privdrop
 	tests/unit/check_privdrop
 
-check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h include/privdrop.h
+check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
 	@mkdir -p build/sanitize
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
 		-fno-omit-frame-pointer $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o build/sanitize/check_privdrop \
@@ -126,7 +126,7 @@ FUZZ_LIB = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privd
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) include/privdrop.h
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) privdrop/privdrop.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/reference.c $(FUZZ_LIB)
 
@@ -153,14 +153,14 @@ static-musl: su-exec-static
 $(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh
 	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC)
 
-$(STATIC_DIR)/%.o: privdrop/%.c include/privdrop.h privdrop/internal.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h privdrop/internal.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 
 # -V names the libcap-ng that is linked in: on Debian, the source package built.
 $(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(if $(CC_IS_MUSL),$(shell $(PKG_CONFIG) --modversion \
 	libcap-ng),$(shell cat $(CAPNG_MUSL)/VERSION))
-$(STATIC_DIR)/su-exec.o: su-exec.c include/privdrop.h privdrop/internal.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/su-exec.o: su-exec.c privdrop/privdrop.h privdrop/internal.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ su-exec.c
 
@@ -215,7 +215,7 @@ install-lib: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.
 	install -m 644 privdrop/libprivdrop.a $(DESTDIR)$(LIBDIR)/libprivdrop.a
 	install -m 755 privdrop/libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so.0
 	ln -sf libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so
-	install -m 644 include/privdrop.h $(DESTDIR)$(INCLUDEDIR)/privdrop.h
+	install -m 644 privdrop/privdrop.h $(DESTDIR)$(INCLUDEDIR)/privdrop.h
 	install -m 644 privdrop/privdrop.pc $(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
 	install -m 644 privdrop.3 $(DESTDIR)$(MANDIR)/man3/privdrop.3
 

@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "../include/privdrop.h"
+#include "privdrop.h"
 
 #define PD_PASSWD "/etc/passwd"
 #define PD_GROUP "/etc/group"
