@@ -80,9 +80,10 @@ void pd_plan_free(struct pd_plan *plan)
 static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt,
 			     struct pd_error *err)
 {
+	unsigned steps = opt ? opt->flags & ~PD_KEEP_DEFAULT : 0;
 	int alone;
 
-	if (!opt || (!opt->keep_caps && !opt->flags && plan->uid != 0))
+	if (!opt || (!opt->keep_caps && !steps && (plan->uid != 0 || opt->flags & PD_KEEP_DEFAULT)))
 		return 0;
 	alone = pd_threads_alone();
 	if (alone < 0)
@@ -108,7 +109,7 @@ static struct pd_plan *with_options(const struct pd_plan *plan, const struct pd_
 	memset(&p->caps, 0, sizeof(p->caps));
 	if (opt) {
 		p->caps.keep = opt->keep_caps;
-		p->caps.keep_set = 1;
+		p->caps.keep_set = !(opt->flags & PD_KEEP_DEFAULT);
 		p->caps.clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
 		p->caps.no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
 	}
@@ -132,8 +133,10 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 
 	memset(err, 0, sizeof(*err));
 	errno = EINVAL;
-	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS)))
+	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_DEFAULT)))
 		return pd_fail(err, NULL, "unknown flags in struct pd_options");
+	if (opt && (opt->flags & PD_KEEP_DEFAULT) && opt->keep_caps)
+		return pd_fail(err, "keep_caps", "not empty, with PD_KEEP_DEFAULT");
 	if (one_thread_needed(plan, opt, err) < 0)
 		return -1;
 	p = with_options(plan, opt);
