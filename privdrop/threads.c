@@ -109,7 +109,11 @@ static int ids_are(const char *p, uint32_t id)
 	return p != NULL;
 }
 
-/* "Groups:" lists the supplementary groups, sorted by the kernel. */
+/*
+ * "Groups:" lists the supplementary groups, sorted by the kernel. As in
+ * switch.c, the gid is counted among them: it grants its access either way,
+ * so a caller started with no supplementary groups is a plan of just its gid.
+ */
 static int groups_are(const char *p, const struct pd_plan *plan)
 {
 	struct pd_gids got = { 0 };
@@ -126,7 +130,7 @@ static int groups_are(const char *p, const struct pd_plan *plan)
 	}
 	while (*end == ' ' || *end == '\t')
 		end++;
-	same = *end == '\n' && pd_gids_finish(&got) == 0 &&
+	same = *end == '\n' && pd_gids_add(&got, plan->gid) == 0 && pd_gids_finish(&got) == 0 &&
 	       got.count == plan->groups.count &&
 	       memcmp(got.list, plan->groups.list, got.count * sizeof(gid_t)) == 0;
 	pd_gids_free(&got);
