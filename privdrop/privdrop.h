@@ -80,7 +80,7 @@ size_t pd_error_format(const struct pd_error *err, char *buf, size_t size);
  */
 struct pd_options {
 	uint64_t keep_caps; /* bit n keeps capability n, as in <linux/capability.h> */
-	unsigned flags;	    /* PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS */
+	unsigned flags;	    /* PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_DEFAULT */
 };
 
 /* The resolved identity; opaque, from pd_resolve, freed with pd_plan_free. */
