@@ -31,20 +31,24 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
 LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
 	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
-	privdrop/switch.c privdrop/exec.c privdrop/init.c privdrop/signals.c \
+	privdrop/switch.c privdrop/exec.c privdrop/init.c \
 	privdrop/error.c privdrop/drop.c privdrop/threads.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
+# The program's side: its words (capability and signal names, seconds) into values.
+CLI_SRC = cli/uint.c cli/capnames.c cli/signames.c
+CLI_OBJ = $(CLI_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
 	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \
 	tests/unit/check_caps.c tests/unit/check_find.c tests/unit/check_signals.c \
-	tests/unit/check_api.c
+	tests/unit/check_api.c tests/unit/check_init.c
 
 all: su-exec privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 
 .c.o:
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJ) su-exec.o: include/privdrop.h privdrop/internal.h
+$(LIB_OBJ): privdrop/privdrop.h privdrop/init.h privdrop/internal.h
+$(CLI_OBJ) su-exec.o: privdrop/privdrop.h privdrop/init.h cli/cli.h
 
 privdrop/libprivdrop.a: $(LIB_OBJ)
 	rm -f $@
@@ -53,7 +57,7 @@ privdrop/libprivdrop.a: $(LIB_OBJ)
 # The shared library: the same sources built -fPIC, exporting only privdrop.h.
 PIC_OBJ = $(LIB_SRC:privdrop/%.c=build/pic/%.o)
 
-build/pic/%.o: privdrop/%.c include/privdrop.h privdrop/internal.h
+build/pic/%.o: privdrop/%.c privdrop/privdrop.h privdrop/init.h privdrop/internal.h
 	@mkdir -p build/pic
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 
@@ -68,12 +72,12 @@ privdrop/privdrop.pc: privdrop/privdrop.pc.in Makefile
 		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
 		-e 's|@VERSION@|$(VERSION)|' privdrop/privdrop.pc.in >$@
 
-su-exec: su-exec.o privdrop/libprivdrop.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -o $@ su-exec.o privdrop/libprivdrop.a \
+su-exec: su-exec.o $(CLI_OBJ) privdrop/libprivdrop.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -o $@ su-exec.o $(CLI_OBJ) privdrop/libprivdrop.a \
 		$(CAPNG_LIBS) $(LDLIBS)
 
-tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h privdrop/libprivdrop.a
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
+tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(CLI_OBJ) privdrop/libprivdrop.a
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) $(CLI_OBJ) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
 
 # The test helpers; the scripts only run them. The fault injector is
 # tests/caps.sh's (the static one runs in a busybox root), sigcount and
@@ -132,11 +136,11 @@ check-init: su-exec tests/sigcount tests/zombies
 check-library: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 	sh tests/library.sh
 
-check-sanitize: $(TEST_SRC) $(LIB_SRC) tests/unit/check_privdrop.h include/privdrop.h
+check-sanitize: $(TEST_SRC) $(LIB_SRC) $(CLI_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
 	@mkdir -p build/sanitize
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
 		-fno-omit-frame-pointer $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o build/sanitize/check_privdrop \
-		$(TEST_SRC) $(LIB_SRC) $(CHECK_LIBS) $(CAPNG_LIBS)
+		$(TEST_SRC) $(LIB_SRC) $(CLI_SRC) $(CHECK_LIBS) $(CAPNG_LIBS)
 	build/sanitize/check_privdrop
 
 check-valgrind: tests/unit/check_privdrop
@@ -154,7 +158,7 @@ FUZZ_LIB = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privd
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) include/privdrop.h
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) privdrop/privdrop.h
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/reference.c $(FUZZ_LIB)
 
@@ -173,7 +177,8 @@ STATIC_CAPNG_CFLAGS = $(if $(CC_IS_MUSL),$(CAPNG_CFLAGS),-I$(CAPNG_MUSL)/include
 STATIC_CAPNG_LIBS = $(if $(CC_IS_MUSL),$(shell $(PKG_CONFIG) --static --libs libcap-ng),$(STATIC_CAPNG))
 STATIC_CFLAGS = $(SMALL_CFLAGS) -ffile-prefix-map=$(CURDIR)=.
 STATIC_DIR = build/static
-STATIC_OBJ = $(LIB_SRC:privdrop/%.c=$(STATIC_DIR)/%.o) $(STATIC_DIR)/su-exec.o
+STATIC_OBJ = $(LIB_SRC:privdrop/%.c=$(STATIC_DIR)/%.o) $(CLI_SRC:cli/%.c=$(STATIC_DIR)/cli/%.o) \
+	$(STATIC_DIR)/su-exec.o
 
 static: su-exec-static
 static-musl: su-exec-static
@@ -181,14 +186,18 @@ static-musl: su-exec-static
 $(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh
 	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC)
 
-$(STATIC_DIR)/%.o: privdrop/%.c include/privdrop.h privdrop/internal.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h privdrop/init.h privdrop/internal.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
+	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
+
+$(STATIC_DIR)/cli/%.o: cli/%.c cli/cli.h privdrop/privdrop.h privdrop/init.h | $(STATIC_CAPNG)
+	@mkdir -p $(STATIC_DIR)/cli
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 
 # -V names the libcap-ng that is linked in: on Debian, the source package built.
 $(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(if $(CC_IS_MUSL),$(shell $(PKG_CONFIG) --modversion \
 	libcap-ng),$(shell cat $(CAPNG_MUSL)/VERSION))
-$(STATIC_DIR)/su-exec.o: su-exec.c include/privdrop.h privdrop/internal.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/su-exec.o: su-exec.c cli/cli.h privdrop/privdrop.h privdrop/init.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ su-exec.c
 
@@ -243,7 +252,7 @@ install-lib: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.
 	install -m 644 privdrop/libprivdrop.a $(DESTDIR)$(LIBDIR)/libprivdrop.a
 	install -m 755 privdrop/libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so.0
 	ln -sf libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so
-	install -m 644 include/privdrop.h $(DESTDIR)$(INCLUDEDIR)/privdrop.h
+	install -m 644 privdrop/privdrop.h $(DESTDIR)$(INCLUDEDIR)/privdrop.h
 	install -m 644 privdrop/privdrop.pc $(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
 	install -m 644 privdrop.3 $(DESTDIR)$(MANDIR)/man3/privdrop.3
 
@@ -255,7 +264,7 @@ uninstall:
 
 clean:
 	rm -rf $(filter-out $(CAPNG_MUSL),$(wildcard build/*)) su-exec-musl
-	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
+	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) $(CLI_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
 		tests/zombies tests/exit32
 

@@ -2,16 +2,20 @@
  * su-exec: switch user and group, then exec a command in place.
  *
  * This file owns the command line: options, messages and exit codes. It is
- * the only place that prints or exits; privdrop/ does the work.
+ * the only place that prints or exits. cli/ turns its words into values;
+ * privdrop/ does the work, through its public calls alone (and its init).
  */
 #include <cap-ng.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "privdrop/internal.h"
+#include "cli/cli.h"
+#include "privdrop/init.h"
+#include "privdrop/privdrop.h"
 
 extern char **environ;
 
@@ -65,7 +69,9 @@ static const char version_text[] = "su-exec (privdrop) " VERSION ", libcap-ng " 
 
 struct options {
 	int verbose;
-	struct pd_caps caps;
+	uint64_t keep; /* --keep-caps, as bits */
+	int keep_set;
+	unsigned flags; /* PD_CLEAR_BOUNDING, PD_NO_NEW_PRIVS */
 	int init_mode;
 	const char *init_only; /* an option that means nothing without --init */
 	struct pd_init init;
@@ -117,31 +123,37 @@ static void add(struct line *l, const char *s)
 	add_mem(l, s, strlen(s));
 }
 
-/* Control bytes and backslashes as \xNN, so what is printed stays one line of text. */
-static void add_escaped(struct line *l, const char *s, size_t n)
+/*
+ * The error as privdrop words it (pd_error_format), however long, less head
+ * bytes at its start and tail at its end.
+ */
+static void add_formatted(struct line *l, const struct pd_error *err, size_t head, size_t tail)
 {
-	static const char hex[] = "0123456789abcdef";
-	char esc[4] = { '\\', 'x', 0, 0 };
-	size_t i;
+	char small[512], *big = NULL, *text = small;
+	size_t n = pd_error_format(err, small, sizeof(small));
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x20 && c != 0x7f && c != '\\') {
-			add_mem(l, s + i, 1);
-			continue;
-		}
-		esc[2] = hex[c >> 4];
-		esc[3] = hex[c & 15];
-		add_mem(l, esc, sizeof(esc));
+	if (n >= sizeof(small) && (big = malloc(n + 1)) != NULL) {
+		pd_error_format(err, big, n + 1);
+		text = big;
+	} else if (n >= sizeof(small)) {
+		n = sizeof(small) - 1; /* no memory: what fits */
 	}
+	if (n >= head + tail)
+		add_mem(l, text + head, n - head - tail);
+	free(big);
 }
 
-static void add_quoted(struct line *l, const char *s, size_t n)
+static void add_error(struct line *l, const struct pd_error *err)
 {
-	add(l, "'");
-	add_escaped(l, s, n);
-	add(l, "'");
+	add_formatted(l, err, 0, 0);
+}
+
+/* Text escaped as in a message, without its quotes: control bytes, DEL and backslash as \xNN. */
+static void add_escaped(struct line *l, const char *s)
+{
+	struct pd_error err = { .subject = s, .subject_len = strlen(s), .reason = "" };
+
+	add_formatted(l, &err, 1, 3); /* 'S': */
 }
 
 static void add_uint(struct line *l, unsigned long v)
@@ -165,15 +177,7 @@ static _Noreturn void die_error_status(const struct pd_error *err, int status)
 	struct line l = { .fd = STDERR_FILENO };
 
 	add(&l, "su-exec: ");
-	if (err->step) {
-		add(&l, err->step);
-		add(&l, ": ");
-	}
-	if (err->subject) {
-		add_quoted(&l, err->subject, err->subject_len);
-		add(&l, ": ");
-	}
-	add(&l, err->reason ? err->reason : strerror(err->errnum));
+	add_error(&l, err);
 	put(&l);
 	_exit(status);
 }
@@ -200,17 +204,11 @@ static _Noreturn void die(const char *subject, const char *reason)
 static _Noreturn void usage_error(const char *option, const char *subject, const char *reason)
 {
 	struct line l = { .fd = STDERR_FILENO };
+	struct pd_error err = { .step = option, .subject = subject, .reason = reason };
 
+	err.subject_len = subject ? strlen(subject) : 0;
 	add(&l, "su-exec: ");
-	if (option) {
-		add(&l, option);
-		add(&l, ": ");
-	}
-	if (subject) {
-		add_quoted(&l, subject, strlen(subject));
-		add(&l, ": ");
-	}
-	add(&l, reason);
+	add_error(&l, &err);
 	add(&l, " (try --help)");
 	put(&l);
 	_exit(EXIT_FAIL);
@@ -269,12 +267,12 @@ static void init_option(char name, const char *arg, struct options *o)
 		break;
 	case 'r':
 		o->init_only = "--rewrite";
-		if (pd_rewrite_parse(arg, &o->init, &err) < 0)
+		if (cli_rewrite_parse(arg, &o->init, &err) < 0)
 			die_option(o->init_only, &err);
 		break;
 	case OPT_GRACE:
 		o->init_only = "--grace";
-		if (pd_grace_parse(arg, &o->init.grace, &err) < 0)
+		if (cli_grace_parse(arg, &o->init.grace, &err) < 0)
 			die_option(o->init_only, &err);
 		break;
 	}
@@ -286,14 +284,15 @@ static void apply_option(char name, const char *arg, struct options *o)
 
 	switch (name) {
 	case 'k':
-		if (pd_caps_parse(arg, &o->caps, &err) < 0)
+		if (cli_caps_parse(arg, &o->keep, &err) < 0)
 			die_option("--keep-caps", &err);
+		o->keep_set = 1;
 		break;
 	case 'b':
-		o->caps.clear_bounding = 1;
+		o->flags |= PD_CLEAR_BOUNDING;
 		break;
 	case 'n':
-		o->caps.no_new_privs = 1;
+		o->flags |= PD_NO_NEW_PRIVS;
 		break;
 	case 'v':
 		o->verbose = 1;
@@ -413,25 +412,14 @@ static void refuse_setid(void)
 		die(NULL, "refusing to run with the setuid or setgid bit set");
 }
 
-/* Not on the stack: su-exec must start under a 16 KiB stack limit. */
-static char passwd_buf[PD_BLOCK_SIZE], group_buf[PD_BLOCK_SIZE];
-
-static void resolve(const char *arg, struct pd_plan *plan)
+static struct pd_plan *resolve(const char *arg)
 {
-	struct pd_caller caller = { getuid(), getgid() };
-	struct pd_db passwd, group;
-	struct pd_spec spec;
-	struct pd_error err = { 0 };
+	struct pd_plan *plan;
+	struct pd_error err;
 
-	if (pd_spec_parse(arg, &spec, &err) < 0)
+	if (pd_resolve(arg, &plan, &err) < 0)
 		die_error(&err);
-	if (pd_db_open(&passwd, PD_PASSWD, passwd_buf, sizeof(passwd_buf), &err) < 0 ||
-	    pd_db_open(&group, PD_GROUP, group_buf, sizeof(group_buf), &err) < 0)
-		die_error(&err);
-	if (pd_plan_resolve(plan, &spec, caller, &passwd, &group, &err) < 0)
-		die_error(&err);
-	pd_db_close(&passwd);
-	pd_db_close(&group);
+	return plan;
 }
 
 static void add_change(struct line *l, const char *what, unsigned long from, unsigned long to)
@@ -448,47 +436,59 @@ static void add_change(struct line *l, const char *what, unsigned long from, uns
 /* Not root: the plan must already be what we are. */
 static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 {
-	struct line l = { .fd = STDERR_FILENO };
+	struct line why = { .fd = -1 };
+	struct pd_error err = { .subject = arg, .subject_len = strlen(arg) };
+	uid_t uid = pd_plan_uid(plan);
+	gid_t gid = pd_plan_gid(plan);
 
-	add(&l, "su-exec: ");
-	add_quoted(&l, arg, strlen(arg));
-	add(&l, ": cannot change ");
-	add_change(&l, "uid ", geteuid(), plan->uid);
-	add_change(&l, "gid ", getegid(), plan->gid);
-	if (geteuid() == plan->uid && getegid() == plan->gid)
-		add(&l, "supplementary groups, ");
-	add(&l, "not running as root");
-	put(&l);
-	_exit(EXIT_FAIL);
+	add(&why, "cannot change ");
+	add_change(&why, "uid ", geteuid(), uid);
+	add_change(&why, "gid ", getegid(), gid);
+	if (geteuid() == uid && getegid() == gid)
+		add(&why, "supplementary groups, ");
+	add(&why, "not running as root");
+	add_mem(&why, "", 1);
+	err.reason = why.buf;
+	die_error(&err);
 }
 
-static void switch_to(const char *arg, const struct pd_plan *plan)
+/* The library names the struct pd_options field at fault; su-exec, its option. */
+static const char *option_name(const char *step)
 {
-	struct pd_capstate start;
-	struct pd_error err = { 0 };
-	int same;
+	if (step && strcmp(step, "keep_caps") == 0)
+		return "--keep-caps";
+	if (step && strcmp(step, "PD_CLEAR_BOUNDING") == 0)
+		return "--clear-bounding";
+	return step;
+}
 
-	if (pd_caps_start(plan, &start, &err) < 0)
-		die_error(&err);
-	if (geteuid() != 0) {
-		same = pd_identity_is(plan);
-		if (same < 0)
-			die_error(&(struct pd_error){ .step = "getgroups", .errnum = errno });
-		if (!same)
-			refuse_change(arg, plan);
-	}
-	if (pd_switch(plan, &start, &err) < 0 || pd_verify(plan, &start, &err) < 0)
-		die_error(&err);
+/*
+ * Without capability options, a plain drop. A root target given -b or -n but
+ * no -k keeps root's capabilities: PD_KEEP_DEFAULT says so.
+ */
+static void switch_to(const char *arg, const struct pd_plan *plan, const struct options *o)
+{
+	struct pd_options opt = { o->keep, o->flags | (o->keep_set ? 0 : PD_KEEP_DEFAULT) };
+	int asked = o->keep_set || o->flags;
+	struct pd_error err;
+
+	if (pd_apply(plan, asked ? &opt : NULL, &err) == 0)
+		return;
+	/* Not root, and the plan is not what we are: only root can change it. */
+	if (geteuid() != 0 && err.errnum == EPERM && err.step && strcmp(err.step, "setgroups") == 0)
+		refuse_change(arg, plan);
+	err.step = option_name(err.step);
+	die_error(&err);
 }
 
 /* The kept capabilities, by libcap-ng's names. */
-static void add_caps(struct line *l, const struct pd_caps *caps)
+static void add_caps(struct line *l, const struct options *o)
 {
 	const char *sep = " caps=", *name;
 	unsigned cap;
 
-	for (cap = 0; caps->keep_set && cap < 64; cap++) {
-		if (!(caps->keep & ((uint64_t)1 << cap)))
+	for (cap = 0; o->keep_set && cap < 64; cap++) {
+		if (!(o->keep & ((uint64_t)1 << cap)))
 			continue;
 		name = capng_capability_to_name(cap);
 		add(l, sep);
@@ -497,24 +497,25 @@ static void add_caps(struct line *l, const struct pd_caps *caps)
 	}
 }
 
-static void say_plan(const struct pd_plan *plan)
+static void say_plan(const struct pd_plan *plan, const struct options *o)
 {
 	struct line l = { .fd = STDERR_FILENO };
-	size_t i;
+	size_t i, count;
+	const gid_t *groups = pd_plan_groups(plan, &count);
 
 	add(&l, "su-exec: uid=");
-	add_uint(&l, plan->uid);
+	add_uint(&l, pd_plan_uid(plan));
 	add(&l, " gid=");
-	add_uint(&l, plan->gid);
+	add_uint(&l, pd_plan_gid(plan));
 	add(&l, " groups=");
-	for (i = 0; i < plan->groups.count; i++) {
+	for (i = 0; i < count; i++) {
 		if (i)
 			add(&l, ",");
-		add_uint(&l, plan->groups.list[i]);
+		add_uint(&l, groups[i]);
 	}
 	add(&l, " HOME=");
-	add_escaped(&l, plan->home, strlen(plan->home));
-	add_caps(&l, &plan->caps);
+	add_escaped(&l, pd_plan_home(plan));
+	add_caps(&l, o);
 	put(&l);
 }
 
@@ -556,8 +557,8 @@ static void gosu_alone(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	static struct options opts; /* with the plan, over 4 KiB: kept off the stack */
-	static struct pd_plan plan;
+	static struct options opts; /* the rewrite table: kept off a small stack */
+	struct pd_plan *plan;
 	int spec;
 
 	refuse_setid();
@@ -568,12 +569,11 @@ int main(int argc, char **argv)
 		usage_error(opts.init_only, NULL, "needs --init");
 	if (argc - spec < 2)
 		usage_error(NULL, NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
-	resolve(argv[spec], &plan);
-	plan.caps = opts.caps;
-	switch_to(argv[spec], &plan);
+	plan = resolve(argv[spec]);
+	switch_to(argv[spec], plan, &opts);
 	if (opts.verbose)
-		say_plan(&plan);
+		say_plan(plan, &opts);
 	if (opts.init_mode)
-		run_init(&opts.init, &plan, argv + spec + 1);
-	exec_command(&plan, argv + spec + 1);
+		run_init(&opts.init, plan, argv + spec + 1);
+	exec_command(plan, argv + spec + 1);
 }

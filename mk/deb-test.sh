@@ -3,10 +3,13 @@
 #
 # Usage: mk/deb-test.sh PRIVDROP_DEB
 #
-# As root: installs the built package into a fresh Debian bookworm root with
-# `apt-get install ./privdrop_*.deb`, so its dependencies resolve from the
-# mirror, runs `su-exec nobody id` and `man -w su-exec` there, removes it with
-# `dpkg -r` and checks that no file of it is left.
+# As root: installs the built packages (privdrop, and libprivdrop0 and
+# libprivdrop-dev found beside it) into a fresh Debian bookworm root with
+# `apt-get install ./*.deb`, so their dependencies resolve from the mirror,
+# together with a C compiler; runs `su-exec nobody id` and `man -w su-exec`
+# there, builds examples/daemon.c and a small program that drops to nobody
+# against the installed library with pkg-config and runs the latter, removes
+# the packages with `dpkg -r` and checks that no file of them is left.
 #
 # The root is debootstrap --variant=minbase plus man-db (minbase has no man),
 # made once into build/deb-root/base from the mirror this machine's apt uses
@@ -40,12 +43,60 @@ make_base() {
 	touch "$DR/base/.complete"
 }
 
+PACKAGES="privdrop libprivdrop0 libprivdrop-dev"
+
 install_deb() {
-	cp "$DEB" "$W/tmp/" && chmod 644 "$W/tmp/$(basename "$DEB")" || return
+	set --
+	for d in $DEBS; do
+		cp "$d" "$W/tmp/" && chmod 644 "$W/tmp/$(basename "$d")" || return
+		set -- "$@" "/tmp/$(basename "$d")"
+	done
 	cp /etc/resolv.conf "$W/etc/resolv.conf" 2>/dev/null
 	in_root apt-get update -qq >"$DR/apt.log" 2>&1 &&
 		in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			"/tmp/$(basename "$DEB")" >>"$DR/apt.log" 2>&1
+			"$@" gcc libc6-dev pkg-config >>"$DR/apt.log" 2>&1
+}
+
+# The three packages built together: libprivdrop0 and libprivdrop-dev beside privdrop.
+find_debs() {
+	DEBS=$DEB
+	for p in libprivdrop0 libprivdrop-dev; do
+		d=$(ls "$(dirname "$DEB")/${p}_$(dpkg-deb --field "$DEB" Version)_"*.deb 2>/dev/null | head -n 1)
+		[ -n "$d" ] || { fail "$p's package beside $(basename "$DEB")" "found" "missing"; return 1; }
+		DEBS="$DEBS $d"
+	done
+}
+
+# Drops to nobody through the installed library, and prints what it became.
+DROP_C='#include <stdio.h>
+#include <unistd.h>
+#include <privdrop.h>
+int main(void)
+{
+	struct pd_error err;
+	char line[256];
+
+	if (pd_drop("nobody", NULL, &err) < 0) {
+		pd_error_format(&err, line, sizeof(line));
+		printf("%s\n", line);
+		return 1;
+	}
+	printf("%u %u\n", (unsigned)getuid(), (unsigned)getgid());
+	return 0;
+}'
+
+# Built against the installed library with pkg-config, as a user of it would.
+library_checks() {
+	cp "$ROOT/examples/daemon.c" "$W/tmp/daemon.c" && printf '%s\n' "$DROP_C" >"$W/tmp/drop.c"
+	check "pkg-config --modversion privdrop" "$version" "$(in_root pkg-config --modversion privdrop 2>&1)"
+	in_root sh -c 'cc -o /tmp/daemon /tmp/daemon.c $(pkg-config --cflags --libs privdrop)' >"$DR/cc.log" 2>&1
+	check "examples/daemon.c builds with pkg-config --cflags --libs privdrop" "exit 0 []" "exit $? [$(cat "$DR/cc.log")]"
+	in_root sh -c 'cc -o /tmp/drop /tmp/drop.c $(pkg-config --cflags --libs privdrop)' >"$DR/cc.log" 2>&1
+	check "a program calling pd_drop builds" "exit 0 []" "exit $? [$(cat "$DR/cc.log")]"
+	check "it runs against libprivdrop.so.0 and becomes nobody" \
+		"$(in_root id -u nobody) $(in_root id -g nobody)" "$(in_root /tmp/drop 2>&1)"
+	check "it is linked to the shared library" yes \
+		"$(in_root ldd /tmp/drop 2>&1 | grep -q 'libprivdrop.so.0 => /.*/libprivdrop.so.0 ' && echo yes || echo no)"
 }
 
 # leftovers FILE: the paths listed in FILE that still exist and that no
@@ -64,6 +115,7 @@ main() {
 	[ "$(id -u)" = 0 ] || { echo "SKIP: mk/deb-test.sh needs root (chroot, mounts)" >&2; exit 1; }
 	version=$(cat "$ROOT/VERSION")
 	check "the package's version is VERSION" "$version" "$(dpkg-deb --field "$DEB" Version)"
+	find_debs || finish deb
 	make_base || { fail "a Debian root from debootstrap" "made" "failed"; finish deb; }
 	if [ -e "$W" ] && grep -q " $W" /proc/self/mountinfo; then
 		fail "the old work root" "nothing mounted under it" "a mount"; finish deb
@@ -73,8 +125,10 @@ main() {
 	trap cleanup EXIT
 
 	install_deb
-	check "apt-get install ./$(basename "$DEB") in a fresh root" 0 "$?"
-	check "installed" "install ok installed" "$(in_root dpkg-query -W -f='${Status}' privdrop 2>&1)"
+	check "apt-get install ./privdrop ./libprivdrop0 ./libprivdrop-dev in a fresh root" 0 "$?"
+	for p in $PACKAGES; do
+		check "$p installed" "install ok installed" "$(in_root dpkg-query -W -f='${Status}' "$p" 2>&1)"
+	done
 	ran=$(in_root su-exec nobody id 2>&1)
 	echo "# su-exec nobody id: $ran"
 	check "su-exec nobody id, as id nobody says" "$(in_root id nobody 2>&1)" "$ran"
@@ -84,11 +138,13 @@ main() {
 	check "man su-exec renders" yes \
 		"$(in_root env MANPAGER=cat man su-exec 2>/dev/null | grep -q 'switch user and group' && echo yes || echo no)"
 
-	in_root dpkg-query -L privdrop >"$DR/files" 2>&1
+	library_checks
+
+	in_root dpkg-query -L $PACKAGES >"$DR/files" 2>&1
 	check "dpkg -L lists /usr/bin/su-exec" yes "$(grep -qx /usr/bin/su-exec "$DR/files" && echo yes || echo no)"
-	in_root dpkg -r privdrop >>"$DR/apt.log" 2>&1
-	check "dpkg -r privdrop" 0 "$?"
-	check "not installed after dpkg -r" "" "$(in_root dpkg-query -W -f='${db:Status-Status}' privdrop 2>/dev/null |
+	in_root dpkg -r $PACKAGES >>"$DR/apt.log" 2>&1
+	check "dpkg -r $PACKAGES" 0 "$?"
+	check "not installed after dpkg -r" "" "$(in_root dpkg-query -W -f='${db:Status-Status}\n' $PACKAGES 2>/dev/null |
 		grep -v '^not-installed$')"
 	check "no file of the package left" "" "$(leftovers "$DR/files")"
 	check "su-exec is gone from PATH" "" "$(in_root sh -c 'command -v su-exec' 2>&1)"

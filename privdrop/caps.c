@@ -1,13 +1,12 @@
 /*
- * Capabilities: the --keep-caps list, the steps around the id switch, and the
- * state read straight from the kernel. libcap-ng sets every capability; what
+ * Capabilities: the steps around the id switch, and the state read straight
+ * from the kernel. libcap-ng sets every capability; what
  * it did is then read back from the kernel here, independently of its view.
  */
 #define _GNU_SOURCE
 #include <cap-ng.h>
 #include <errno.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -36,57 +35,10 @@ static int fail(struct pd_error *err, const char *step, const char *reason)
 	return -1;
 }
 
-static int fail_input(struct pd_error *err, const char *s, size_t len, const char *reason)
-{
-	fail(err, NULL, reason);
-	err->subject = s;
-	err->subject_len = len;
-	return -1;
-}
-
-/* One name: any case, "cap_" optional, as in capabilities(7). */
-static int cap_from_name(const char *s, size_t len)
-{
-	char name[32];
-
-	if (len > 4 && strncasecmp(s, "cap_", 4) == 0) {
-		s += 4;
-		len -= 4;
-	}
-	if (len == 0 || len >= sizeof(name))
-		return -1;
-	memcpy(name, s, len);
-	name[len] = '\0';
-	return capng_name_to_capability(name);
-}
-
 /*
- * A comma-separated list, added to what earlier lists kept; an empty list, an
- * empty item or an unknown name is an error.
+ * Names the lowest kept capability that is in bad, as libcap-ng names it; the
+ * step is the field of struct pd_options at fault.
  */
-int pd_caps_parse(const char *list, struct pd_caps *caps, struct pd_error *err)
-{
-	const char *p = list, *comma;
-	size_t len;
-	int cap;
-
-	caps->keep_set = 1;
-	do {
-		comma = strchr(p, ',');
-		len = comma ? (size_t)(comma - p) : strlen(p);
-		errno = 0;
-		if (len == 0)
-			return fail_input(err, list, strlen(list), "empty capability name");
-		cap = cap_from_name(p, len);
-		if (cap < 0 || cap > 63)
-			return fail_input(err, p, len, "unknown capability");
-		caps->keep |= BIT(cap);
-		p = comma + 1;
-	} while (comma);
-	return 0;
-}
-
-/* Names the lowest kept capability that is in bad, as libcap-ng names it. */
 static int fail_keep(struct pd_error *err, const struct pd_caps *caps, uint64_t bad,
 		     const char *reason)
 {
@@ -94,7 +46,7 @@ static int fail_keep(struct pd_error *err, const struct pd_caps *caps, uint64_t 
 	unsigned cap = 0;
 	const char *name;
 
-	fail(err, "--keep-caps", reason);
+	fail(err, "keep_caps", reason);
 	while (cap < 63 && !(which & BIT(cap)))
 		cap++;
 	name = capng_capability_to_name(cap);
@@ -216,7 +168,7 @@ int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct 
 		return fail_keep(err, caps, ~start->permitted, "capability not held by the caller");
 	/* Dropping from the bounding set needs CAP_SETPCAP, which only root has here. */
 	if (caps->clear_bounding && !(start->effective & BIT(PD_CAP_SETPCAP)))
-		return fail(err, "--clear-bounding", "needs CAP_SETPCAP: run as root");
+		return fail(err, "PD_CLEAR_BOUNDING", "needs CAP_SETPCAP: run as root");
 	return 0;
 }
 

@@ -7,17 +7,26 @@
 
 #include "internal.h"
 
-static int resolve_from(const struct pd_spec *spec, struct pd_plan *plan, struct pd_error *err)
+/*
+ * A plan and its readers' blocks in one allocation: one mapping from the
+ * allocator instead of three, and none given back before an exec (su-exec's
+ * wall time). The blocks are dead once resolved, and go with pd_plan_free.
+ */
+struct plan_block {
+	struct pd_plan plan; /* first: a plan's address is its block's */
+	char passwd[PD_BLOCK_SIZE], group[PD_BLOCK_SIZE];
+};
+
+static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct pd_error *err)
 {
 	struct pd_caller caller = { getuid(), getgid() };
 	struct pd_db passwd, group;
 	int r = -1;
 
-	/* No buffers given: the readers allocate theirs, a thread's stack stays small. */
-	if (pd_db_open(&passwd, PD_PASSWD, NULL, 0, err) < 0)
+	if (pd_db_open(&passwd, PD_PASSWD, b->passwd, sizeof(b->passwd), err) < 0)
 		return -1;
-	if (pd_db_open(&group, PD_GROUP, NULL, 0, err) == 0)
-		r = pd_plan_resolve(plan, spec, caller, &passwd, &group, err);
+	if (pd_db_open(&group, PD_GROUP, b->group, sizeof(b->group), err) == 0)
+		r = pd_plan_resolve(&b->plan, spec, caller, &passwd, &group, err);
 	pd_db_close(&passwd);
 	pd_db_close(&group);
 	return r;
@@ -26,20 +35,20 @@ static int resolve_from(const struct pd_spec *spec, struct pd_plan *plan, struct
 int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
 {
 	struct pd_spec spec;
-	struct pd_plan *p;
+	struct plan_block *b;
 
 	*plan = NULL;
 	memset(err, 0, sizeof(*err));
 	if (pd_spec_parse(arg, &spec, err) < 0)
 		return -1;
-	p = calloc(1, sizeof(*p));
-	if (!p)
+	b = calloc(1, sizeof(*b));
+	if (!b)
 		return pd_fail(err, "resolve", NULL);
-	if (resolve_from(&spec, p, err) < 0) {
-		pd_plan_free(p);
+	if (resolve_from(&spec, b, err) < 0) {
+		pd_plan_free(&b->plan);
 		return -1;
 	}
-	*plan = p;
+	*plan = &b->plan;
 	return 0;
 }
 
@@ -69,7 +78,7 @@ void pd_plan_free(struct pd_plan *plan)
 	if (!plan)
 		return;
 	pd_plan_release(plan);
-	free(plan);
+	free((struct plan_block *)(void *)plan);
 }
 
 /*
@@ -80,9 +89,10 @@ void pd_plan_free(struct pd_plan *plan)
 static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt,
 			     struct pd_error *err)
 {
+	unsigned steps = opt ? opt->flags & ~PD_KEEP_DEFAULT : 0;
 	int alone;
 
-	if (!opt || (!opt->keep_caps && !opt->flags && plan->uid != 0))
+	if (!opt || (!opt->keep_caps && !steps && (plan->uid != 0 || opt->flags & PD_KEEP_DEFAULT)))
 		return 0;
 	alone = pd_threads_alone();
 	if (alone < 0)
@@ -108,7 +118,7 @@ static struct pd_plan *with_options(const struct pd_plan *plan, const struct pd_
 	memset(&p->caps, 0, sizeof(p->caps));
 	if (opt) {
 		p->caps.keep = opt->keep_caps;
-		p->caps.keep_set = 1;
+		p->caps.keep_set = !(opt->flags & PD_KEEP_DEFAULT);
 		p->caps.clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
 		p->caps.no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
 	}
@@ -132,8 +142,10 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 
 	memset(err, 0, sizeof(*err));
 	errno = EINVAL;
-	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS)))
+	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_DEFAULT)))
 		return pd_fail(err, NULL, "unknown flags in struct pd_options");
+	if (opt && (opt->flags & PD_KEEP_DEFAULT) && opt->keep_caps)
+		return pd_fail(err, "keep_caps", "not empty, with PD_KEEP_DEFAULT");
 	if (one_thread_needed(plan, opt, err) < 0)
 		return -1;
 	p = with_options(plan, opt);

@@ -1,5 +1,5 @@
 /*
- * --init: fork the command and stay behind as a tiny init that forwards
+ * The init: fork the command and stay behind as a tiny init that forwards
  * signals to it, reaps every child and, once the command has exited, stops
  * whatever else is left. It runs after the switch, as the target user.
  *
@@ -52,8 +52,9 @@ struct init {
 	int pid1;
 	int proc;	       /* /proc is of our PID namespace: descendants can be listed */
 	int tty;	       /* the terminal the child's group takes, or -1 */
-	ksigset mask;	       /* the mask su-exec started with */
+	ksigset mask;	       /* the mask the caller had */
 	struct sigaction chld; /* and its SIGCHLD disposition */
+	int subreaper;	       /* and its child-subreaper flag */
 };
 
 static int fail(struct pd_error *err, const char *step)
@@ -387,15 +388,21 @@ static int prepare(struct init *s, struct pd_error *err)
 	ksigset all = ALL_SIGNALS;
 
 	s->pid1 = getpid() == 1;
+	if (prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&s->subreaper, 0UL, 0UL, 0UL) < 0)
+		return fail(err, "prctl(PR_GET_CHILD_SUBREAPER)");
 	/* Orphans come to PID 1 anyway; anywhere else they would pass us by. */
 	if (!s->pid1 && prctl(PR_SET_CHILD_SUBREAPER, 1UL, 0UL, 0UL, 0UL) < 0)
 		return fail(err, "prctl(PR_SET_CHILD_SUBREAPER)");
-	if (set_mask(&all, &s->mask) < 0)
-		return fail(err, "rt_sigprocmask");
+	if (set_mask(&all, &s->mask) < 0) {
+		fail(err, "rt_sigprocmask");
+		prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
+		return -1;
+	}
 	/* An ignored SIGCHLD would reap our children behind our back. */
 	if (sigaction(SIGCHLD, &dfl, &s->chld) < 0) {
 		fail(err, "sigaction(SIGCHLD)");
 		set_mask(&s->mask, NULL);
+		prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
 		return -1;
 	}
 	s->proc = proc_is_ours();
@@ -439,19 +446,44 @@ void pd_init_defaults(struct pd_init *in)
 		in->rewrite[sig] = sig;
 }
 
-int pd_grace_parse(const char *s, unsigned *grace, struct pd_error *err)
+/* The caller's mask, SIGCHLD disposition and subreaper flag, as prepare found them. */
+static void restore(const struct init *s)
 {
-	const char *why;
-	uint32_t n;
+	int saved = errno;
 
-	if (pd_parse_id(s, strlen(s), &n, &why) < 0 || n > PD_GRACE_MAX) {
-		memset(err, 0, sizeof(*err));
-		err->subject = s;
-		err->subject_len = strlen(s);
-		err->reason = "not a number of seconds (0-86400)";
+	sigaction(SIGCHLD, &s->chld, NULL);
+	set_mask(&s->mask, NULL);
+	prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
+	errno = saved;
+}
+
+static int valid(const struct pd_init *in, struct pd_error *err)
+{
+	int sig;
+
+	errno = EINVAL;
+	if (in->grace > PD_GRACE_MAX)
+		return fail(err, "grace");
+	for (sig = 0; sig < PD_NSIG; sig++)
+		if (in->rewrite[sig] < 0 || in->rewrite[sig] >= PD_NSIG)
+			return fail(err, "rewrite");
+	return 0;
+}
+
+/* The command has been started: the init's part, until all is over. */
+static int stay(struct init *s, const struct pd_plan *plan, int *status, struct pd_error *err)
+{
+	if (s->in->pgroup)
+		setpgid(s->child, s->child); /* so a signal sent at once finds the group */
+	/* The command keeps what it was given; its non-root init keeps nothing. */
+	if (pd_plan_uid(plan) != 0 && pd_caps_clear(err) < 0) {
+		kill(s->child, SIGKILL);
+		waitpid(s->child, NULL, 0);
 		return -1;
 	}
-	*grace = n;
+	if (supervise(s, status) < 0)
+		return fail(err, "waitpid");
+	shut_down(s);
 	return 0;
 }
 
@@ -459,30 +491,16 @@ int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *cons
 		int *status, struct pd_error *err)
 {
 	struct init s = { .in = in, .tty = -1 };
+	int r;
 
-	if (prepare(&s, err) < 0)
+	if (valid(in, err) < 0 || prepare(&s, err) < 0)
 		return -1;
 	s.child = fork();
 	if (s.child == 0)
 		return run_child(&s, plan, argv, err);
 	if (s.tty >= 0)
 		close(s.tty);
-	if (s.child < 0) {
-		fail(err, "fork");
-		sigaction(SIGCHLD, &s.chld, NULL);
-		set_mask(&s.mask, NULL);
-		return -1;
-	}
-	if (in->pgroup)
-		setpgid(s.child, s.child); /* so a signal sent at once finds the group */
-	/* The command keeps what it was given; its non-root init keeps nothing. */
-	if (plan->uid != 0 && pd_caps_clear(err) < 0) {
-		kill(s.child, SIGKILL);
-		waitpid(s.child, NULL, 0);
-		return -1;
-	}
-	if (supervise(&s, status) < 0)
-		return fail(err, "waitpid");
-	shut_down(&s);
-	return 0;
+	r = s.child < 0 ? fail(err, "fork") : stay(&s, plan, status, err);
+	restore(&s);
+	return r;
 }

@@ -1,6 +1,6 @@
 /*
- * privdrop's internals, shared by its files, su-exec and the unit tests;
- * never installed. The promise to other programs is privdrop.h.
+ * privdrop's internals, shared by its files and the unit tests; never
+ * installed. The promise to other programs is privdrop.h (and init.h).
  *
  * The library never prints and never exits. Actions return 0, or -1 with
  * a struct pd_error filled in. Lookups return 1 found, 0 not found, -1
@@ -14,7 +14,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "../include/privdrop.h"
+#include "init.h"
 
 #define PD_PASSWD "/etc/passwd"
 #define PD_GROUP "/etc/group"
@@ -116,7 +116,7 @@ int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct 
 /* plan.c: what the spec resolves to, and the capabilities asked for */
 struct pd_caps {
 	uint64_t keep; /* one bit per capability */
-	int keep_set;  /* --keep-caps was given */
+	int keep_set;  /* keep is the whole set, not PD_KEEP_DEFAULT */
 	int clear_bounding;
 	int no_new_privs;
 };
@@ -143,8 +143,7 @@ void pd_plan_release(struct pd_plan *plan);
 
 /*
  * caps.c: libcap-ng sets the capabilities; the state is read back as the
- * kernel reports it, fields saying which parts were read. pd_caps_parse adds
- * a list of names (libcap-ng's, any case, "cap_" optional) to caps->keep.
+ * kernel reports it, fields saying which parts were read.
  */
 enum {
 	PD_CAP_E = 1,
@@ -161,7 +160,6 @@ struct pd_capstate {
 	int no_new_privs;
 	unsigned fields;
 };
-int pd_caps_parse(const char *list, struct pd_caps *caps, struct pd_error *err);
 int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err);
 int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct pd_error *err);
 int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *start,
@@ -185,30 +183,5 @@ int pd_fail(struct pd_error *err, const char *step, const char *reason);
 int pd_threads_alone(void);
 int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *start,
 		      struct pd_error *err);
-
-/* init.c: --init, a tiny init that forwards signals, reaps, and stops the rest */
-#define PD_NSIG 65 /* signals 1..64: the kernel's sigset everywhere but MIPS */
-#define PD_GRACE_DEFAULT 5
-#define PD_GRACE_MAX 86400 /* a day; added to a 32-bit time_t, it cannot overflow */
-struct pd_init {
-	int pgroup;	      /* the child gets its own group, and the signals go to it */
-	unsigned grace;	      /* seconds between SIGTERM and SIGKILL for the others */
-	int rewrite[PD_NSIG]; /* index: signal received; value: signal delivered, 0 drops */
-};
-void pd_init_defaults(struct pd_init *in);
-int pd_grace_parse(const char *s, unsigned *grace, struct pd_error *err);
-/*
- * After the switch: forks the command and stays as its init. Returns 0 in
- * the init when all is over, with *status the exit status to use (the
- * command's code, or 128 + its signal); 1 in the child when the command could
- * not be run; -1 when the init failed (no child started, or it vanished).
- * Both failures fill *err, its errnum the errno.
- */
-int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *const argv[],
-		int *status, struct pd_error *err);
-
-/* signals.c: names (any case, SIG optional) or numbers 1..64 */
-int pd_signal_parse(const char *s, size_t len, int *sig, const char **why);
-int pd_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err);
 
 #endif

@@ -66,7 +66,8 @@ struct name { const char *name; long value; };
 
 static const struct name syscalls[] = {
 	S(setgroups), S(setgid), S(setresgid), S(setregid), S(setuid),
-	S(setresuid), S(setreuid), S(capget), S(capset), S(prctl), S(execve), { 0, 0 }
+	S(setresuid), S(setreuid), S(capget), S(capset), S(prctl), S(execve), S(unshare),
+	{ 0, 0 }
 };
 static const struct name options[] = {
 	N(PR_SET_KEEPCAPS), N(PR_CAPBSET_DROP), N(PR_SET_NO_NEW_PRIVS),

@@ -43,6 +43,7 @@ main() {
 	DEST=$W/dest
 	missing=
 	require_tools pkg-config "$CC" unshare busybox nm
+	[ -x "$ROOT/tests/faultinj" ] || $MAKE -s -C "$ROOT" tests/faultinj >/dev/null
 	[ -z "$missing" ] || finish library
 	install_lib
 	build_programs
@@ -50,6 +51,7 @@ main() {
 	threads_plain
 	threads_refused
 	threads_without_proc
+	threads_unshare_forbidden
 	daemon
 	exports
 	uninstall_lib
@@ -158,6 +160,27 @@ threads_without_proc() {
 		"exit 0, stderr [], main: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=400/400/400" \
 		"exit $RC, stderr [$(cat "$W/err")], $(cat "$W/out")"
 	NOPROC= # dash keeps an assignment made in front of a function call
+}
+
+# Where a seccomp filter forbids unshare, the threads are counted in
+# /proc/self/task instead; without /proc either, options are refused.
+threads_unshare_forbidden() {
+	FI="$ROOT/tests/faultinj unshare EPERM --"
+	in_ns $FI "$W/threads" app 0x400
+	check "unshare forbidden: options refused with a worker thread, counted in /proc" \
+		"125 threads: capability options need a process with one thread: drop privileges before starting threads" \
+		"$RC $(cat "$W/err")"
+	check "unshare forbidden, refused: both threads still root" "2" \
+		"$(grep -c '^[a-z]*: uid=0/0/0 gid=0/0/0 ' "$W/out")"
+	in_ns $FI "$W/threads" app 0x400 alone
+	check "unshare forbidden, one thread: net_bind_service kept, nothing else" \
+		"exit 0, stderr [], main: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=400/400/400" \
+		"exit $RC, stderr [$(cat "$W/err")], $(cat "$W/out")"
+	NOPROC=1 in_ns $FI "$W/threads" app 0x400 alone
+	check "unshare forbidden and no /proc: options refused, even alone" \
+		"125 threads: /proc/self/task: cannot count the threads: /proc is not mounted" \
+		"$RC $(cat "$W/err")"
+	NOPROC=
 }
 
 # DAEMON: in a new network namespace, lo up, the daemon as app on port 80;

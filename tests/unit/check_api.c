@@ -186,6 +186,34 @@ START_TEST(test_exec_environment)
 }
 END_TEST
 
+/* Options pd_apply cannot take are refused before anything changes. */
+static const struct {
+	struct pd_options opt;
+	const char *line;
+} bad_options[] = {
+	{ { 1, PD_KEEP_DEFAULT }, "keep_caps: not empty, with PD_KEEP_DEFAULT" },
+	{ { 0, 8 }, "unknown flags in struct pd_options" },
+};
+
+START_TEST(test_bad_options)
+{
+	struct pd_plan *plan;
+	struct pd_error err;
+	char line[256];
+	uid_t ru, eu, su;
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	ck_assert_int_eq(pd_apply(plan, &bad_options[_i].opt, &err), -1);
+	pd_error_format(&err, line, sizeof(line));
+	ck_assert_str_eq(line, bad_options[_i].line);
+	ck_assert_int_eq(err.errnum, EINVAL);
+	ck_assert_int_eq(getresuid(&ru, &eu, &su), 0);
+	ck_assert_uint_ne(eu, 1000); /* not app: nothing changed */
+	pd_plan_free(plan);
+}
+END_TEST
+
 Suite *api_suite(void)
 {
 	Suite *s = suite_create("api");
@@ -195,6 +223,7 @@ Suite *api_suite(void)
 	tcase_add_test(tc, test_format_truncates);
 	tcase_add_loop_test(tc, test_resolve, 0, COUNT(resolve_rows));
 	tcase_add_test(tc, test_exec_environment);
+	tcase_add_loop_test(tc, test_bad_options, 0, COUNT(bad_options));
 	suite_add_tcase(s, tc);
 	return s;
 }

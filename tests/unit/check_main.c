@@ -16,6 +16,7 @@ int main(void)
 	srunner_add_suite(sr, find_suite());
 	srunner_add_suite(sr, signals_suite());
 	srunner_add_suite(sr, api_suite());
+	srunner_add_suite(sr, init_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -3,6 +3,7 @@
 
 #include <check.h>
 
+#include "../../cli/cli.h"
 #include "../../privdrop/internal.h"
 
 #define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
@@ -16,5 +17,6 @@ Suite *caps_suite(void);
 Suite *find_suite(void);
 Suite *signals_suite(void);
 Suite *api_suite(void);
+Suite *init_suite(void);
 
 #endif

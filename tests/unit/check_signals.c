@@ -64,7 +64,7 @@ START_TEST(test_signal)
 {
 	int sig = -7, want = signals[_i].sig;
 	const char *why = NULL;
-	int r = pd_signal_parse(signals[_i].text, strlen(signals[_i].text), &sig, &why);
+	int r = cli_signal_parse(signals[_i].text, strlen(signals[_i].text), &sig, &why);
 
 	if (signals[_i].base == BAD) {
 		ck_assert_int_eq(r, -1);
@@ -126,7 +126,7 @@ START_TEST(test_rewrite)
 
 	pd_init_defaults(&in);
 	before = in;
-	r = pd_rewrite_parse(rewrites[_i].arg, &in, &err);
+	r = cli_rewrite_parse(rewrites[_i].arg, &in, &err);
 	if (rewrites[_i].subject) {
 		ck_assert_int_eq(r, -1);
 		ck_assert_ptr_nonnull(err.reason);
@@ -147,9 +147,9 @@ START_TEST(test_rewrite_repeated)
 	struct pd_error err = { 0 };
 
 	pd_init_defaults(&in);
-	ck_assert_int_eq(pd_rewrite_parse("TERM:QUIT", &in, &err), 0);
-	ck_assert_int_eq(pd_rewrite_parse("INT:0", &in, &err), 0);
-	ck_assert_int_eq(pd_rewrite_parse("TERM:HUP", &in, &err), 0); /* the last one wins */
+	ck_assert_int_eq(cli_rewrite_parse("TERM:QUIT", &in, &err), 0);
+	ck_assert_int_eq(cli_rewrite_parse("INT:0", &in, &err), 0);
+	ck_assert_int_eq(cli_rewrite_parse("TERM:HUP", &in, &err), 0); /* the last one wins */
 	ck_assert_int_eq(in.rewrite[SIGTERM], SIGHUP);
 	ck_assert_int_eq(in.rewrite[SIGINT], 0);
 	ck_assert_int_eq(in.rewrite[SIGQUIT], SIGQUIT);
@@ -193,7 +193,7 @@ START_TEST(test_grace)
 {
 	struct pd_error err = { 0 };
 	unsigned grace = 77;
-	int r = pd_grace_parse(graces[_i].text, &grace, &err);
+	int r = cli_grace_parse(graces[_i].text, &grace, &err);
 
 	if (graces[_i].ok) {
 		ck_assert_int_eq(r, 0);

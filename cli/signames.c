@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Signal names and numbers for --rewrite=FROM:TO. A signal is a name, with or
  * without SIG, in any case (TERM, sigterm), RTMIN+N or RTMAX-N as kill -l
@@ -8,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "cli.h"
 
 _Static_assert(NSIG == PD_NSIG, "PD_NSIG must match the libc's NSIG");
 
@@ -49,7 +50,6 @@ static int realtime_name(const char *s, size_t len)
 	int min = SIGRTMIN, max = SIGRTMAX, base;
 	char sign;
 	uint32_t n;
-	const char *why;
 
 	if (len < 5 || (strncasecmp(s, "RTMIN", 5) != 0 && strncasecmp(s, "RTMAX", 5) != 0))
 		return 0;
@@ -57,18 +57,28 @@ static int realtime_name(const char *s, size_t len)
 	sign = base == min ? '+' : '-';
 	if (len == 5)
 		return base;
-	if (s[5] != sign || pd_parse_id(s + 6, len - 6, &n, &why) < 0 || n > (uint32_t)(max - min))
+	if (s[5] != sign || cli_uint(s + 6, len - 6, (uint32_t)(max - min), &n) < 0)
 		return 0;
 	return sign == '+' ? base + (int)n : base - (int)n;
 }
 
-int pd_signal_parse(const char *s, size_t len, int *sig, const char **why)
+static int all_digits(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0;
+}
+
+int cli_signal_parse(const char *s, size_t len, int *sig, const char **why)
 {
 	uint32_t n;
 	int found;
 
-	if (pd_is_digits(s, len)) {
-		if (pd_parse_id(s, len, &n, why) < 0 || n < 1 || n >= PD_NSIG) {
+	if (all_digits(s, len)) {
+		if (cli_uint(s, len, PD_NSIG - 1, &n) < 0 || n < 1) {
 			*why = "signal number out of range (1-64)";
 			return -1;
 		}
@@ -100,7 +110,7 @@ static int fail(struct pd_error *err, const char *s, size_t len, const char *rea
 }
 
 /* FROM:TO into in->rewrite; TO may be 0, which drops FROM. Nothing changes on failure. */
-int pd_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err)
+int cli_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err)
 {
 	const char *colon = strchr(arg, ':'), *to_s, *why;
 	size_t from_len, to_len;
@@ -111,13 +121,13 @@ int pd_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err)
 	from_len = (size_t)(colon - arg);
 	to_s = colon + 1;
 	to_len = strlen(to_s);
-	if (pd_signal_parse(arg, from_len, &from, &why) < 0)
+	if (cli_signal_parse(arg, from_len, &from, &why) < 0)
 		return fail(err, arg, from_len, why);
 	if (from == SIGKILL || from == SIGSTOP)
 		return fail(err, arg, from_len, "cannot be caught, so cannot be rewritten");
 	if (from == SIGCHLD)
 		return fail(err, arg, from_len, "tells the init to reap, so cannot be rewritten");
-	if (!(to_len == 1 && to_s[0] == '0') && pd_signal_parse(to_s, to_len, &to, &why) < 0)
+	if (!(to_len == 1 && to_s[0] == '0') && cli_signal_parse(to_s, to_len, &to, &why) < 0)
 		return fail(err, to_s, to_len, why);
 	in->rewrite[from] = to;
 	return 0;

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * su-exec's words turned into the values privdrop takes: capability names
+ * into a set, signal names into numbers, digits into seconds. Part of the
+ * program, not of the library. A failing parser fills *err with the input at
+ * fault and the reason; the caller names the option in err->step.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../privdrop/init.h"
+#include "../privdrop/privdrop.h"
+
+/* uint.c: digits only, 0..max; overflow is an error, never a wrap */
+int cli_uint(const char *s, size_t len, uint32_t max, uint32_t *n);
+int cli_grace_parse(const char *s, unsigned *grace, struct pd_error *err);
+
+/* capnames.c: a comma-separated list of libcap-ng's names added to *keep */
+int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
+
+/* signames.c: names (any case, SIG optional) or numbers 1..64 */
+int cli_signal_parse(const char *s, size_t len, int *sig, const char **why);
+int cli_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err);
+
+#endif

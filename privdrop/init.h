@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * privdrop's tiny init: used by su-exec --init, built into the library but
+ * not part of its promise, so never installed. A daemon has no use for it;
+ * a program that wants to stay behind as its command's init includes it
+ * beside privdrop.h. It takes values only: signal numbers and seconds.
+ */
+#ifndef PRIVDROP_INIT_H
+#define PRIVDROP_INIT_H
+
+#include "privdrop.h"
+
+#define PD_NSIG 65 /* signals 1..64: the kernel's sigset everywhere but MIPS */
+#define PD_GRACE_DEFAULT 5
+#define PD_GRACE_MAX 86400 /* a day; added to a 32-bit time_t, it cannot overflow */
+
+struct pd_init {
+	int pgroup;	      /* the child gets its own group, and the signals go to it */
+	unsigned grace;	      /* seconds between SIGTERM and SIGKILL for the others, <= PD_GRACE_MAX */
+	int rewrite[PD_NSIG]; /* index: signal received; value: signal delivered, 0 drops */
+};
+
+/* No group of its own, a grace of PD_GRACE_DEFAULT, every signal delivered as itself. */
+void pd_init_defaults(struct pd_init *in);
+
+/*
+ * After pd_apply: forks the command and stays as its init. Returns 0 in the
+ * init when all is over, with *status the exit status to use (the command's
+ * code, or 128 + its signal); 1 in the child when the command could not be
+ * run; -1 when the init failed (no child started, it vanished, or *in holds
+ * a value out of range). Both failures fill *err, its errnum the errno. On
+ * every return in the init the signal mask, SIGCHLD's disposition and the
+ * child-subreaper flag are as they were on entry.
+ */
+int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *const argv[],
+		int *status, struct pd_error *err);
+
+#endif
