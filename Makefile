@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # su-exec: switch user and group, then exec a command in place.
 
 # VERSION is the one place the version lives: -V, the tarball's name, and
@@ -121,6 +122,7 @@ check-unit: tests/unit/check_privdrop
 
 check-docs: su-exec
 	sh tests/docs.sh ./su-exec
+	sh mk/spdx-check.sh
 
 check-integration: su-exec su-exec-static
 	sh tests/integration.sh ./su-exec ./su-exec-static

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * su-exec: switch user and group, then exec a command in place.
  *

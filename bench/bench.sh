@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Usage: bench/bench.sh [DIR]     (make bench; DIR defaults to build/bench)
 #
 # su-exec (dynamic, and static with musl) against the floor (bench/floor.c), gosu,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The floor: the least a tool can do to drop root and run a command in place.
  * No lookup, no checks worth the name: fixed ids (nobody, nogroup), then

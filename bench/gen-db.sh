@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Usage: bench/gen-db.sh small|large DIR [USERS]
 #
 # Writes DIR/passwd and DIR/group, the same bytes on every run.

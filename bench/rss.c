@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rss COMMAND [ARG]...: runs COMMAND and prints its peak resident set in KiB
  * (ru_maxrss, which covers every program it exec'd and every child it

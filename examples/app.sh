@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # A stand-in for a real service: it writes to the /data volume, which works
 # only once the entrypoint has given /data to app, and stops cleanly on
 # SIGTERM, the signal `docker stop` sends to PID 1.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The entrypoint of examples/Dockerfile. It starts as root, does the one job
 # that needs root, then becomes app for good: after `exec su-exec` no process
 # of the container is root, and the service is the container's PID 1, so

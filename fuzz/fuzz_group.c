@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The group reader against the naive reference: the first line is a user (and
  * a group name) to look up, the rest is the file.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The passwd reader against the naive reference: the first line is the name
  * to look up (its bytes also give a uid), the rest is the file.

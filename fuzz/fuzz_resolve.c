@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Resolve end to end against the reference reading of the rules. Input: the
  * spec up to the first newline, then the passwd file up to the first 0x01

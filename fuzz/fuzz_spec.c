@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* USER[:GROUP]: split at the first ':', digits are ids in range, all else names. */
 #include <stdlib.h>
 #include <string.h>

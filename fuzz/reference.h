@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A second, deliberately naive reading of the rules, for the fuzzers to
  * compare the library against: split every line and field, no search tricks.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Usage: fuzz/run.sh SECONDS TARGET...
 #
 # Replays fuzz/regressions for each target, seeds a corpus from the test

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make check-container: builds Dockerfile.test and examples/Dockerfile with a
 # container engine and runs the images, as root, from the repo root:
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Usage: mk/deps.sh [build|test|bench|container|package]
 #
 # Installs what is missing, as root, on Debian 12 or Alpine: to build su-exec

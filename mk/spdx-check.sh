@@ -5,7 +5,8 @@
 #
 # Every tracked source, script and build file names its licence in its first
 # lines: "SPDX-License-Identifier: MIT". Checked: C sources and headers, shell
-# scripts and every executable file, Makefiles, Dockerfiles, the man page,
+# scripts and every executable file, assembly, Makefiles, Dockerfiles, the
+# man pages, the linker version script, the pkg-config template,
 # .gitignore, .dockerignore, CI and the debian/ control and rules files.
 # Licence texts, notices, data (VERSION, test fixtures, fuzz inputs) and
 # files whose format holds no comment (debian/changelog, debian/copyright,
@@ -17,11 +18,12 @@ export LC_ALL
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 . tests/lib.sh
+git rev-parse --git-dir >/dev/null 2>&1 || skip_all "not a git checkout: no list of tracked files"
 
 wanted() {
 	case $1 in
 	tests/fixtures/* | fuzz/regressions/*) return 1 ;;
-	*.c | *.h | *.sh | *.1 | Makefile | */Makefile | Dockerfile* | */Dockerfile*) return 0 ;;
+	*.c | *.h | *.s | *.sh | *.1 | *.3 | *.map | *.pc.in | Makefile | */Makefile | Dockerfile* | */Dockerfile*) return 0 ;;
 	.gitignore | .dockerignore | .ci/run | debian/rules | debian/control) return 0 ;;
 	esac
 	[ -x "$1" ]

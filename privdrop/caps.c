@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Capabilities: the steps around the id switch, and the state read straight
  * from the kernel. libcap-ng sets every capability; what

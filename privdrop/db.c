@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * A database is read in blocks of whole lines, so a reader can search a
  * block with memmem instead of walking it a byte at a time. Memory is the

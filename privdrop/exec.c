@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Exec in place: no fork, so the command keeps our PID (PID 1 in a container).
  *

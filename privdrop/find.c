@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Substring search for the readers. musl's memmem (two-way) spends about
  * 2.4 instructions a byte on a group file; Horspool skips whole needle

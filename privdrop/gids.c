@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The supplementary group list: sorted, without duplicates, at most PD_GROUPS_MAX. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* /etc/group: name:password:gid:members, exactly four fields. */
 #define _GNU_SOURCE
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * The init: fork the command and stay behind as a tiny init that forwards
  * signals to it, reaps every child and, once the command has exited, stops

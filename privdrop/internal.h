@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * privdrop's internals, shared by its files and the unit tests; never
  * installed. The promise to other programs is privdrop.h (and init.h).

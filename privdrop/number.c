@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Ids are digits only, 0..PD_ID_MAX; overflow is an error, never a wrap. */
 #include "internal.h"
 

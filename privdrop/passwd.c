@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* /etc/passwd: name:password:uid:gid:gecos:home:shell, exactly seven fields. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Resolving a spec to a plan: uid, gid, supplementary groups, HOME. */
 #include <errno.h>
 #include <stdlib.h>

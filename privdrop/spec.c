@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* USER[:GROUP]: split at the first ':'; an all-digit field is an id. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Switching identity as root, and checking from the kernel that it happened. */
 #define _GNU_SOURCE
 #include <errno.h>

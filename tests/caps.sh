@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Capability tests of the built su-exec, run as root (make check-caps):
 #
 #	sh tests/caps.sh [SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC]

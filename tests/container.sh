@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The integration table inside a container image, as root, against the
 # image's own /etc/passwd and /etc/group: Dockerfile.test copies this file,
 # tests/lib.sh and the static su-exec into each final image, and makes

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Usage: tests/docs.sh [SU_EXEC]   (make check-docs; default ./su-exec)
 #
 # The options su-exec accepts, its --help, the man page and the README name

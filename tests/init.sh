@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Integration tests of su-exec --init, run as root (make check-init):
 #
 #	sh tests/init.sh [SU_EXEC]

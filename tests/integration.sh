@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Integration tests of the built su-exec, run as root (make check-integration):
 #
 #	sh tests/integration.sh [SU_EXEC SU_EXEC_STATIC]

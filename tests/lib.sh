@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The test harness of every shell suite (POSIX sh), sourced by them.
 #
 # Output is TAP: one line per test, "ok N - what" or "not ok N - what:

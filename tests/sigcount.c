@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * For tests/init.sh: sigcount [MS [READY]] catches every signal it can but
  * SIGCHLD, prints "ready" and the numbers it catches (into the file or fifo

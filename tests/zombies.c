@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* For tests/init.sh: leaves N (default 1000) zombie children behind as it exits. */
 #define _XOPEN_SOURCE 700
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Capability names through libcap-ng, and the state the kernel must show after the switch. */
 #include <cap-ng.h>
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading databases from files: blocks, long lines, missing and unreadable files. */
 #define _GNU_SOURCE
 #include <errno.h>

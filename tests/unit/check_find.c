@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The substring search under the readers, against a naive search. */
 #define _GNU_SOURCE
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The group reader: exactly four fields, a valid gid, members matched whole. */
 #include <stdlib.h>
 #include <string.h>

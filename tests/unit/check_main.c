@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the privdrop library, each in a forked child (CK_FORK). */
 #include <stdlib.h>
 

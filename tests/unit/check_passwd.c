@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The passwd reader: exactly seven fields, valid ids, or the line is skipped. */
 #include <string.h>
 

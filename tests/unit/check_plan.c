@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Resolving a spec to uid, gid, groups and HOME: one row per README rule. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef CHECK_PRIVDROP_H
 #define CHECK_PRIVDROP_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Signal names and numbers, --rewrite=FROM:TO and --grace. */
 #define _GNU_SOURCE
 #include <signal.h>

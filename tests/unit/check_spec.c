@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Rule 1 (split at the first ':') and rule 2 (digits only, 0..4294967294). */
 #include <string.h>
 
