@@ -53,6 +53,9 @@ build() {
 	# about 20 µs, 5 to 8% of su-exec's run. The handler resets libcap-ng's state in a forked
 	# child; su-exec's child never calls libcap-ng (the --init that does is
 	# the parent, its pid unchanged), and a stale pid would make capset fail.
+	# su-exec's own make variables (CFLAGS=-Werror in CI) stay out of this
+	# build: it is libcap-ng's, with its own flags.
+	unset MAKEFLAGS MFLAGS MAKELEVEL CFLAGS CPPFLAGS LDFLAGS
 	(cd "$src" && { [ ! -e Makefile ] || make -s distclean; } &&
 		./configure -q CC="$cc" CFLAGS="$flags" CPPFLAGS="-I$out/kinclude" \
 		--disable-shared --enable-static --without-python3 --without-python \
