@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The public calls: resolve a spec to a plan, become it, exec as it. */
 #include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,14 +10,19 @@
 #include "internal.h"
 
 /*
- * A plan and its readers' blocks in one allocation: one mapping from the
- * allocator instead of three, and none given back before an exec (su-exec's
- * wall time). The blocks are dead once resolved, and go with pd_plan_free.
+ * A plan and its readers' blocks in one piece of memory: the heap's (one
+ * allocation, none given back before an exec) or the caller's
+ * (pd_resolve_in). The blocks are dead once resolved; the first is lent to
+ * pd_exec for the environment it builds.
  */
 struct plan_block {
 	struct pd_plan plan; /* first: a plan's address is its block's */
-	char passwd[PD_BLOCK_SIZE], group[PD_BLOCK_SIZE];
+	int on_heap;
+	_Alignas(max_align_t) char passwd[PD_BLOCK_SIZE];
+	char group[PD_BLOCK_SIZE];
 };
+_Static_assert(sizeof(struct plan_block) + _Alignof(struct plan_block) <= PD_RESOLVE_SPACE,
+	       "PD_RESOLVE_SPACE must hold a plan and its blocks");
 
 static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct pd_error *err)
 {
@@ -29,7 +36,23 @@ static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct
 		r = pd_plan_resolve(&b->plan, spec, caller, &passwd, &group, err);
 	pd_db_close(&passwd);
 	pd_db_close(&group);
+	b->plan.spare = b->passwd;
+	b->plan.spare_size = sizeof(b->passwd);
 	return r;
+}
+
+/* Resolves into b, on the heap or in the caller's space. */
+static int resolve_block(const struct pd_spec *spec, struct plan_block *b, int on_heap,
+			 struct pd_plan **plan, struct pd_error *err)
+{
+	memset(&b->plan, 0, sizeof(b->plan));
+	b->on_heap = on_heap;
+	if (resolve_from(spec, b, err) < 0) {
+		pd_plan_free(&b->plan);
+		return -1;
+	}
+	*plan = &b->plan;
+	return 0;
 }
 
 int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
@@ -41,15 +64,28 @@ int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
 	memset(err, 0, sizeof(*err));
 	if (pd_spec_parse(arg, &spec, err) < 0)
 		return -1;
-	b = calloc(1, sizeof(*b));
+	b = malloc(sizeof(*b));
 	if (!b)
 		return pd_fail(err, "resolve", NULL);
-	if (resolve_from(&spec, b, err) < 0) {
-		pd_plan_free(&b->plan);
-		return -1;
+	return resolve_block(&spec, b, 1, plan, err);
+}
+
+int pd_resolve_in(const char *arg, void *space, size_t size, struct pd_plan **plan,
+		  struct pd_error *err)
+{
+	size_t align = _Alignof(struct plan_block);
+	uintptr_t at = ((uintptr_t)space + align - 1) & ~(uintptr_t)(align - 1);
+	struct pd_spec spec;
+
+	*plan = NULL;
+	memset(err, 0, sizeof(*err));
+	if (!space || size < PD_RESOLVE_SPACE) {
+		errno = EINVAL;
+		return pd_fail(err, "pd_resolve_in", "less space than PD_RESOLVE_SPACE");
 	}
-	*plan = &b->plan;
-	return 0;
+	if (pd_spec_parse(arg, &spec, err) < 0)
+		return -1;
+	return resolve_block(&spec, (struct plan_block *)at, 0, plan, err);
 }
 
 uid_t pd_plan_uid(const struct pd_plan *plan)
@@ -78,7 +114,8 @@ void pd_plan_free(struct pd_plan *plan)
 	if (!plan)
 		return;
 	pd_plan_release(plan);
-	free((struct plan_block *)(void *)plan);
+	if (((struct plan_block *)(void *)plan)->on_heap)
+		free((struct plan_block *)(void *)plan);
 }
 
 /*

@@ -128,6 +128,8 @@ struct pd_plan {
 	struct pd_gids groups;
 	char home[PD_HOME_MAX];
 	struct pd_caps caps;
+	char *spare; /* memory pd_exec may use, aligned; NULL: none */
+	size_t spare_size;
 };
 struct pd_caller {
 	uid_t uid;
