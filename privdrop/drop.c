@@ -142,40 +142,22 @@ static int one_thread_needed(const struct pd_plan *plan, const struct pd_options
 	return 0;
 }
 
-/* The plan with the options' capabilities: a copy, since the caller's is const. */
-static struct pd_plan *with_options(const struct pd_plan *plan, const struct pd_options *opt)
+/* The capabilities the options ask for; none without options. */
+static void caps_from(const struct pd_options *opt, struct pd_caps *caps)
 {
-	struct pd_plan *p = malloc(sizeof(*p));
-
-	if (!p)
-		return NULL;
-	*p = *plan;
-	if (plan->groups.list == plan->groups.inline_list)
-		p->groups.list = p->groups.inline_list;
-	memset(&p->caps, 0, sizeof(p->caps));
-	if (opt) {
-		p->caps.keep = opt->keep_caps;
-		p->caps.keep_set = !(opt->flags & PD_KEEP_DEFAULT);
-		p->caps.clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
-		p->caps.no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
-	}
-	return p;
-}
-
-static int apply(const struct pd_plan *p, struct pd_error *err)
-{
-	struct pd_capstate start;
-
-	if (pd_caps_start(p, &start, err) < 0 || pd_switch(p, &start, err) < 0 ||
-	    pd_verify(p, &start, err) < 0)
-		return -1;
-	return pd_threads_verify(p, &start, err);
+	memset(caps, 0, sizeof(*caps));
+	if (!opt)
+		return;
+	caps->keep = opt->keep_caps;
+	caps->keep_set = !(opt->flags & PD_KEEP_DEFAULT);
+	caps->clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
+	caps->no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
 }
 
 int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
 {
-	struct pd_plan *p;
-	int r;
+	struct pd_capstate start;
+	struct pd_caps caps;
 
 	memset(err, 0, sizeof(*err));
 	errno = EINVAL;
@@ -185,12 +167,11 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 		return pd_fail(err, "keep_caps", "not empty, with PD_KEEP_DEFAULT");
 	if (one_thread_needed(plan, opt, err) < 0)
 		return -1;
-	p = with_options(plan, opt);
-	if (!p)
-		return pd_fail(err, "apply", NULL);
-	r = apply(p, err);
-	free(p); /* its groups are the caller's plan's */
-	return r;
+	caps_from(opt, &caps);
+	if (pd_caps_start(plan, &caps, &start, err) < 0 || pd_switch(plan, &caps, &start, err) < 0 ||
+	    pd_verify(plan, &caps, &start, err) < 0)
+		return -1;
+	return pd_threads_verify(plan, &caps, &start, err);
 }
 
 int pd_drop(const char *spec, const struct pd_options *opt, struct pd_error *err)

@@ -96,11 +96,12 @@ static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
  * started with --user can still run its entrypoint through us. Either way
  * pd_verify reads the result back.
  */
-int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
+int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
+	      const struct pd_capstate *start, struct pd_error *err)
 {
 	int root = geteuid() == 0, same;
 
-	if (pd_caps_before_ids(plan, start, err) < 0)
+	if (pd_caps_before_ids(plan, caps, start, err) < 0)
 		return -1;
 	same = pd_identity_is(plan);
 	if (same < 0)
@@ -116,10 +117,11 @@ int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struc
 		errno = EPERM;
 		return fail(err, "setgroups", NULL);
 	}
-	return pd_caps_after_ids(plan, err);
+	return pd_caps_after_ids(plan, caps, err);
 }
 
-int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
+int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+	      const struct pd_capstate *start, struct pd_error *err)
 {
 	int r;
 
@@ -130,9 +132,9 @@ int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struc
 	r = groups_are(plan);
 	if (r != 1)
 		return fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
-	if (pd_caps_verify(plan, start, err) < 0)
+	if (pd_caps_verify(plan, caps, start, err) < 0)
 		return -1;
-	if (plan->uid == 0 || (plan->caps.keep & ((uint64_t)1 << PD_CAP_SETUID)))
+	if (plan->uid == 0 || (caps->keep & ((uint64_t)1 << PD_CAP_SETUID)))
 		return 0;
 	/* A process that can become root again has not dropped anything. */
 	if (syscall(SYS_SETUID, 0UL) == 0 || errno != EPERM)
