@@ -123,15 +123,13 @@ void pd_plan_free(struct pd_plan *plan)
  * root's bounding set, miss no_new_privs, or (a root target) keep every
  * capability. So any of them needs the caller to be the only thread.
  */
-static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt,
+static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt, int alone,
 			     struct pd_error *err)
 {
 	unsigned steps = opt ? opt->flags & ~PD_KEEP_DEFAULT : 0;
-	int alone;
 
 	if (!opt || (!opt->keep_caps && !steps && (plan->uid != 0 || opt->flags & PD_KEEP_DEFAULT)))
 		return 0;
-	alone = pd_threads_alone();
 	if (alone < 0)
 		return pd_fail(err, "/proc/self/task",
 			       errno == ENOENT ? "cannot count the threads: /proc is not mounted" : NULL);
@@ -158,6 +156,7 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 {
 	struct pd_capstate start;
 	struct pd_caps caps;
+	int alone;
 
 	memset(err, 0, sizeof(*err));
 	errno = EINVAL;
@@ -165,13 +164,21 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 		return pd_fail(err, NULL, "unknown flags in struct pd_options");
 	if (opt && (opt->flags & PD_KEEP_DEFAULT) && opt->keep_caps)
 		return pd_fail(err, "keep_caps", "not empty, with PD_KEEP_DEFAULT");
-	if (one_thread_needed(plan, opt, err) < 0)
+	/*
+	 * Asked once, before anything changes: a process alone now stays alone,
+	 * as only this thread runs and it starts none. Its ids then change
+	 * without libc signalling the others (there are none), and pd_verify's
+	 * reading of this one thread from the kernel is the whole check.
+	 */
+	alone = pd_threads_alone();
+	if (one_thread_needed(plan, opt, alone, err) < 0)
 		return -1;
 	caps_from(opt, &caps);
-	if (pd_caps_start(plan, &caps, &start, err) < 0 || pd_switch(plan, &caps, &start, err) < 0 ||
+	if (pd_caps_start(plan, &caps, &start, err) < 0 ||
+	    pd_switch(plan, &caps, &start, alone == 1, err) < 0 ||
 	    pd_verify(plan, &caps, &start, err) < 0)
 		return -1;
-	return pd_threads_verify(plan, &caps, &start, err);
+	return alone == 1 ? 0 : pd_threads_verify(plan, &caps, &start, err);
 }
 
 int pd_drop(const char *spec, const struct pd_options *opt, struct pd_error *err)

@@ -181,7 +181,7 @@ int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 /* switch.c */
 int pd_identity_is(const struct pd_plan *plan);
 int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
-	      const struct pd_capstate *start, struct pd_error *err);
+	      const struct pd_capstate *start, int alone, struct pd_error *err);
 int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 	      const struct pd_capstate *start, struct pd_error *err);
 

@@ -12,14 +12,22 @@
 
 /*
  * The ids change through libc, which applies each call to every thread
- * (glibc and musl signal the others): a raw syscall would leave them root.
- * setuid(0) in pd_verify stays raw: it must not change the others if it
- * succeeds. 32-bit x86 and ARM name the 32-bit-id call setuid32.
+ * (glibc and musl signal the others, blocking and restoring signals around
+ * each call): a raw syscall would leave them root. A process known to be
+ * alone has no others, and makes the raw calls. setuid(0) in pd_verify stays
+ * raw: it must not change the others if it succeeds. 32-bit x86 and ARM name
+ * the 32-bit-id calls setuid32 and so on.
  */
 #ifdef SYS_setuid32
 #define SYS_SETUID SYS_setuid32
+#define SYS_SETGROUPS SYS_setgroups32
+#define SYS_SETRESGID SYS_setresgid32
+#define SYS_SETRESUID SYS_setresuid32
 #else
 #define SYS_SETUID SYS_setuid
+#define SYS_SETGROUPS SYS_setgroups
+#define SYS_SETRESGID SYS_setresgid
+#define SYS_SETRESUID SYS_setresuid
 #endif
 
 static int fail(struct pd_error *err, const char *step, const char *reason)
@@ -78,8 +86,8 @@ int pd_identity_is(const struct pd_plan *plan)
 	return r == 1 ? groups_are(plan) : r;
 }
 
-/* Groups first, then gid, then uid: each later step drops the right to the earlier. */
-static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
+/* Every thread through libc. */
+static int switch_all(const struct pd_plan *plan, struct pd_error *err)
 {
 	if (setgroups(plan->groups.count, plan->groups.list) < 0)
 		return fail(err, "setgroups", NULL);
@@ -90,6 +98,26 @@ static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
 	return 0;
 }
 
+/* The one thread there is, by the same calls without libc's broadcast. */
+static int switch_alone(const struct pd_plan *plan, struct pd_error *err)
+{
+	unsigned long g = plan->gid, u = plan->uid;
+
+	if (syscall(SYS_SETGROUPS, (unsigned long)plan->groups.count, plan->groups.list) < 0)
+		return fail(err, "setgroups", NULL);
+	if (syscall(SYS_SETRESGID, g, g, g) < 0)
+		return fail(err, "setresgid", NULL);
+	if (syscall(SYS_SETRESUID, u, u, u) < 0)
+		return fail(err, "setresuid", NULL);
+	return 0;
+}
+
+/* Groups first, then gid, then uid: each later step drops the right to the earlier. */
+static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *err)
+{
+	return alone ? switch_alone(plan, err) : switch_all(plan, err);
+}
+
 /*
  * Root sets every id; where that is denied, it goes on only if the ids already
  * are the plan's. Anyone else can only be what it already is, so a container
@@ -97,7 +125,7 @@ static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
  * pd_verify reads the result back.
  */
 int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
-	      const struct pd_capstate *start, struct pd_error *err)
+	      const struct pd_capstate *start, int alone, struct pd_error *err)
 {
 	int root = geteuid() == 0, same;
 
@@ -106,7 +134,7 @@ int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
 	same = pd_identity_is(plan);
 	if (same < 0)
 		return fail(err, "getgroups", NULL);
-	if (root && switch_ids(plan, err) < 0) {
+	if (root && switch_ids(plan, alone, err) < 0) {
 		/*
 		 * Denied (setgroups in an unshare -r namespace) but with nothing to
 		 * change: root already is the plan, so go on to the verification.
