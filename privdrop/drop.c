@@ -26,9 +26,15 @@ _Static_assert(sizeof(struct plan_block) + _Alignof(struct plan_block) <= PD_RES
 
 static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct pd_error *err)
 {
-	struct pd_caller caller = { getuid(), getgid() };
+	struct pd_caller caller = { 0, 0 };
 	struct pd_db passwd, group;
 	int r = -1;
+
+	/* Only a default or numeric user can fall back on the caller's ids. */
+	if (spec->user.kind != PD_NAME) {
+		caller.uid = getuid();
+		caller.gid = getgid();
+	}
 
 	if (pd_db_open(&passwd, PD_PASSWD, b->passwd, sizeof(b->passwd), err) < 0)
 		return -1;
