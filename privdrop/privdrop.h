@@ -12,12 +12,15 @@
  * Threads: the ids are set with the libc wrappers (setgroups, setresgid,
  * setresuid), which glibc and musl apply to every thread; afterwards every
  * thread is checked in /proc/self/task/TID/status (ids, groups, permitted,
- * effective, inheritable and ambient capabilities). Capabilities, the
- * bounding set and no_new_privs belong to each thread in Linux, so a call
- * with options that touch them (keep_caps, PD_CLEAR_BOUNDING or
- * PD_NO_NEW_PRIVS set, or options without PD_KEEP_DEFAULT for a root target) refuses a process with more
- * than one thread, before changing anything: drop before starting threads.
- * The kernel tells: unshare(CLONE_THREAD) fails for a process with threads;
+ * effective, inheritable and ambient capabilities). A process the kernel
+ * shows alone before anything changes (below) stays alone: its ids are set
+ * by the same system calls made directly, and the calling thread's check is
+ * the whole check. Capabilities, the bounding set and no_new_privs belong
+ * to each thread in Linux, so a call with options that touch them
+ * (keep_caps, PD_CLEAR_BOUNDING or PD_NO_NEW_PRIVS set, or options without
+ * PD_KEEP_DEFAULT for a root target) refuses a process with more than one
+ * thread, before changing anything: drop before starting threads. The
+ * kernel tells: unshare(CLONE_THREAD) fails for a process with threads;
  * where a seccomp filter forbids unshare, /proc/self/task is counted, and
  * without /proc too such options are refused. Where /proc is not mounted,
  * the check after the switch sees only the calling thread (getresuid,

@@ -86,36 +86,22 @@ int pd_identity_is(const struct pd_plan *plan)
 	return r == 1 ? groups_are(plan) : r;
 }
 
-/* Every thread through libc. */
-static int switch_all(const struct pd_plan *plan, struct pd_error *err)
-{
-	if (setgroups(plan->groups.count, plan->groups.list) < 0)
-		return fail(err, "setgroups", NULL);
-	if (setresgid(plan->gid, plan->gid, plan->gid) < 0)
-		return fail(err, "setresgid", NULL);
-	if (setresuid(plan->uid, plan->uid, plan->uid) < 0)
-		return fail(err, "setresuid", NULL);
-	return 0;
-}
-
-/* The one thread there is, by the same calls without libc's broadcast. */
-static int switch_alone(const struct pd_plan *plan, struct pd_error *err)
-{
-	unsigned long g = plan->gid, u = plan->uid;
-
-	if (syscall(SYS_SETGROUPS, (unsigned long)plan->groups.count, plan->groups.list) < 0)
-		return fail(err, "setgroups", NULL);
-	if (syscall(SYS_SETRESGID, g, g, g) < 0)
-		return fail(err, "setresgid", NULL);
-	if (syscall(SYS_SETRESUID, u, u, u) < 0)
-		return fail(err, "setresuid", NULL);
-	return 0;
-}
-
-/* Groups first, then gid, then uid: each later step drops the right to the earlier. */
+/*
+ * Groups first, then gid, then uid: each later step drops the right to the
+ * earlier. Alone: the raw calls, which change the one thread there is.
+ */
 static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *err)
 {
-	return alone ? switch_alone(plan, err) : switch_all(plan, err);
+	unsigned long n = plan->groups.count, g = plan->gid, u = plan->uid;
+	const gid_t *list = plan->groups.list;
+
+	if ((alone ? syscall(SYS_SETGROUPS, n, list) : setgroups(n, list)) < 0)
+		return fail(err, "setgroups", NULL);
+	if ((alone ? syscall(SYS_SETRESGID, g, g, g) : setresgid(plan->gid, plan->gid, plan->gid)) < 0)
+		return fail(err, "setresgid", NULL);
+	if ((alone ? syscall(SYS_SETRESUID, u, u, u) : setresuid(plan->uid, plan->uid, plan->uid)) < 0)
+		return fail(err, "setresuid", NULL);
+	return 0;
 }
 
 /*
