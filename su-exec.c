@@ -413,12 +413,14 @@ static void refuse_setid(void)
 		die(NULL, "refusing to run with the setuid or setgid bit set");
 }
 
+/* Resolved once, into static memory: su-exec's way to its exec uses no heap. */
 static struct pd_plan *resolve(const char *arg)
 {
+	static char space[PD_RESOLVE_SPACE];
 	struct pd_plan *plan;
 	struct pd_error err;
 
-	if (pd_resolve(arg, &plan, &err) < 0)
+	if (pd_resolve_in(arg, space, sizeof(space), &plan, &err) < 0)
 		die_error(&err);
 	return plan;
 }

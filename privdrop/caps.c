@@ -148,11 +148,12 @@ static int caps_asked(const struct pd_caps *caps)
  * Before anything changes: with capability options, read where we start and
  * check that every kept capability is ours to keep. A plain drop needs nothing.
  */
-int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct pd_error *err)
+int pd_caps_start(const struct pd_plan *plan, const struct pd_caps *caps, struct pd_capstate *start,
+		  struct pd_error *err)
 {
-	const struct pd_caps *caps = &plan->caps;
 	uint64_t known;
 
+	(void)plan;
 	if (!caps_asked(caps)) {
 		memset(start, 0, sizeof(*start));
 		return 0;
@@ -243,11 +244,9 @@ static int set_caps(uint64_t keep, int ambient, struct pd_error *err)
 }
 
 /* While still root: the bounding set can only shrink with CAP_SETPCAP. */
-int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *start,
-		       struct pd_error *err)
+int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
+		       const struct pd_capstate *start, struct pd_error *err)
 {
-	const struct pd_caps *caps = &plan->caps;
-
 	(void)start;
 	if ((caps->clear_bounding || (plan->uid == 0 && caps->keep_set)) &&
 	    set_bounding(caps->keep, err) < 0)
@@ -264,10 +263,9 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *sta
  * keep. A plain drop empties inheritable too: with file capabilities it
  * would still grant.
  */
-int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err)
+int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps *caps,
+		      struct pd_error *err)
 {
-	const struct pd_caps *caps = &plan->caps;
-
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 		return fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
 	if ((caps->keep_set || plan->uid != 0) && set_caps(caps->keep, plan->uid != 0, err) < 0)
@@ -297,10 +295,9 @@ int pd_caps_clear(struct pd_error *err)
  * What the kernel must show after the switch, given where we started. A plain
  * drop to a non-root user checks that every set but bounding is empty.
  */
-void pd_caps_expect(const struct pd_plan *plan, const struct pd_capstate *start,
-		    struct pd_capstate *want)
+void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps *caps,
+		    const struct pd_capstate *start, struct pd_capstate *want)
 {
-	const struct pd_caps *caps = &plan->caps;
 	int root = plan->uid == 0;
 
 	*want = *start;
@@ -339,13 +336,13 @@ static const char *first_difference(const struct pd_capstate *got, const struct 
 	return NULL;
 }
 
-int pd_caps_verify(const struct pd_plan *plan, const struct pd_capstate *start,
-		   struct pd_error *err)
+int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+		   const struct pd_capstate *start, struct pd_error *err)
 {
 	struct pd_capstate want, got;
 	const char *why;
 
-	pd_caps_expect(plan, start, &want);
+	pd_caps_expect(plan, caps, start, &want);
 	if (pd_caps_read(&got, want.fields, err) < 0)
 		return -1;
 	why = first_difference(&got, &want);

@@ -56,7 +56,8 @@ int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size, struc
 	db->path = path;
 	db->buf = buf;
 	db->cap = buf ? size : 0;
-	db->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	/* openat: musl's open follows O_CLOEXEC with an fcntl, for kernels before 2.6.23. */
+	db->fd = openat(AT_FDCWD, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (db->fd < 0 && errno == ENOENT)
 		return 0;
 	if (db->fd < 0 || fstat(db->fd, &st) < 0) {

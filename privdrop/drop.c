@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The public calls: resolve a spec to a plan, become it, exec as it. */
 #include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -8,20 +10,31 @@
 #include "internal.h"
 
 /*
- * A plan and its readers' blocks in one allocation: one mapping from the
- * allocator instead of three, and none given back before an exec (su-exec's
- * wall time). The blocks are dead once resolved, and go with pd_plan_free.
+ * A plan and its readers' blocks in one piece of memory: the heap's (one
+ * allocation, none given back before an exec) or the caller's
+ * (pd_resolve_in). The blocks are dead once resolved; the first is lent to
+ * pd_exec for the environment it builds.
  */
 struct plan_block {
 	struct pd_plan plan; /* first: a plan's address is its block's */
-	char passwd[PD_BLOCK_SIZE], group[PD_BLOCK_SIZE];
+	int on_heap;
+	_Alignas(max_align_t) char passwd[PD_BLOCK_SIZE];
+	char group[PD_BLOCK_SIZE];
 };
+_Static_assert(sizeof(struct plan_block) + _Alignof(struct plan_block) <= PD_RESOLVE_SPACE,
+	       "PD_RESOLVE_SPACE must hold a plan and its blocks");
 
 static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct pd_error *err)
 {
-	struct pd_caller caller = { getuid(), getgid() };
+	struct pd_caller caller = { 0, 0 };
 	struct pd_db passwd, group;
 	int r = -1;
+
+	/* Only a default or numeric user can fall back on the caller's ids. */
+	if (spec->user.kind != PD_NAME) {
+		caller.uid = getuid();
+		caller.gid = getgid();
+	}
 
 	if (pd_db_open(&passwd, PD_PASSWD, b->passwd, sizeof(b->passwd), err) < 0)
 		return -1;
@@ -29,7 +42,23 @@ static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct
 		r = pd_plan_resolve(&b->plan, spec, caller, &passwd, &group, err);
 	pd_db_close(&passwd);
 	pd_db_close(&group);
+	b->plan.spare = b->passwd;
+	b->plan.spare_size = sizeof(b->passwd);
 	return r;
+}
+
+/* Resolves into b, on the heap or in the caller's space. */
+static int resolve_block(const struct pd_spec *spec, struct plan_block *b, int on_heap,
+			 struct pd_plan **plan, struct pd_error *err)
+{
+	memset(&b->plan, 0, sizeof(b->plan));
+	b->on_heap = on_heap;
+	if (resolve_from(spec, b, err) < 0) {
+		pd_plan_free(&b->plan);
+		return -1;
+	}
+	*plan = &b->plan;
+	return 0;
 }
 
 int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
@@ -41,15 +70,28 @@ int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
 	memset(err, 0, sizeof(*err));
 	if (pd_spec_parse(arg, &spec, err) < 0)
 		return -1;
-	b = calloc(1, sizeof(*b));
+	b = malloc(sizeof(*b));
 	if (!b)
 		return pd_fail(err, "resolve", NULL);
-	if (resolve_from(&spec, b, err) < 0) {
-		pd_plan_free(&b->plan);
-		return -1;
+	return resolve_block(&spec, b, 1, plan, err);
+}
+
+int pd_resolve_in(const char *arg, void *space, size_t size, struct pd_plan **plan,
+		  struct pd_error *err)
+{
+	size_t align = _Alignof(struct plan_block);
+	uintptr_t at = ((uintptr_t)space + align - 1) & ~(uintptr_t)(align - 1);
+	struct pd_spec spec;
+
+	*plan = NULL;
+	memset(err, 0, sizeof(*err));
+	if (!space || size < PD_RESOLVE_SPACE) {
+		errno = EINVAL;
+		return pd_fail(err, "pd_resolve_in", "less space than PD_RESOLVE_SPACE");
 	}
-	*plan = &b->plan;
-	return 0;
+	if (pd_spec_parse(arg, &spec, err) < 0)
+		return -1;
+	return resolve_block(&spec, (struct plan_block *)at, 0, plan, err);
 }
 
 uid_t pd_plan_uid(const struct pd_plan *plan)
@@ -78,7 +120,8 @@ void pd_plan_free(struct pd_plan *plan)
 	if (!plan)
 		return;
 	pd_plan_release(plan);
-	free((struct plan_block *)(void *)plan);
+	if (((struct plan_block *)(void *)plan)->on_heap)
+		free((struct plan_block *)(void *)plan);
 }
 
 /*
@@ -86,15 +129,13 @@ void pd_plan_free(struct pd_plan *plan)
  * root's bounding set, miss no_new_privs, or (a root target) keep every
  * capability. So any of them needs the caller to be the only thread.
  */
-static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt,
+static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt, int alone,
 			     struct pd_error *err)
 {
 	unsigned steps = opt ? opt->flags & ~PD_KEEP_DEFAULT : 0;
-	int alone;
 
 	if (!opt || (!opt->keep_caps && !steps && (plan->uid != 0 || opt->flags & PD_KEEP_DEFAULT)))
 		return 0;
-	alone = pd_threads_alone();
 	if (alone < 0)
 		return pd_fail(err, "/proc/self/task",
 			       errno == ENOENT ? "cannot count the threads: /proc is not mounted" : NULL);
@@ -105,40 +146,23 @@ static int one_thread_needed(const struct pd_plan *plan, const struct pd_options
 	return 0;
 }
 
-/* The plan with the options' capabilities: a copy, since the caller's is const. */
-static struct pd_plan *with_options(const struct pd_plan *plan, const struct pd_options *opt)
+/* The capabilities the options ask for; none without options. */
+static void caps_from(const struct pd_options *opt, struct pd_caps *caps)
 {
-	struct pd_plan *p = malloc(sizeof(*p));
-
-	if (!p)
-		return NULL;
-	*p = *plan;
-	if (plan->groups.list == plan->groups.inline_list)
-		p->groups.list = p->groups.inline_list;
-	memset(&p->caps, 0, sizeof(p->caps));
-	if (opt) {
-		p->caps.keep = opt->keep_caps;
-		p->caps.keep_set = !(opt->flags & PD_KEEP_DEFAULT);
-		p->caps.clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
-		p->caps.no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
-	}
-	return p;
-}
-
-static int apply(const struct pd_plan *p, struct pd_error *err)
-{
-	struct pd_capstate start;
-
-	if (pd_caps_start(p, &start, err) < 0 || pd_switch(p, &start, err) < 0 ||
-	    pd_verify(p, &start, err) < 0)
-		return -1;
-	return pd_threads_verify(p, &start, err);
+	memset(caps, 0, sizeof(*caps));
+	if (!opt)
+		return;
+	caps->keep = opt->keep_caps;
+	caps->keep_set = !(opt->flags & PD_KEEP_DEFAULT);
+	caps->clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
+	caps->no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
 }
 
 int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
 {
-	struct pd_plan *p;
-	int r;
+	struct pd_capstate start;
+	struct pd_caps caps;
+	int alone;
 
 	memset(err, 0, sizeof(*err));
 	errno = EINVAL;
@@ -146,14 +170,21 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 		return pd_fail(err, NULL, "unknown flags in struct pd_options");
 	if (opt && (opt->flags & PD_KEEP_DEFAULT) && opt->keep_caps)
 		return pd_fail(err, "keep_caps", "not empty, with PD_KEEP_DEFAULT");
-	if (one_thread_needed(plan, opt, err) < 0)
+	/*
+	 * Asked once, before anything changes: a process alone now stays alone,
+	 * as only this thread runs and it starts none. Its ids then change
+	 * without libc signalling the others (there are none), and pd_verify's
+	 * reading of this one thread from the kernel is the whole check.
+	 */
+	alone = pd_threads_alone();
+	if (one_thread_needed(plan, opt, alone, err) < 0)
 		return -1;
-	p = with_options(plan, opt);
-	if (!p)
-		return pd_fail(err, "apply", NULL);
-	r = apply(p, err);
-	free(p); /* its groups are the caller's plan's */
-	return r;
+	caps_from(opt, &caps);
+	if (pd_caps_start(plan, &caps, &start, err) < 0 ||
+	    pd_switch(plan, &caps, &start, alone == 1, err) < 0 ||
+	    pd_verify(plan, &caps, &start, err) < 0)
+		return -1;
+	return alone == 1 ? 0 : pd_threads_verify(plan, &caps, &start, err);
 }
 
 int pd_drop(const char *spec, const struct pd_options *opt, struct pd_error *err)

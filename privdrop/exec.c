@@ -16,23 +16,16 @@
 #include "internal.h"
 
 /*
- * The environment as it came, but HOME: built on the heap, not the stack (a
- * 16 KiB stack must do) and not with setenv, which would change ours.
+ * The environment as it came, but HOME, built in mem (not the stack: a 16 KiB
+ * stack must do; not setenv, which would change ours): count + 2 pointers,
+ * then "HOME=" and home. Returns the first byte after it.
  */
-static char **with_home(const char *home, char *const envp_in[])
+static char *with_home(char *mem, const char *home, char *const envp_in[], size_t count)
 {
-	size_t i, n = 0, count = 0, len = strlen(home);
-	char **envp, *var;
+	char **envp = (char **)(void *)mem;
+	char *var = mem + (count + 2) * sizeof(*envp);
+	size_t i, n = 0, len = strlen(home);
 
-	while (envp_in && envp_in[count])
-		count++;
-	envp = malloc((count + 2) * sizeof(*envp));
-	var = malloc(sizeof("HOME=") + len);
-	if (!envp || !var) {
-		free(envp);
-		free(var);
-		return NULL;
-	}
 	memcpy(var, "HOME=", 5);
 	memcpy(var + 5, home, len + 1);
 	for (i = 0; i < count; i++)
@@ -40,7 +33,7 @@ static char **with_home(const char *home, char *const envp_in[])
 			envp[n++] = envp_in[i];
 	envp[n++] = var;
 	envp[n] = NULL;
-	return envp;
+	return var + 5 + len + 1;
 }
 
 /* Where PATH is unset: musl's default, a superset of glibc's. */
@@ -53,20 +46,31 @@ static int try_next(int err)
 	       err == ENODEV || err == ETIMEDOUT;
 }
 
-/* execvpe without the /bin/sh fallback; an empty PATH entry is the current directory. */
-static int exec_search(const char *file, char *const argv[], char *const envp[])
+/* PATH, or NULL when file names a path and is not searched for. */
+static const char *search_path(const char *file)
 {
-	const char *path = getenv("PATH"), *p, *end;
-	size_t len = strlen(file), dir;
-	int eacces = 0, err;
-	char *buf;
+	const char *path = getenv("PATH");
 
 	if (strchr(file, '/'))
-		return execve(file, argv, envp);
+		return NULL;
+	return path ? path : DEFAULT_PATH;
+}
+
+/*
+ * execvpe without the /bin/sh fallback; an empty PATH entry is the current
+ * directory. buf holds PATH's longest entry, a '/' and file.
+ */
+static int exec_search(const char *file, const char *path, char *buf, char *const argv[],
+		       char *const envp[])
+{
+	const char *p, *end;
+	size_t len = strlen(file), dir;
+	int eacces = 0;
+
 	if (!path)
-		path = DEFAULT_PATH;
+		return execve(file, argv, envp);
 	errno = ENOENT;
-	if (len == 0 || !(buf = malloc(strlen(path) + len + 2)))
+	if (len == 0)
 		return -1;
 	for (p = path;; p = end + 1) {
 		end = strchrnul(p, ':');
@@ -79,19 +83,36 @@ static int exec_search(const char *file, char *const argv[], char *const envp[])
 		if (!try_next(errno) || *end == '\0')
 			break;
 	}
-	err = errno;
-	free(buf);
-	errno = eacces && try_next(err) ? EACCES : err; /* found, not executable: 126 */
+	if (eacces && try_next(errno))
+		errno = EACCES; /* found, not executable: 126 */
 	return -1;
 }
 
+/*
+ * The new environment and the search's path buffer: in the plan's spare
+ * memory (its readers' dead blocks) when they fit, so a resolve and exec
+ * need no heap; else malloc'd, and freed when the exec fails.
+ */
 int pd_exec(const struct pd_plan *plan, char *const argv[], char *const envp_in[])
 {
-	char **envp = with_home(plan->home, envp_in);
+	const char *path = search_path(argv[0]);
+	size_t count = 0, need;
+	char *mem, *buf;
+	int saved;
 
-	if (!envp)
+	while (envp_in && envp_in[count])
+		count++;
+	need = (count + 2) * sizeof(char *) + sizeof("HOME=") + strlen(plan->home) +
+	       (path ? strlen(path) + strlen(argv[0]) + 2 : 0);
+	mem = need <= plan->spare_size ? plan->spare : malloc(need);
+	if (!mem)
 		return -1;
+	buf = with_home(mem, plan->home, envp_in, count);
 	/* After the switch, so the PATH search runs as the new user. */
-	exec_search(argv[0], argv, envp);
+	exec_search(argv[0], path, buf, argv, (char *const *)(void *)mem);
+	saved = errno;
+	if (mem != plan->spare)
+		free(mem);
+	errno = saved;
 	return -1;
 }

@@ -31,7 +31,11 @@ void pd_needle_init(struct pd_needle *n, const char *p, size_t len)
 	n->skip[u[last]] = 0;
 }
 
-/* Positions are offsets: a window jumping past the end is never formed as a pointer. */
+/*
+ * Positions are offsets: a window jumping past the end is never formed as a
+ * pointer. An offset cannot wrap (i < hay_len and k <= 64), so the inner loop
+ * adds, then compares: one step fewer a jump than comparing what is left.
+ */
 const char *pd_needle_find(const struct pd_needle *n, const char *hay, size_t hay_len)
 {
 	const unsigned char *h = (const unsigned char *)hay;
@@ -45,9 +49,9 @@ const char *pd_needle_find(const struct pd_needle *n, const char *hay, size_t ha
 	/* i: the offset of the window's last byte. */
 	for (i = last; i < hay_len; i += n->shift) {
 		while ((k = n->skip[h[i]]) != 0) {
-			if (k >= hay_len - i)
-				return NULL;
 			i += k;
+			if (i >= hay_len)
+				return NULL;
 		}
 		if (memcmp(hay + i - last, n->p, last) == 0)
 			return hay + i - last;

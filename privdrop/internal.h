@@ -114,7 +114,7 @@ int pd_gids_finish(struct pd_gids *set);
 void pd_gids_free(struct pd_gids *set);
 int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct pd_gids *set);
 
-/* plan.c: what the spec resolves to, and the capabilities asked for */
+/* plan.c: what the spec resolves to; beside it, the capabilities pd_apply is asked for */
 struct pd_caps {
 	uint64_t keep; /* one bit per capability */
 	int keep_set;  /* keep is the whole set, not PD_KEEP_DEFAULT */
@@ -127,7 +127,8 @@ struct pd_plan {
 	gid_t gid;
 	struct pd_gids groups;
 	char home[PD_HOME_MAX];
-	struct pd_caps caps;
+	char *spare; /* memory pd_exec may use, aligned; NULL: none */
+	size_t spare_size;
 };
 struct pd_caller {
 	uid_t uid;
@@ -162,27 +163,35 @@ struct pd_capstate {
 	unsigned fields;
 };
 int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err);
-int pd_caps_start(const struct pd_plan *plan, struct pd_capstate *start, struct pd_error *err);
-int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_capstate *start,
+int pd_caps_start(const struct pd_plan *plan, const struct pd_caps *caps, struct pd_capstate *start,
+		  struct pd_error *err);
+int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
+		       const struct pd_capstate *start,
 		       struct pd_error *err);
-int pd_caps_after_ids(const struct pd_plan *plan, struct pd_error *err);
+int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps *caps,
+		      struct pd_error *err);
 int pd_caps_clear(struct pd_error *err);
-void pd_caps_expect(const struct pd_plan *plan, const struct pd_capstate *start,
+void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps *caps,
+		    const struct pd_capstate *start,
 		    struct pd_capstate *want);
-int pd_caps_verify(const struct pd_plan *plan, const struct pd_capstate *start,
+int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+		   const struct pd_capstate *start,
 		   struct pd_error *err);
 
 /* switch.c */
 int pd_identity_is(const struct pd_plan *plan);
-int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err);
-int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err);
+int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
+	      const struct pd_capstate *start, int alone, struct pd_error *err);
+int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+	      const struct pd_capstate *start, struct pd_error *err);
 
 /* error.c: fills *err with step, reason and errno; returns -1 */
 int pd_fail(struct pd_error *err, const char *step, const char *reason);
 
 /* threads.c: the other threads, seen through /proc/self/task */
 int pd_threads_alone(void);
-int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *start,
+int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+		      const struct pd_capstate *start,
 		      struct pd_error *err);
 
 #endif

@@ -12,12 +12,15 @@
  * Threads: the ids are set with the libc wrappers (setgroups, setresgid,
  * setresuid), which glibc and musl apply to every thread; afterwards every
  * thread is checked in /proc/self/task/TID/status (ids, groups, permitted,
- * effective, inheritable and ambient capabilities). Capabilities, the
- * bounding set and no_new_privs belong to each thread in Linux, so a call
- * with options that touch them (keep_caps, PD_CLEAR_BOUNDING or
- * PD_NO_NEW_PRIVS set, or options without PD_KEEP_DEFAULT for a root target) refuses a process with more
- * than one thread, before changing anything: drop before starting threads.
- * The kernel tells: unshare(CLONE_THREAD) fails for a process with threads;
+ * effective, inheritable and ambient capabilities). A process the kernel
+ * shows alone before anything changes (below) stays alone: its ids are set
+ * by the same system calls made directly, and the calling thread's check is
+ * the whole check. Capabilities, the bounding set and no_new_privs belong
+ * to each thread in Linux, so a call with options that touch them
+ * (keep_caps, PD_CLEAR_BOUNDING or PD_NO_NEW_PRIVS set, or options without
+ * PD_KEEP_DEFAULT for a root target) refuses a process with more than one
+ * thread, before changing anything: drop before starting threads. The
+ * kernel tells: unshare(CLONE_THREAD) fails for a process with threads;
  * where a seccomp filter forbids unshare, /proc/self/task is counted, and
  * without /proc too such options are refused. Where /proc is not mounted,
  * the check after the switch sees only the calling thread (getresuid,
@@ -97,13 +100,30 @@ struct pd_plan;
  */
 int pd_resolve(const char *spec, struct pd_plan **plan, struct pd_error *err);
 
+/*
+ * The bytes pd_resolve_in needs: a plan, the blocks its readers use, and
+ * room to align them.
+ */
+#define PD_RESOLVE_SPACE (72u << 10)
+
+/*
+ * pd_resolve without the heap: the plan and the blocks the files are read
+ * in live in space, at least PD_RESOLVE_SPACE bytes (any alignment), which
+ * must outlive the plan; a program that resolves once can give a static
+ * array. Lines longer than a block or many groups may still allocate.
+ * pd_plan_free releases what the plan holds and leaves space alone.
+ * Returns as pd_resolve; a smaller space fails with EINVAL.
+ */
+int pd_resolve_in(const char *spec, void *space, size_t size, struct pd_plan **plan,
+		  struct pd_error *err);
+
 uid_t pd_plan_uid(const struct pd_plan *plan);
 gid_t pd_plan_gid(const struct pd_plan *plan);
 /* The supplementary groups, sorted, the gid among them; valid until freed. */
 const gid_t *pd_plan_groups(const struct pd_plan *plan, size_t *count);
 /* The home directory, NUL-terminated; valid until freed. */
 const char *pd_plan_home(const struct pd_plan *plan);
-/* Frees a plan from pd_resolve; NULL is allowed. */
+/* Frees a plan from pd_resolve or pd_resolve_in; NULL is allowed. */
 void pd_plan_free(struct pd_plan *plan);
 
 /*

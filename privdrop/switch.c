@@ -12,14 +12,22 @@
 
 /*
  * The ids change through libc, which applies each call to every thread
- * (glibc and musl signal the others): a raw syscall would leave them root.
- * setuid(0) in pd_verify stays raw: it must not change the others if it
- * succeeds. 32-bit x86 and ARM name the 32-bit-id call setuid32.
+ * (glibc and musl signal the others, blocking and restoring signals around
+ * each call): a raw syscall would leave them root. A process known to be
+ * alone has no others, and makes the raw calls. setuid(0) in pd_verify stays
+ * raw: it must not change the others if it succeeds. 32-bit x86 and ARM name
+ * the 32-bit-id calls setuid32 and so on.
  */
 #ifdef SYS_setuid32
 #define SYS_SETUID SYS_setuid32
+#define SYS_SETGROUPS SYS_setgroups32
+#define SYS_SETRESGID SYS_setresgid32
+#define SYS_SETRESUID SYS_setresuid32
 #else
 #define SYS_SETUID SYS_setuid
+#define SYS_SETGROUPS SYS_setgroups
+#define SYS_SETRESGID SYS_setresgid
+#define SYS_SETRESUID SYS_setresuid
 #endif
 
 static int fail(struct pd_error *err, const char *step, const char *reason)
@@ -78,14 +86,20 @@ int pd_identity_is(const struct pd_plan *plan)
 	return r == 1 ? groups_are(plan) : r;
 }
 
-/* Groups first, then gid, then uid: each later step drops the right to the earlier. */
-static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
+/*
+ * Groups first, then gid, then uid: each later step drops the right to the
+ * earlier. Alone: the raw calls, which change the one thread there is.
+ */
+static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *err)
 {
-	if (setgroups(plan->groups.count, plan->groups.list) < 0)
+	unsigned long n = plan->groups.count, g = plan->gid, u = plan->uid;
+	const gid_t *list = plan->groups.list;
+
+	if ((alone ? syscall(SYS_SETGROUPS, n, list) : setgroups(n, list)) < 0)
 		return fail(err, "setgroups", NULL);
-	if (setresgid(plan->gid, plan->gid, plan->gid) < 0)
+	if ((alone ? syscall(SYS_SETRESGID, g, g, g) : setresgid(plan->gid, plan->gid, plan->gid)) < 0)
 		return fail(err, "setresgid", NULL);
-	if (setresuid(plan->uid, plan->uid, plan->uid) < 0)
+	if ((alone ? syscall(SYS_SETRESUID, u, u, u) : setresuid(plan->uid, plan->uid, plan->uid)) < 0)
 		return fail(err, "setresuid", NULL);
 	return 0;
 }
@@ -96,16 +110,17 @@ static int switch_ids(const struct pd_plan *plan, struct pd_error *err)
  * started with --user can still run its entrypoint through us. Either way
  * pd_verify reads the result back.
  */
-int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
+int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
+	      const struct pd_capstate *start, int alone, struct pd_error *err)
 {
 	int root = geteuid() == 0, same;
 
-	if (pd_caps_before_ids(plan, start, err) < 0)
+	if (pd_caps_before_ids(plan, caps, start, err) < 0)
 		return -1;
 	same = pd_identity_is(plan);
 	if (same < 0)
 		return fail(err, "getgroups", NULL);
-	if (root && switch_ids(plan, err) < 0) {
+	if (root && switch_ids(plan, alone, err) < 0) {
 		/*
 		 * Denied (setgroups in an unshare -r namespace) but with nothing to
 		 * change: root already is the plan, so go on to the verification.
@@ -116,10 +131,11 @@ int pd_switch(const struct pd_plan *plan, const struct pd_capstate *start, struc
 		errno = EPERM;
 		return fail(err, "setgroups", NULL);
 	}
-	return pd_caps_after_ids(plan, err);
+	return pd_caps_after_ids(plan, caps, err);
 }
 
-int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struct pd_error *err)
+int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+	      const struct pd_capstate *start, struct pd_error *err)
 {
 	int r;
 
@@ -130,9 +146,9 @@ int pd_verify(const struct pd_plan *plan, const struct pd_capstate *start, struc
 	r = groups_are(plan);
 	if (r != 1)
 		return fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
-	if (pd_caps_verify(plan, start, err) < 0)
+	if (pd_caps_verify(plan, caps, start, err) < 0)
 		return -1;
-	if (plan->uid == 0 || (plan->caps.keep & ((uint64_t)1 << PD_CAP_SETUID)))
+	if (plan->uid == 0 || (caps->keep & ((uint64_t)1 << PD_CAP_SETUID)))
 		return 0;
 	/* A process that can become root again has not dropped anything. */
 	if (syscall(SYS_SETUID, 0UL) == 0 || errno != EPERM)

@@ -185,8 +185,8 @@ static int verify_one(int taskfd, const char *tid, const struct pd_plan *plan,
  * thread from the kernel: alone, or without /proc, there is nothing more to
  * read (and su-exec's exec stays within its instruction budget).
  */
-int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *start,
-		      struct pd_error *err)
+int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+		      const struct pd_capstate *start, struct pd_error *err)
 {
 	struct pd_capstate want;
 	struct dirent *e;
@@ -198,7 +198,7 @@ int pd_threads_verify(const struct pd_plan *plan, const struct pd_capstate *star
 	d = opendir(TASK_DIR);
 	if (!d)
 		return errno == ENOENT ? 0 : pd_fail(err, TASK_DIR, NULL);
-	pd_caps_expect(plan, start, &want);
+	pd_caps_expect(plan, caps, start, &want);
 	while (r == 0 && (e = readdir(d)))
 		if (e->d_name[0] != '.')
 			r = verify_one(dirfd(d), e->d_name, plan, &want, err);

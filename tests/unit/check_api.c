@@ -120,6 +120,17 @@ static void groups_text(const struct pd_plan *plan, char *buf, size_t size)
 		len += (size_t)snprintf(buf + len, size - len, "%s%u", i ? "," : "", (unsigned)g[i]);
 }
 
+/* Odd _i: pd_resolve_in, into space one byte off alignment; even: pd_resolve. */
+static int resolve_either(int in_space, const char *spec, struct pd_plan **plan,
+			  struct pd_error *err)
+{
+	static char space[PD_RESOLVE_SPACE + 1];
+
+	if (!in_space)
+		return pd_resolve(spec, plan, err);
+	return pd_resolve_in(spec, space + 1, sizeof(space) - 1, plan, err);
+}
+
 START_TEST(test_resolve)
 {
 	struct pd_plan *plan = (struct pd_plan *)1;
@@ -128,7 +139,8 @@ START_TEST(test_resolve)
 	int r;
 
 	fixtures();
-	r = pd_resolve(resolve_rows[_i].spec, &plan, &err);
+	r = resolve_either(_i % 2, resolve_rows[_i / 2].spec, &plan, &err);
+	_i /= 2;
 	if (resolve_rows[_i].line) {
 		ck_assert_int_eq(r, -1);
 		ck_assert_ptr_null(plan);
@@ -169,20 +181,45 @@ static void exec_env(const struct pd_plan *plan, char *const envp[], char *out, 
 	waitpid(pid, NULL, 0);
 }
 
+/* More variables than the plan's spare memory holds: the heap takes them. */
+#define BIG_ENV 6000
+
 START_TEST(test_exec_environment)
 {
 	char *const envp[] = { "HOME=/wrong", "FOO=kept", "PATH=/usr/bin:/bin", NULL };
+	static char *big[BIG_ENV + 2];
 	struct pd_plan *plan;
 	struct pd_error err;
 	char out[256];
+	size_t i;
 
 	fixtures();
-	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	ck_assert_int_eq(resolve_either(_i, "app", &plan, &err), 0);
 	exec_env(plan, envp, out, sizeof(out));
 	ck_assert_str_eq(out, "/home/app|kept");
 	exec_env(plan, NULL, out, sizeof(out)); /* empty: execvpe's default PATH finds sh */
 	ck_assert_str_eq(out, "/home/app|unset");
+	for (i = 0; i < BIG_ENV; i++)
+		big[i] = "X=1";
+	big[i] = "FOO=big";
+	exec_env(plan, big, out, sizeof(out));
+	ck_assert_str_eq(out, "/home/app|big");
 	pd_plan_free(plan);
+}
+END_TEST
+
+START_TEST(test_resolve_in_too_small)
+{
+	static char space[PD_RESOLVE_SPACE];
+	struct pd_plan *plan = (struct pd_plan *)1;
+	struct pd_error err;
+	char line[256];
+
+	ck_assert_int_eq(pd_resolve_in("app", space, sizeof(space) - 1, &plan, &err), -1);
+	ck_assert_ptr_null(plan);
+	ck_assert_int_eq(err.errnum, EINVAL);
+	pd_error_format(&err, line, sizeof(line));
+	ck_assert_str_eq(line, "pd_resolve_in: less space than PD_RESOLVE_SPACE");
 }
 END_TEST
 
@@ -221,8 +258,9 @@ Suite *api_suite(void)
 
 	tcase_add_loop_test(tc, test_format, 0, COUNT(format_rows));
 	tcase_add_test(tc, test_format_truncates);
-	tcase_add_loop_test(tc, test_resolve, 0, COUNT(resolve_rows));
-	tcase_add_test(tc, test_exec_environment);
+	tcase_add_loop_test(tc, test_resolve, 0, 2 * COUNT(resolve_rows));
+	tcase_add_loop_test(tc, test_exec_environment, 0, 2);
+	tcase_add_test(tc, test_resolve_in_too_small);
 	tcase_add_loop_test(tc, test_bad_options, 0, COUNT(bad_options));
 	suite_add_tcase(s, tc);
 	return s;

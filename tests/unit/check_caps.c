@@ -127,17 +127,18 @@ START_TEST(test_expect)
 {
 	struct pd_capstate start = { 0 }, want;
 	struct pd_plan plan = { 0 };
+	struct pd_caps caps = { 0 };
 	int o = expects[_i].options;
 
 	start.effective = start.permitted = start.bounding = FULL;
 	start.count = 41;
 	start.fields = PD_CAP_ALL;
 	plan.uid = expects[_i].uid;
-	plan.caps.keep_set = o == KEEP || o == KEEP_CLEAR;
-	plan.caps.keep = plan.caps.keep_set ? NB : 0;
-	plan.caps.clear_bounding = o == CLEAR || o == KEEP_CLEAR;
-	plan.caps.no_new_privs = o == NNP;
-	pd_caps_expect(&plan, &start, &want);
+	caps.keep_set = o == KEEP || o == KEEP_CLEAR;
+	caps.keep = caps.keep_set ? NB : 0;
+	caps.clear_bounding = o == CLEAR || o == KEEP_CLEAR;
+	caps.no_new_privs = o == NNP;
+	pd_caps_expect(&plan, &caps, &start, &want);
 	ck_assert_uint_eq(want.fields, expects[_i].fields);
 	if (!want.fields)
 		return;
