@@ -36,7 +36,7 @@ LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdr
 	privdrop/error.c privdrop/drop.c privdrop/threads.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 # The program's side: its words (capability and signal names, seconds) into values.
-CLI_SRC = cli/uint.c cli/capnames.c cli/signames.c
+CLI_SRC = cli/error.c cli/uint.c cli/capnames.c cli/signames.c
 CLI_OBJ = $(CLI_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
 	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \

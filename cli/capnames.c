@@ -7,15 +7,6 @@
 
 #include "cli.h"
 
-static int fail(struct pd_error *err, const char *s, size_t len, const char *reason)
-{
-	memset(err, 0, sizeof(*err));
-	err->subject = s;
-	err->subject_len = len;
-	err->reason = reason;
-	return -1;
-}
-
 /* One name: any case, "cap_" optional, as in capabilities(7). */
 static int cap_from_name(const char *s, size_t len)
 {
@@ -47,10 +38,10 @@ int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err)
 		comma = strchr(p, ',');
 		len = comma ? (size_t)(comma - p) : strlen(p);
 		if (len == 0)
-			return fail(err, list, strlen(list), "empty capability name");
+			return cli_fail(err, list, strlen(list), "empty capability name");
 		cap = cap_from_name(p, len);
 		if (cap < 0 || cap > 63)
-			return fail(err, p, len, "unknown capability");
+			return cli_fail(err, p, len, "unknown capability");
 		add |= (uint64_t)1 << cap;
 		p = comma + 1;
 	} while (comma);

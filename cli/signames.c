@@ -100,15 +100,6 @@ int cli_signal_parse(const char *s, size_t len, int *sig, const char **why)
 	return 0;
 }
 
-static int fail(struct pd_error *err, const char *s, size_t len, const char *reason)
-{
-	memset(err, 0, sizeof(*err));
-	err->subject = s;
-	err->subject_len = len;
-	err->reason = reason;
-	return -1;
-}
-
 /* FROM:TO into in->rewrite; TO may be 0, which drops FROM. Nothing changes on failure. */
 int cli_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err)
 {
@@ -117,18 +108,18 @@ int cli_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err)
 	int from, to = 0;
 
 	if (!colon)
-		return fail(err, arg, strlen(arg), "expected FROM:TO");
+		return cli_fail(err, arg, strlen(arg), "expected FROM:TO");
 	from_len = (size_t)(colon - arg);
 	to_s = colon + 1;
 	to_len = strlen(to_s);
 	if (cli_signal_parse(arg, from_len, &from, &why) < 0)
-		return fail(err, arg, from_len, why);
+		return cli_fail(err, arg, from_len, why);
 	if (from == SIGKILL || from == SIGSTOP)
-		return fail(err, arg, from_len, "cannot be caught, so cannot be rewritten");
+		return cli_fail(err, arg, from_len, "cannot be caught, so cannot be rewritten");
 	if (from == SIGCHLD)
-		return fail(err, arg, from_len, "tells the init to reap, so cannot be rewritten");
+		return cli_fail(err, arg, from_len, "tells the init to reap, so cannot be rewritten");
 	if (!(to_len == 1 && to_s[0] == '0') && cli_signal_parse(to_s, to_len, &to, &why) < 0)
-		return fail(err, to_s, to_len, why);
+		return cli_fail(err, to_s, to_len, why);
 	in->rewrite[from] = to;
 	return 0;
 }

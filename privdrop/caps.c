@@ -25,17 +25,6 @@ struct cap_header {
 struct cap_data {
 	uint32_t effective, permitted, inheritable;
 };
-static int fail(struct pd_error *err, const char *step, const char *reason)
-{
-	int saved = errno;
-
-	memset(err, 0, sizeof(*err));
-	err->step = step;
-	err->reason = reason;
-	err->errnum = saved;
-	return -1;
-}
-
 /*
  * Names the lowest kept capability that is in bad, as libcap-ng names it; the
  * step is the field of struct pd_options at fault.
@@ -47,7 +36,7 @@ static int fail_keep(struct pd_error *err, const struct pd_caps *caps, uint64_t 
 	unsigned cap = 0;
 	const char *name;
 
-	fail(err, "keep_caps", reason);
+	pd_fail(err, "keep_caps", reason);
 	while (cap < 63 && !(which & BIT(cap)))
 		cap++;
 	name = capng_capability_to_name(cap);
@@ -110,7 +99,7 @@ static int read_sets(struct pd_capstate *st, struct pd_error *err)
 	struct cap_data data[2];
 
 	if (syscall(SYS_capget, &hdr, data) < 0)
-		return fail(err, "capget", NULL);
+		return pd_fail(err, "capget", NULL);
 	st->effective = data[0].effective | (uint64_t)data[1].effective << 32;
 	st->permitted = data[0].permitted | (uint64_t)data[1].permitted << 32;
 	st->inheritable = data[0].inheritable | (uint64_t)data[1].inheritable << 32;
@@ -127,13 +116,13 @@ int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err)
 	if ((fields & (PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A)) && read_sets(st, err) < 0)
 		return -1;
 	if ((fields & PD_CAP_B) && read_bounding(st) < 0)
-		return fail(err, "prctl(PR_CAPBSET_READ)", NULL);
+		return pd_fail(err, "prctl(PR_CAPBSET_READ)", NULL);
 	if ((fields & PD_CAP_A) && read_ambient(st) < 0)
-		return fail(err, "prctl(PR_CAP_AMBIENT_IS_SET)", NULL);
+		return pd_fail(err, "prctl(PR_CAP_AMBIENT_IS_SET)", NULL);
 	if (fields & PD_CAP_NNP) {
 		nnp = prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
 		if (nnp < 0)
-			return fail(err, "prctl(PR_GET_NO_NEW_PRIVS)", NULL);
+			return pd_fail(err, "prctl(PR_GET_NO_NEW_PRIVS)", NULL);
 		st->no_new_privs = nnp;
 	}
 	return 0;
@@ -170,7 +159,7 @@ int pd_caps_start(const struct pd_plan *plan, const struct pd_caps *caps, struct
 		return fail_keep(err, caps, ~start->permitted, "capability not held by the caller");
 	/* Dropping from the bounding set needs CAP_SETPCAP, which only root has here. */
 	if (caps->clear_bounding && !(start->effective & BIT(PD_CAP_SETPCAP)))
-		return fail(err, "PD_CLEAR_BOUNDING", "needs CAP_SETPCAP: run as root");
+		return pd_fail(err, "PD_CLEAR_BOUNDING", "needs CAP_SETPCAP: run as root");
 	return 0;
 }
 
@@ -187,15 +176,15 @@ static int apply(capng_select_t set, struct pd_error *err)
 	case 0:
 		return 0;
 	case -5:
-		return fail(err, "capset", NULL);
+		return pd_fail(err, "capset", NULL);
 	case -6:
 	case -7:
-		return fail(err, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", NULL);
+		return pd_fail(err, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", NULL);
 	case -8:
-		return fail(err, "prctl(PR_CAP_AMBIENT_RAISE)", NULL);
+		return pd_fail(err, "prctl(PR_CAP_AMBIENT_RAISE)", NULL);
 	}
 	errno = 0;
-	return fail(err, "capng_apply", "libcap-ng has no capability state");
+	return pd_fail(err, "capng_apply", "libcap-ng has no capability state");
 }
 
 /* libcap-ng's state: exactly keep, in the sets of type; the others cleared. */
@@ -207,7 +196,7 @@ static int stage(capng_select_t set, capng_type_t type, uint64_t keep, struct pd
 	for (cap = 0; cap < 64 && keep >> cap; cap++) {
 		errno = 0;
 		if ((keep & BIT(cap)) && capng_update(CAPNG_ADD, type, cap) < 0)
-			return fail(err, "capng_update",
+			return pd_fail(err, "capng_update",
 				    errno ? NULL : "libcap-ng has no capability state");
 	}
 	return 0;
@@ -253,7 +242,7 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
 		return -1;
 	/* Without it the uid change empties permitted, and nothing can be kept. */
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
-		return fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
+		return pd_fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
 	return 0;
 }
 
@@ -267,11 +256,11 @@ int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps *caps,
 		      struct pd_error *err)
 {
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
-		return fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
+		return pd_fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
 	if ((caps->keep_set || plan->uid != 0) && set_caps(caps->keep, plan->uid != 0, err) < 0)
 		return -1;
 	if (caps->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-		return fail(err, "prctl(PR_SET_NO_NEW_PRIVS)", NULL);
+		return pd_fail(err, "prctl(PR_SET_NO_NEW_PRIVS)", NULL);
 	return 0;
 }
 
@@ -287,7 +276,7 @@ int pd_caps_clear(struct pd_error *err)
 		return -1;
 	errno = 0;
 	if (st.permitted | st.effective | st.inheritable)
-		return fail(err, "verify", "the init kept a capability");
+		return pd_fail(err, "verify", "the init kept a capability");
 	return 0;
 }
 
@@ -347,5 +336,5 @@ int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 		return -1;
 	why = first_difference(&got, &want);
 	errno = 0;
-	return why ? fail(err, "verify", why) : 0;
+	return why ? pd_fail(err, "verify", why) : 0;
 }

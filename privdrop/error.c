@@ -65,7 +65,7 @@ size_t pd_error_format(const struct pd_error *err, char *buf, size_t size)
 	return o.len;
 }
 
-/* The one way the new files fill an error: errno is kept as the cause. */
+/* The one way the library fills an error: errno is kept as the cause. */
 int pd_fail(struct pd_error *err, const char *step, const char *reason)
 {
 	int saved = errno;

@@ -58,17 +58,6 @@ struct init {
 	int subreaper;	       /* and its child-subreaper flag */
 };
 
-static int fail(struct pd_error *err, const char *step)
-{
-	int saved = errno;
-
-	memset(err, 0, sizeof(*err));
-	err->step = step;
-	err->errnum = saved;
-	errno = saved;
-	return -1;
-}
-
 static int set_mask(const ksigset *set, ksigset *old)
 {
 	/* syscall() and prctl() read each argument as a long: pass one, not an int. */
@@ -390,18 +379,18 @@ static int prepare(struct init *s, struct pd_error *err)
 
 	s->pid1 = getpid() == 1;
 	if (prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&s->subreaper, 0UL, 0UL, 0UL) < 0)
-		return fail(err, "prctl(PR_GET_CHILD_SUBREAPER)");
+		return pd_fail(err, "prctl(PR_GET_CHILD_SUBREAPER)", NULL);
 	/* Orphans come to PID 1 anyway; anywhere else they would pass us by. */
 	if (!s->pid1 && prctl(PR_SET_CHILD_SUBREAPER, 1UL, 0UL, 0UL, 0UL) < 0)
-		return fail(err, "prctl(PR_SET_CHILD_SUBREAPER)");
+		return pd_fail(err, "prctl(PR_SET_CHILD_SUBREAPER)", NULL);
 	if (set_mask(&all, &s->mask) < 0) {
-		fail(err, "rt_sigprocmask");
+		pd_fail(err, "rt_sigprocmask", NULL);
 		prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
 		return -1;
 	}
 	/* An ignored SIGCHLD would reap our children behind our back. */
 	if (sigaction(SIGCHLD, &dfl, &s->chld) < 0) {
-		fail(err, "sigaction(SIGCHLD)");
+		pd_fail(err, "sigaction(SIGCHLD)", NULL);
 		set_mask(&s->mask, NULL);
 		prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
 		return -1;
@@ -427,11 +416,11 @@ static int run_child(const struct init *s, const struct pd_plan *plan, char *con
 		}
 	}
 	if (sigaction(SIGCHLD, &s->chld, NULL) < 0 || set_mask(&s->mask, NULL) < 0) {
-		fail(err, "restoring the signal mask");
+		pd_fail(err, "restoring the signal mask", NULL);
 		return 1;
 	}
 	pd_exec(plan, argv, environ);
-	fail(err, NULL);
+	pd_fail(err, NULL, NULL);
 	err->subject = argv[0];
 	err->subject_len = strlen(argv[0]);
 	return 1;
@@ -464,10 +453,10 @@ static int valid(const struct pd_init *in, struct pd_error *err)
 
 	errno = EINVAL;
 	if (in->grace > PD_GRACE_MAX)
-		return fail(err, "grace");
+		return pd_fail(err, "grace", NULL);
 	for (sig = 0; sig < PD_NSIG; sig++)
 		if (in->rewrite[sig] < 0 || in->rewrite[sig] >= PD_NSIG)
-			return fail(err, "rewrite");
+			return pd_fail(err, "rewrite", NULL);
 	return 0;
 }
 
@@ -483,7 +472,7 @@ static int stay(struct init *s, const struct pd_plan *plan, int *status, struct 
 		return -1;
 	}
 	if (supervise(s, status) < 0)
-		return fail(err, "waitpid");
+		return pd_fail(err, "waitpid", NULL);
 	shut_down(s);
 	return 0;
 }
@@ -501,7 +490,7 @@ int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *cons
 		return run_child(&s, plan, argv, err);
 	if (s.tty >= 0)
 		close(s.tty);
-	r = s.child < 0 ? fail(err, "fork") : stay(&s, plan, status, err);
+	r = s.child < 0 ? pd_fail(err, "fork", NULL) : stay(&s, plan, status, err);
 	restore(&s);
 	return r;
 }

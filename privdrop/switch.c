@@ -30,15 +30,6 @@
 #define SYS_SETRESUID SYS_setresuid
 #endif
 
-static int fail(struct pd_error *err, const char *step, const char *reason)
-{
-	memset(err, 0, sizeof(*err));
-	err->step = step;
-	err->reason = reason;
-	err->errnum = errno;
-	return -1;
-}
-
 /*
  * 1: the kernel's groups, with the gid added, are exactly the plan's; 0: they
  * differ; -1: error. The gid grants its access whether or not it is listed, so
@@ -96,11 +87,11 @@ static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *er
 	const gid_t *list = plan->groups.list;
 
 	if ((alone ? syscall(SYS_SETGROUPS, n, list) : setgroups(n, list)) < 0)
-		return fail(err, "setgroups", NULL);
+		return pd_fail(err, "setgroups", NULL);
 	if ((alone ? syscall(SYS_SETRESGID, g, g, g) : setresgid(plan->gid, plan->gid, plan->gid)) < 0)
-		return fail(err, "setresgid", NULL);
+		return pd_fail(err, "setresgid", NULL);
 	if ((alone ? syscall(SYS_SETRESUID, u, u, u) : setresuid(plan->uid, plan->uid, plan->uid)) < 0)
-		return fail(err, "setresuid", NULL);
+		return pd_fail(err, "setresuid", NULL);
 	return 0;
 }
 
@@ -119,7 +110,7 @@ int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
 		return -1;
 	same = pd_identity_is(plan);
 	if (same < 0)
-		return fail(err, "getgroups", NULL);
+		return pd_fail(err, "getgroups", NULL);
 	if (root && switch_ids(plan, alone, err) < 0) {
 		/*
 		 * Denied (setgroups in an unshare -r namespace) but with nothing to
@@ -129,7 +120,7 @@ int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
 			return -1;
 	} else if (!root && !same) {
 		errno = EPERM;
-		return fail(err, "setgroups", NULL);
+		return pd_fail(err, "setgroups", NULL);
 	}
 	return pd_caps_after_ids(plan, caps, err);
 }
@@ -142,16 +133,16 @@ int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 	errno = 0;
 	r = ids_are(plan);
 	if (r != 1)
-		return fail(err, "verify", r < 0 ? NULL : "uid or gid is not the one asked for");
+		return pd_fail(err, "verify", r < 0 ? NULL : "uid or gid is not the one asked for");
 	r = groups_are(plan);
 	if (r != 1)
-		return fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
+		return pd_fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
 	if (pd_caps_verify(plan, caps, start, err) < 0)
 		return -1;
 	if (plan->uid == 0 || (caps->keep & ((uint64_t)1 << PD_CAP_SETUID)))
 		return 0;
 	/* A process that can become root again has not dropped anything. */
 	if (syscall(SYS_SETUID, 0UL) == 0 || errno != EPERM)
-		return fail(err, "verify", "setuid(0) did not fail with EPERM");
+		return pd_fail(err, "verify", "setuid(0) did not fail with EPERM");
 	return 0;
 }
