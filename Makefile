@@ -85,13 +85,17 @@ tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(CLI_OBJ) pr
 # zombies are tests/init.sh's, and exit32 (x86_64 only) is a foreign-arch
 # program for faultinj's self-test.
 EXIT32 = $(if $(filter x86_64,$(shell uname -m)),tests/exit32)
-TEST_HELPERS = tests/faultinj tests/faultinj-static tests/sigcount tests/zombies $(EXIT32)
+TEST_HELPERS = tests/faultinj tests/faultinj-static tests/bindport-static tests/sigcount tests/zombies \
+	$(EXIT32)
 
 tests/faultinj: tests/faultinj.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/faultinj.c
 
 tests/faultinj-static: tests/faultinj.c
 	$(STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ tests/faultinj.c
+
+tests/bindport-static: tests/bindport.c
+	$(STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ tests/bindport.c
 
 tests/sigcount: tests/sigcount.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/sigcount.c
@@ -128,7 +132,7 @@ check-integration: su-exec su-exec-static
 	sh tests/integration.sh ./su-exec ./su-exec-static
 	sh tests/hardening.sh ./su-exec ./su-exec-static
 
-check-caps: su-exec su-exec-static tests/faultinj tests/faultinj-static $(EXIT32)
+check-caps: su-exec su-exec-static tests/faultinj tests/faultinj-static tests/bindport-static $(EXIT32)
 	sh tests/faultinj-selftest.sh tests/faultinj tests/faultinj-static
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
 
@@ -268,7 +272,7 @@ clean:
 	rm -rf $(filter-out $(CAPNG_MUSL),$(wildcard build/*)) su-exec-musl
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) $(CLI_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
-		tests/zombies tests/exit32
+		tests/zombies tests/exit32 tests/bindport-static
 
 .PHONY: all static static-musl test-helpers check check-all check-unit check-docs check-integration \
 	check-caps check-init check-library check-sanitize check-valgrind check-container fuzz bench dist \

@@ -94,14 +94,15 @@ setup() {
 	cp "$2" "$W/bin/su-exec-static" 2>/dev/null
 	cp "$3" "$W/bin/faultinj" 2>/dev/null
 	cp "$4" "$W/bin/faultinj-static" 2>/dev/null
+	cp "$TESTS/bindport-static" "$W/bin/bindport" 2>/dev/null
 }
 
 # prerequisites SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC: returns
 # non-zero if anything is missing.
 prerequisites() {
 	missing=0
-	require_tools unshare setpriv chroot mount busybox python3 awk sed grep
-	for bin in su-exec su-exec-static faultinj faultinj-static; do
+	require_tools unshare setpriv chroot mount busybox awk sed grep
+	for bin in su-exec su-exec-static faultinj faultinj-static bindport; do
 		if [ -x "$W/bin/$bin" ]; then
 			pass "prerequisite: $bin built"
 		else
@@ -121,6 +122,7 @@ prerequisites() {
 	[ "$missing" -eq 0 ] || return 1
 	if sh "$TESTS/busybox-root.sh" "$BB" "$W/bin/su-exec-static" &&
 		cp "$W/bin/faultinj-static" "$BB/sbin/faultinj" &&
+		cp "$W/bin/bindport" "$BB/sbin/bindport" &&
 		chroot "$BB" /sbin/faultinj setuid EPERM -- true; then
 		pass "prerequisite: busybox-static root built, faultinj-static runs in it"
 	else
@@ -391,7 +393,6 @@ equivalent() {
 
 # Inside a network namespace of its own, so the host's port 80 is never touched.
 bind_table() {
-	bind_scripts
 	UNSHARE_OPTS="--mount --propagation private --net"
 	run "$1" "sh $W/netup" "" nobody readlink /proc/self/ns/net
 	host=$(readlink /proc/self/ns/net)
@@ -408,65 +409,26 @@ END
 	UNSHARE_OPTS="--mount --propagation private"
 }
 
-# bind_row WHERE OUTCOME OPTION...: as nobody, bind 127.0.0.1:80 and, when it
-# binds, connect to it and hear what was sent.
+# bind_row WHERE OUTCOME OPTION...: as nobody, bindport (tests/bindport.c)
+# binds 127.0.0.1:80 and, when it binds, hears itself through it.
 bind_row() {
 	where=$1 outcome=$2
 	shift 2
-	(cd "$BB/tmp" && rm -f heard ncerr noise lrc lpid)
 	case $where in
-	busybox) run busybox "sh $W/netup" "" "$@" nobody sh -c "$NC_BIND" ;;
-	*) run "$where" "sh $W/netup" "" "$@" nobody python3 "$W/bind.py" ;;
+	busybox) run busybox "sh $W/netup" "" "$@" nobody /sbin/bindport ;;
+	*) run "$where" "sh $W/netup" "" "$@" nobody "$W/bin/bindport" ;;
 	esac
 	got="exit $RC: $(cat "$W/out")"
 	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"
 	check "$where: su-exec${*:+ $*} nobody, bind 127.0.0.1:80 -> $outcome" \
-		"$(bind_expected "$where" "$outcome")" "$got"
+		"$(bind_expected "$outcome")" "$got"
 }
 
 bind_expected() {
-	case $1:$2 in
-	busybox:bound) echo "exit 0: listener exit 0: hello" ;;
-	busybox:EACCES) echo "exit 0: listener exit 1: nc: bind: Permission denied" ;;
-	*:bound) echo "exit 0: bound 127.0.0.1:80, heard hello" ;;
-	*:EACCES) echo "exit 1: bind 127.0.0.1:80: EACCES (Permission denied)" ;;
+	case $1 in
+	bound) echo "exit 0: bound 127.0.0.1:80, heard hello" ;;
+	EACCES) echo "exit 1: bind 127.0.0.1:80: EACCES (Permission denied)" ;;
 	esac
-}
-
-# The binders: python3 on the host, busybox nc in the busybox root.
-bind_scripts() {
-	cat >"$W/bind.py" <<'END'
-import errno, socket, sys
-s = socket.socket()
-try:
-    s.bind(("127.0.0.1", 80))
-except OSError as e:
-    print("bind 127.0.0.1:80: %s (%s)" % (errno.errorcode[e.errno], e.strerror))
-    sys.exit(1)
-s.listen(1)
-c = socket.create_connection(("127.0.0.1", 80))
-c.sendall(b"hello")
-print("bound 127.0.0.1:80, heard", s.accept()[0].recv(5).decode())
-END
-	# The client connects as soon as the listener listens, sends, and gives
-	# up after ten seconds; the listener keeps what it heard. A pipe, not "&":
-	# busybox sh opens /dev/null for a background job, and the root has no
-	# /dev. Through it the client holds the listener's stdin open until it is
-	# done: at EOF busybox nc shuts its side down, and a client that saw that
-	# first would leave without sending.
-	NC_BIND='{
-	i=0
-	until [ -e /tmp/lrc ] || [ $i -ge 100 ]; do
-		echo hello | nc 127.0.0.1 80 >>/tmp/noise 2>&1 && break
-		i=$((i + 1))
-		sleep 0.1
-	done
-	[ $i -lt 100 ] || kill "$(cat /tmp/lpid)"
-} | {
-	sh -c "echo \$\$ >/tmp/lpid; exec nc -l -p 80 127.0.0.1" >/tmp/heard 2>/tmp/ncerr
-	echo $? >/tmp/lrc
-}
-echo "listener exit $(cat /tmp/lrc): $(cat /tmp/ncerr /tmp/heard)"'
 }
 
 # --- 3. Refused before anything changes -------------------------------------

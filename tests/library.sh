@@ -184,22 +184,21 @@ threads_unshare_forbidden() {
 }
 
 # DAEMON: in a new network namespace, lo up, the daemon as app on port 80;
-# one request over loopback once it says it listens.
+# one request over loopback once it says it listens. Its one line on stdout
+# is the readiness handshake: read from a fifo, which ends at once (EOF) if
+# the daemon dies first; a daemon that hangs is stopped by the timeout.
 DAEMON='busybox ip link set lo up || exit 98
-"$0" app 80 >"$1/daemon.out" 2>"$1/daemon.err" &
+mkfifo "$1/daemon.fifo" || exit 97
+"$0" app 80 >"$1/daemon.fifo" 2>"$1/daemon.err" &
 pid=$!
-i=0
-until grep -q listening "$1/daemon.out" 2>/dev/null; do
-	i=$((i + 1))
-	[ "$i" -le 100 ] && kill -0 "$pid" 2>/dev/null || break
-	sleep 0.1
-done
+IFS= read -r line <"$1/daemon.fifo"
+printf "%s\n" "$line" >"$1/daemon.out"
 printf "GET / HTTP/1.0\r\n\r\n" | busybox nc 127.0.0.1 80 | grep served
 wait "$pid"
 echo "daemon exit $?"'
 
 daemon() {
-	in_ns unshare --net sh -c "$DAEMON" "$W/daemon" "$W"
+	in_ns timeout 30 unshare --net sh -c "$DAEMON" "$W/daemon" "$W"
 	check "daemon: dropped to app and could not bind port 81" \
 		"daemon: listening on 80 as uid 1000; port 81 refused" "$(cat "$W/daemon.out" "$W/daemon.err")"
 	check "daemon: served one request as uid 1000, then exited 0" \
