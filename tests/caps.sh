@@ -15,15 +15,10 @@
 # builds in a bare busybox root. TAP output (lib.sh); exits non-zero on any
 # failure. As root a missing tool is a failure, never a skip.
 
-set -f
-umask 022
-PATH=/usr/sbin:/usr/bin:/sbin:/bin
-LC_ALL=C
-export PATH LC_ALL
-
 TESTS=$(cd "$(dirname "$0")" && pwd)
 FIX=$TESTS/fixtures
 . "$TESTS/lib.sh"
+sealed_env
 
 # capabilities(7), by number.
 CAP_NAMES='chown dac_override dac_read_search fowner fsetid kill setgid setuid

@@ -9,15 +9,10 @@
 # in private mount namespaces over fixture files: the machine's /etc is never
 # read or touched. A run that hangs is killed and fails its row.
 
-set -f
-umask 022
-PATH=/usr/sbin:/usr/bin:/sbin:/bin
-LC_ALL=C
-export PATH LC_ALL
-
 TESTS=$(cd "$(dirname "$0")" && pwd)
 FIX=$TESTS/fixtures
 . "$TESTS/lib.sh"
+sealed_env
 
 # The namespaces of every run; the user namespace rows add -r.
 NS_OPTS="--mount --propagation private"

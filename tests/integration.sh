@@ -12,15 +12,10 @@
 # compared (fixtures/gosu-differences). TAP output (lib.sh); exits non-zero
 # on any failure. As root a missing tool or binary is a failure, never a skip.
 
-set -f
-umask 022
-PATH=/usr/sbin:/usr/bin:/sbin:/bin
-LC_ALL=C
-export PATH LC_ALL
-
 TESTS=$(cd "$(dirname "$0")" && pwd)
 FIX=$TESTS/fixtures
 . "$TESTS/lib.sh"
+sealed_env
 
 main() {
 	need_root "the integration suite"

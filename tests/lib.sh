@@ -15,6 +15,17 @@
 # and $BB (the busybox root); fixture directories are $W/etc/NAME, and tests
 # name them by NAME.
 
+# sealed_env: what the suites that run su-exec start with (called right after
+# sourcing this file): no globbing, a fixed umask, PATH and locale, so nothing
+# of the caller's shell changes a row.
+sealed_env() {
+	set -f
+	umask 022
+	PATH=/usr/sbin:/usr/bin:/sbin:/bin
+	LC_ALL=C
+	export PATH LC_ALL
+}
+
 T_N=0
 T_PASS=0
 T_FAIL=0

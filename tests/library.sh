@@ -14,15 +14,10 @@
 # uninstall removes everything. Prints one line per test and, last,
 # "library: N passed, N failed".
 
-set -f
-umask 022
-PATH=/usr/sbin:/usr/bin:/sbin:/bin
-LC_ALL=C
-export PATH LC_ALL
-
 TESTS=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$TESTS")
 . "$TESTS/lib.sh"
+sealed_env
 
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
