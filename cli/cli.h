@@ -18,6 +18,7 @@
 int cli_fail(struct pd_error *err, const char *s, size_t len, const char *reason);
 
 /* uint.c: digits only, 0..max; overflow is an error, never a wrap */
+int cli_is_digits(const char *s, size_t len);
 int cli_uint(const char *s, size_t len, uint32_t max, uint32_t *n);
 int cli_grace_parse(const char *s, unsigned *grace, struct pd_error *err);
 

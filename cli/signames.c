@@ -62,22 +62,12 @@ static int realtime_name(const char *s, size_t len)
 	return sign == '+' ? base + (int)n : base - (int)n;
 }
 
-static int all_digits(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return len > 0;
-}
-
 int cli_signal_parse(const char *s, size_t len, int *sig, const char **why)
 {
 	uint32_t n;
 	int found;
 
-	if (all_digits(s, len)) {
+	if (cli_is_digits(s, len)) {
 		if (cli_uint(s, len, PD_NSIG - 1, &n) < 0 || n < 1) {
 			*why = "signal number out of range (1-64)";
 			return -1;

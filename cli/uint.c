@@ -4,16 +4,24 @@
 
 #include "cli.h"
 
+int cli_is_digits(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0;
+}
+
 int cli_uint(const char *s, size_t len, uint32_t max, uint32_t *n)
 {
 	uint64_t v = 0;
 	size_t i;
 
-	if (len == 0)
+	if (!cli_is_digits(s, len))
 		return -1;
 	for (i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
 		v = v * 10 + (uint64_t)(s[i] - '0');
 		if (v > max)
 			return -1;
@@ -27,13 +35,8 @@ int cli_grace_parse(const char *s, unsigned *grace, struct pd_error *err)
 {
 	uint32_t n;
 
-	if (cli_uint(s, strlen(s), PD_GRACE_MAX, &n) < 0) {
-		memset(err, 0, sizeof(*err));
-		err->subject = s;
-		err->subject_len = strlen(s);
-		err->reason = "not a number of seconds (0-86400)";
-		return -1;
-	}
+	if (cli_uint(s, strlen(s), PD_GRACE_MAX, &n) < 0)
+		return cli_fail(err, s, strlen(s), "not a number of seconds (0-86400)");
 	*grace = n;
 	return 0;
 }

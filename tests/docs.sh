@@ -3,7 +3,9 @@
 # Usage: tests/docs.sh [SU_EXEC]   (make check-docs; default ./su-exec)
 #
 # The options su-exec accepts, its --help, the man page and the README name
-# the same options; each option --help lists is accepted by the binary.
+# the same options; each option --help lists is accepted by the binary. The
+# library's public header, privdrop(3) and the version script name the same
+# functions.
 # Runs from any directory, as any user. TAP output (lib.sh).
 set -u
 LC_ALL=C
@@ -50,5 +52,13 @@ for status in 125 126 127; do
 	has "exit status $status is in --help" "$status" "$help"
 	has "exit status $status is in the man page" "^\.B $status" "$man"
 	has "exit status $status is in the README" "| $status |" "$readme"
+done
+# Every function privdrop/privdrop.h declares is in privdrop(3) and exported.
+for fn in $(sed -n 's/^[a-z].*[ *]\(pd_[a-z_]*\)(.*/\1/p' "$ROOT/privdrop/privdrop.h"); do
+	has "$fn is in privdrop(3)" "$fn" "$ROOT/privdrop.3"
+	has "$fn is exported" "^[[:space:]]*$fn;" "$ROOT/privdrop/privdrop.map"
+done
+for fn in $(sed -n 's/^[[:space:]]*\(pd_[a-z_]*\);$/\1/p' "$ROOT/privdrop/privdrop.map"); do
+	has "exported $fn is declared in privdrop.h" "[ *]$fn(" "$ROOT/privdrop/privdrop.h"
 done
 finish docs
