@@ -187,19 +187,25 @@ static int apply(capng_select_t set, struct pd_error *err)
 	return pd_fail(err, "capng_apply", "libcap-ng has no capability state");
 }
 
-/* libcap-ng's state: exactly keep, in the sets of type; the others cleared. */
-static int stage(capng_select_t set, capng_type_t type, uint64_t keep, struct pd_error *err)
+/* Adds the capabilities of mask to the sets of type in libcap-ng's state. */
+static int add(capng_type_t type, uint64_t mask, struct pd_error *err)
 {
 	unsigned cap;
 
-	capng_clear(set);
-	for (cap = 0; cap < 64 && keep >> cap; cap++) {
+	for (cap = 0; cap < 64 && mask >> cap; cap++) {
 		errno = 0;
-		if ((keep & BIT(cap)) && capng_update(CAPNG_ADD, type, cap) < 0)
+		if ((mask & BIT(cap)) && capng_update(CAPNG_ADD, type, cap) < 0)
 			return pd_fail(err, "capng_update",
 				    errno ? NULL : "libcap-ng has no capability state");
 	}
 	return 0;
+}
+
+/* libcap-ng's state: exactly keep, in the sets of type; the others cleared. */
+static int stage(capng_select_t set, capng_type_t type, uint64_t keep, struct pd_error *err)
+{
+	capng_clear(set);
+	return add(type, keep, err);
 }
 
 /*
@@ -232,6 +238,28 @@ static int set_caps(uint64_t keep, int ambient, struct pd_error *err)
 	return apply(CAPNG_SELECT_AMBIENT, err);
 }
 
+/*
+ * Root bounded to nothing kept: its exec would take pI | (fP & bounding),
+ * fP all, so an inheritable set left from the caller (the one older Docker
+ * engines gave every container, say) would come back whatever the bounding
+ * set holds. Inheritable and ambient are emptied; permitted and effective,
+ * which the exec recomputes from those two and the bounding set, stay.
+ */
+static int unbequeath(const struct pd_capstate *start, struct pd_error *err)
+{
+	capng_clear(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
+	if (add(CAPNG_EFFECTIVE, start->effective, err) < 0 ||
+	    add(CAPNG_PERMITTED, start->permitted, err) < 0 || apply(CAPNG_SELECT_CAPS, err) < 0)
+		return -1;
+	return apply(CAPNG_SELECT_AMBIENT, err);
+}
+
+/* Root, bounded by --clear-bounding, keeping nothing named (PD_KEEP_DEFAULT). */
+static int root_unkept_bounded(const struct pd_plan *plan, const struct pd_caps *caps)
+{
+	return plan->uid == 0 && caps->clear_bounding && !caps->keep_set;
+}
+
 /* While still root: the bounding set can only shrink with CAP_SETPCAP. */
 int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
 		       const struct pd_capstate *start, struct pd_error *err)
@@ -250,14 +278,17 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
  * After the uid change, which clears ambient: a non-root user gets the kept
  * capabilities ambient; root keeps none ambient, so the command gets exactly
  * keep. A plain drop empties inheritable too: with file capabilities it
- * would still grant.
+ * would still grant. Root bounded with nothing kept loses its inheritable
+ * and ambient sets, so its exec starts with no capability at all.
  */
 int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps *caps,
-		      struct pd_error *err)
+		      const struct pd_capstate *start, struct pd_error *err)
 {
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 		return pd_fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
 	if ((caps->keep_set || plan->uid != 0) && set_caps(caps->keep, plan->uid != 0, err) < 0)
+		return -1;
+	if (root_unkept_bounded(plan, caps) && unbequeath(start, err) < 0)
 		return -1;
 	if (caps->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return pd_fail(err, "prctl(PR_SET_NO_NEW_PRIVS)", NULL);
@@ -303,6 +334,8 @@ void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps *caps,
 	}
 	if (caps->clear_bounding || (root && caps->keep_set))
 		want->bounding = caps->keep;
+	if (root_unkept_bounded(plan, caps))
+		want->inheritable = want->ambient = 0;
 	want->no_new_privs = start->no_new_privs || caps->no_new_privs;
 }
 

@@ -169,7 +169,7 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
 		       const struct pd_capstate *start,
 		       struct pd_error *err);
 int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps *caps,
-		      struct pd_error *err);
+		      const struct pd_capstate *start, struct pd_error *err);
 int pd_caps_clear(struct pd_error *err);
 void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps *caps,
 		    const struct pd_capstate *start,

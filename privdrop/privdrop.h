@@ -77,7 +77,9 @@ size_t pd_error_format(const struct pd_error *err, char *buf, size_t size);
  * that clears its bounding set but keeps root's capabilities). Every kept
  * capability must be held by the caller and in its bounding set.
  * PD_CLEAR_BOUNDING empties the bounding set but for keep_caps and needs
- * CAP_SETPCAP, so the caller must be root. An option that cannot be honoured
+ * CAP_SETPCAP, so the caller must be root; for a root target with
+ * PD_KEEP_DEFAULT it empties the inheritable and ambient sets too, which a
+ * root exec would otherwise add back. An option that cannot be honoured
  * fails with err->step naming it: "keep_caps" (the subject is the first such
  * capability, by libcap-ng's name) or "PD_CLEAR_BOUNDING".
  */

@@ -122,7 +122,7 @@ int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
 		errno = EPERM;
 		return pd_fail(err, "setgroups", NULL);
 	}
-	return pd_caps_after_ids(plan, caps, err);
+	return pd_caps_after_ids(plan, caps, start, err);
 }
 
 int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,

@@ -36,9 +36,11 @@ STATE_OPTIONS='-
 -k chown -k net_bind_service
 -b
 -n
+-b -n
 -b -k net_bind_service
 -b -n -k net_bind_service'
 STATE_TARGETS='nobody games root 0'
+STATE_CALLER= STATE_WHAT=
 
 # The bind table: options for nobody, and whether port 80 can be bound.
 BIND_ROWS='-k net_bind_service | bound
@@ -66,6 +68,7 @@ main() {
 	prerequisites "$@" || finish caps
 	for where in dyn busybox; do
 		state_table "$where"
+		inherited_state_table "$where"
 		bind_table "$where"
 		refusals "$where"
 		fault_table "$where"
@@ -206,7 +209,8 @@ cap_mask() {
 # Capabilities; privdrop/caps.c pd_caps_expect). Kept capabilities are
 # exactly permitted, effective and inheritable, and ambient too for a
 # non-root target; a non-root target without -k has none; root with -k, and
-# anyone with -b, is bounded to the kept ones; nothing else changes.
+# anyone with -b, is bounded to the kept ones; root with -b and no -k has
+# nothing inheritable or ambient left; nothing else changes.
 after_switch() {
 	INH=$S_INH PRM=$S_PRM EFF=$S_EFF BND=$S_BND AMB=$S_AMB NNP=$S_NNP
 	if [ "$KEEP_SET" = 1 ]; then
@@ -214,6 +218,8 @@ after_switch() {
 		[ "$1" -ne 0 ] || AMB=0
 	elif [ "$1" -ne 0 ]; then
 		INH=0 PRM=0 EFF=0 AMB=0
+	elif [ "$CLEAR" = 1 ]; then
+		INH=0 AMB=0
 	fi
 	if [ "$CLEAR" = 1 ] || { [ "$1" -eq 0 ] && [ "$KEEP_SET" = 1 ]; }; then
 		BND=$KEEP
@@ -228,7 +234,7 @@ after_switch() {
 # ambient set for others. Inheritable, bounding and ambient carry over.
 after_exec() {
 	p=0
-	[ "$1" -ne 0 ] || p=$((BND | INH))
+	[ "$1" -ne 0 ] || p=$((BND | INH | AMB))
 	[ "$NNP" = 0 ] || p=$((p & PRM))
 	PRM=$((p | AMB))
 	EFF=$AMB
@@ -349,12 +355,25 @@ $STATE_OPTIONS
 END
 }
 
+# The same table started with an inheritable and an ambient set, as a
+# container engine can hand them to root: what the caller left there
+# never reaches the command unless the model says so.
+inherited_state_table() {
+	saved="$S_INH $S_AMB"
+	S_INH=$((S_INH | $(cap_mask net_bind_service,chown,kill))) S_AMB=$(cap_mask net_bind_service,kill)
+	STATE_CALLER="$(command -v setpriv) --inh-caps=+net_bind_service,+chown,+kill --ambient-caps=+net_bind_service,+kill --"
+	STATE_WHAT="started with CapInh $(printf %x "$S_INH") CapAmb $(printf %x "$S_AMB"): "
+	state_table "$1"
+	set -- $saved
+	S_INH=$1 S_AMB=$2 STATE_CALLER= STATE_WHAT=
+}
+
 # state_row WHERE ARG...: su-exec ARG... probe, against the model.
 state_row() {
 	where=$1
 	shift
-	run "$where" "" "" "$@" sh -c "$(probe "$where")"
-	expect_ran "$where: su-exec $*: Cap* and NoNewPrivs as the README says" \
+	run "$where" "$STATE_CALLER" "" "$@" sh -c "$(probe "$where")"
+	expect_ran "$where: ${STATE_WHAT}su-exec $*: Cap* and NoNewPrivs as the README says" \
 		"$(expected_state "$@")"
 }
 
@@ -401,7 +420,20 @@ bind_table() {
 	done <<END
 $BIND_ROWS
 END
+	inherited_bind_row "$1"
 	UNSHARE_OPTS="--mount --propagation private"
+}
+
+# Root with -b and nothing kept, started with net_bind_service inheritable (as
+# engines before Docker 20.10.14 started every container): the command, a
+# root exec, must not get it back and bind port 80.
+inherited_bind_row() {
+	run "$1" "$(command -v setpriv) --inh-caps=+net_bind_service -- sh $W/netup" "" \
+		-b -n root "$(inside "$1" bindport)"
+	got="exit $RC: $(cat "$W/out")"
+	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"
+	check "$1: started with net_bind_service inheritable, su-exec -b -n root, bind 127.0.0.1:80 -> EACCES" \
+		"$(bind_expected EACCES)" "$got"
 }
 
 # bind_row WHERE OUTCOME OPTION...: as nobody, bindport (tests/bindport.c)

@@ -104,6 +104,7 @@ END_TEST
 
 #define FULL 0x1fffeffffffull /* a bounding set without CAP_SYS_RESOURCE */
 #define NB BIT(10)
+#define INH (BIT(0) | NB) /* a caller's inheritable set: chown, net_bind_service */
 enum { PLAIN, KEEP, CLEAR, NNP, KEEP_CLEAR };
 static const struct {
 	uid_t uid;
@@ -111,6 +112,7 @@ static const struct {
 	unsigned fields;
 	uint64_t perm, inh, amb, bnd;
 	int nnp;
+	int inherited; /* started with inheritable INH and ambient NB */
 } expects[] = {
 	{ 1000, PLAIN, PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A, 0, 0, 0, 0, 0 },
 	{ 0, PLAIN, 0, 0, 0, 0, 0, 0 },
@@ -121,6 +123,16 @@ static const struct {
 	{ 1000, NNP, PD_CAP_ALL, 0, 0, 0, FULL, 1 },
 	{ 0, NNP, PD_CAP_ALL, FULL, 0, 0, FULL, 1 },
 	{ 1000, KEEP_CLEAR, PD_CAP_ALL, NB, NB, NB, NB, 0 },
+	/* What the caller left inheritable reaches no exec that was bounded. */
+	{ 1000, PLAIN, PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A, 0, 0, 0, 0, 0, 1 },
+	{ 0, PLAIN, 0, 0, 0, 0, 0, 0, 1 },
+	{ 1000, KEEP, PD_CAP_ALL, NB, NB, NB, FULL, 0, 1 },
+	{ 0, KEEP, PD_CAP_ALL, NB, NB, 0, NB, 0, 1 },
+	{ 1000, CLEAR, PD_CAP_ALL, 0, 0, 0, 0, 0, 1 },
+	{ 0, CLEAR, PD_CAP_ALL, FULL, 0, 0, 0, 0, 1 },
+	{ 1000, NNP, PD_CAP_ALL, 0, 0, 0, FULL, 1, 1 },
+	{ 0, NNP, PD_CAP_ALL, FULL, INH, NB, FULL, 1, 1 },
+	{ 0, KEEP_CLEAR, PD_CAP_ALL, NB, NB, 0, NB, 0, 1 },
 };
 
 START_TEST(test_expect)
@@ -133,6 +145,10 @@ START_TEST(test_expect)
 	start.effective = start.permitted = start.bounding = FULL;
 	start.count = 41;
 	start.fields = PD_CAP_ALL;
+	if (expects[_i].inherited) {
+		start.inheritable = INH;
+		start.ambient = NB;
+	}
 	plan.uid = expects[_i].uid;
 	caps.keep_set = o == KEEP || o == KEEP_CLEAR;
 	caps.keep = caps.keep_set ? NB : 0;
