@@ -137,8 +137,7 @@ static int one_thread_needed(const struct pd_plan *plan, const struct pd_options
 	if (!opt || (!opt->keep_caps && !steps && (plan->uid != 0 || opt->flags & PD_KEEP_DEFAULT)))
 		return 0;
 	if (alone < 0)
-		return pd_fail(err, "/proc/self/task",
-			       errno == ENOENT ? "cannot count the threads: /proc is not mounted" : NULL);
+		return pd_threads_unreadable(alone, err);
 	errno = 0;
 	if (!alone)
 		return pd_fail(err, NULL, "capability options need a process with one thread: "
@@ -177,7 +176,8 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 	 * reading of this one thread from the kernel is the whole check.
 	 */
 	alone = pd_threads_alone();
-	if (one_thread_needed(plan, opt, alone, err) < 0)
+	if (one_thread_needed(plan, opt, alone, err) < 0 ||
+	    (alone != 1 && pd_threads_readable(alone, err) < 0))
 		return -1;
 	caps_from(opt, &caps);
 	if (pd_caps_start(plan, &caps, &start, err) < 0 ||

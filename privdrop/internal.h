@@ -190,6 +190,8 @@ int pd_fail(struct pd_error *err, const char *step, const char *reason);
 
 /* threads.c: the other threads, seen through /proc/self/task */
 int pd_threads_alone(void);
+int pd_threads_readable(int alone, struct pd_error *err);
+int pd_threads_unreadable(int alone, struct pd_error *err);
 int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 		      const struct pd_capstate *start,
 		      struct pd_error *err);

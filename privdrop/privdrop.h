@@ -22,10 +22,12 @@
  * thread, before changing anything: drop before starting threads. The
  * kernel tells: unshare(CLONE_THREAD) fails for a process with threads;
  * where a seccomp filter forbids unshare, /proc/self/task is counted, and
- * without /proc too such options are refused. Where /proc is not mounted,
- * the check after the switch sees only the calling thread (getresuid,
- * getresgid, getgroups, capget); libc has changed the others' ids all the
- * same.
+ * without /proc too such options are refused. A process with other threads
+ * (or one that cannot tell) needs /proc, the kernel's procfs, for any call:
+ * a thread with SECBIT_NO_SETUID_FIXUP, SECBIT_KEEP_CAPS or an inheritable
+ * capability keeps a privilege through the uid change, and only
+ * /proc/self/task shows it. Without /proc such a process is refused before
+ * anything changes; a process alone needs no /proc.
  *
  * The library never prints, never exits and keeps no global state. Every
  * function is safe to call from one thread at a time.

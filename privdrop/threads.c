@@ -11,15 +11,45 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "internal.h"
 
 #define TASK_DIR "/proc/self/task"
+#define PROC_MAGIC 0x9fa0 /* PROC_SUPER_MAGIC, <linux/magic.h> */
+
+/*
+ * The task directory, from the kernel's procfs only: anything else mounted
+ * on /proc (a tmpfs with a made-up task list) could hide a thread. NULL with
+ * errno ENOENT where /proc is not mounted, EMEDIUMTYPE where it is not procfs.
+ */
+static DIR *open_tasks(void)
+{
+	int fd = open(TASK_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC), e;
+	struct statfs fs;
+	DIR *d;
+
+	if (fd < 0)
+		return NULL;
+	if (fstatfs(fd, &fs) < 0 || fs.f_type != PROC_MAGIC) {
+		e = fs.f_type != PROC_MAGIC ? EMEDIUMTYPE : errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	d = fdopendir(fd);
+	if (!d) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	return d;
+}
 
 static int count_from_proc(void)
 {
-	DIR *d = opendir(TASK_DIR);
+	DIR *d = open_tasks();
 	struct dirent *e;
 	int n = 0;
 
@@ -179,11 +209,42 @@ static int verify_one(int taskfd, const char *tid, const struct pd_plan *plan,
 	return why ? pd_fail(err, "verify", why) : 0;
 }
 
+/* Why /proc/self/task cannot be read, from errno as open_tasks left it. */
+int pd_threads_unreadable(int alone, struct pd_error *err)
+{
+	if (errno == EMEDIUMTYPE) {
+		errno = 0;
+		return pd_fail(err, TASK_DIR, "/proc is not the kernel's procfs");
+	}
+	if (errno == ENOENT)
+		return pd_fail(err, TASK_DIR,
+			       alone < 0 ? "cannot count the threads: /proc is not mounted"
+					 : "cannot read the other threads back: /proc is not mounted");
+	return pd_fail(err, TASK_DIR, NULL);
+}
+
+/*
+ * Before anything changes, for a caller not known to be alone (alone 0 or
+ * -1, from pd_threads_alone): every thread must be there to read back after
+ * the switch. Credentials are per thread: another thread with
+ * SECBIT_NO_SETUID_FIXUP or SECBIT_KEEP_CAPS, or anything inheritable, keeps
+ * a privilege through the uid change, and nothing but /proc shows it.
+ */
+int pd_threads_readable(int alone, struct pd_error *err)
+{
+	DIR *d = open_tasks();
+
+	if (!d)
+		return pd_threads_unreadable(alone, err);
+	closedir(d);
+	return 0;
+}
+
 /*
  * After the switch: every thread shows the plan's ids, groups and the
  * capabilities pd_caps_expect gives. pd_verify has checked the calling
- * thread from the kernel: alone, or without /proc, there is nothing more to
- * read (and su-exec's exec stays within its instruction budget).
+ * thread from the kernel: alone, there is nothing more to read (and
+ * su-exec's exec stays within its instruction budget).
  */
 int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 		      const struct pd_capstate *start, struct pd_error *err)
@@ -195,9 +256,9 @@ int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 
 	if (pd_threads_alone() == 1)
 		return 0;
-	d = opendir(TASK_DIR);
+	d = open_tasks();
 	if (!d)
-		return errno == ENOENT ? 0 : pd_fail(err, TASK_DIR, NULL);
+		return pd_threads_unreadable(0, err);
 	pd_caps_expect(plan, caps, start, &want);
 	while (r == 0 && (e = readdir(d)))
 		if (e->d_name[0] != '.')

@@ -25,10 +25,13 @@ PUBLIC="pd_apply pd_drop pd_error_format pd_exec pd_plan_free pd_plan_gid pd_pla
 	pd_plan_home pd_plan_uid pd_resolve pd_resolve_in"
 
 # In a private mount namespace: the fixtures over /etc/passwd and /etc/group,
-# and with NOPROC=1 an empty tmpfs over /proc.
+# and with NOPROC=1 an empty tmpfs over /proc; with NOPROC=fake the tmpfs
+# holds a task list of one thread, as a made-up /proc would.
 NS='mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group ||
 	{ echo "harness: cannot mount the fixtures" >&2; exit 99; }
 [ -z "$NOPROC" ] || mount -t tmpfs none /proc || { echo "harness: cannot hide /proc" >&2; exit 99; }
+[ "$NOPROC" != fake ] || { mkdir -p /proc/self/task/1 && : >/proc/self/task/1/status; } ||
+	{ echo "harness: cannot fake /proc" >&2; exit 99; }
 exec "$@"'
 
 main() {
@@ -47,6 +50,7 @@ main() {
 	threads_refused
 	threads_without_proc
 	threads_unshare_forbidden
+	threads_keeping
 	daemon
 	exports
 	uninstall_lib
@@ -141,11 +145,22 @@ threads_refused() {
 	done
 }
 
-# Without /proc the ids still change on every thread (the threads say so
-# themselves), and the kernel still tells one thread from two.
+# Without /proc nothing shows another thread's capabilities, which a thread
+# can keep through the uid change: with a second thread, even a plain drop is
+# refused before anything changes. The kernel still tells one thread from two.
 threads_without_proc() {
-	NOPROC=1 in_ns "$W/threads" app
-	both_switched "without /proc: plain drop"
+	for mode in "" nofixup inherit; do
+		NOPROC=1 in_ns "$W/threads" app - $mode
+		check "without /proc${mode:+, $mode}: plain drop with a worker thread refused" \
+			"125 threads: /proc/self/task: cannot read the other threads back: /proc is not mounted" \
+			"$RC $(cat "$W/err")"
+		check "without /proc${mode:+, $mode}, refused: both threads still root" "2" \
+			"$(grep -c '^[a-z]*: uid=0/0/0 gid=0/0/0 ' "$W/out")"
+	done
+	NOPROC=1 in_ns "$W/threads" app - alone
+	check "without /proc, one thread: plain drop" \
+		"exit 0, stderr [], main: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=0/0/0" \
+		"exit $RC, stderr [$(cat "$W/err")], $(cat "$W/out")"
 	NOPROC=1 in_ns "$W/threads" app 0x400
 	check "without /proc: options refused with a worker thread" \
 		"125 threads: capability options need a process with one thread: drop privileges before starting threads" \
@@ -175,7 +190,28 @@ threads_unshare_forbidden() {
 	check "unshare forbidden and no /proc: options refused, even alone" \
 		"125 threads: /proc/self/task: cannot count the threads: /proc is not mounted" \
 		"$RC $(cat "$W/err")"
+	NOPROC=1 in_ns $FI "$W/threads" app - alone
+	check "unshare forbidden and no /proc: a plain drop refused, even alone" \
+		"125 threads: /proc/self/task: cannot count the threads: /proc is not mounted" \
+		"$RC $(cat "$W/err")"
+	# A tmpfs on /proc listing one thread must not pass for the kernel's.
+	NOPROC=fake in_ns $FI "$W/threads" app -
+	check "unshare forbidden, a made-up /proc listing one thread: plain drop refused" \
+		"125 threads: /proc/self/task: /proc is not the kernel's procfs" "$RC $(cat "$W/err")"
+	check "a made-up /proc, refused: both threads still root" "2" \
+		"$(grep -c '^[a-z]*: uid=0/0/0 gid=0/0/0 ' "$W/out")"
 	NOPROC=
+}
+
+# A thread with SECBIT_NO_SETUID_FIXUP or an inheritable capability keeps it
+# through the uid change; /proc shows it, and the drop fails.
+threads_keeping() {
+	for mode in nofixup inherit; do
+		in_ns "$W/threads" app - $mode
+		check "$mode: plain drop with a worker thread fails" \
+			"125 threads: verify: a thread's capabilities are not the ones asked for" \
+			"$RC $(cat "$W/err")"
+	done
 }
 
 # DAEMON: in a new network namespace, lo up, the daemon as app on port 80;

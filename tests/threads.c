@@ -3,9 +3,12 @@
  * tests/library.sh: a worker thread is running when pd_drop is called; then
  * both threads report what the kernel says they are.
  *
- *	threads SPEC [KEEP_CAPS_MASK [alone]]
+ *	threads SPEC [KEEP_CAPS_MASK|- [alone|nofixup|inherit]]
  *
- * With "alone" no worker is started. Prints "main: ..." and "worker: ..." lines of "uid=R/E/S gid=R/E/S
+ * "-" passes NULL options. With "alone" no worker is started; with "nofixup"
+ * SECBIT_NO_SETUID_FIXUP, and with "inherit" net_bind_service inheritable,
+ * are set before the worker starts, so both threads have them: a uid change
+ * then leaves a thread privileges that only capset on it would take. Prints "main: ..." and "worker: ..." lines of "uid=R/E/S gid=R/E/S
  * groups=A,B caps=EFF/PRM/INH" (hex), each read by that thread itself. Exits
  * 0 after a drop, 125 with "threads: MESSAGE" after a refusal (the lines are
  * still printed, to show nothing changed).
@@ -13,10 +16,12 @@
 #define _GNU_SOURCE
 #include <grp.h>
 #include <inttypes.h>
+#include <linux/securebits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -58,6 +63,22 @@ static void report(const char *who)
 	fflush(stdout);
 }
 
+/* The starting state both threads share, by name. */
+static int prepare(const char *mode)
+{
+	struct cap_header hdr = { 0x20080522, 0 };
+	struct cap_data d[2];
+
+	if (strcmp(mode, "nofixup") == 0)
+		return prctl(PR_SET_SECUREBITS, SECBIT_NO_SETUID_FIXUP, 0, 0, 0);
+	if (strcmp(mode, "inherit") != 0)
+		return 0;
+	if (syscall(SYS_capget, &hdr, d) < 0)
+		return -1;
+	d[0].inheritable |= 1u << 10; /* CAP_NET_BIND_SERVICE */
+	return (int)syscall(SYS_capset, &hdr, d);
+}
+
 static void *worker(void *arg)
 {
 	(void)arg;
@@ -76,12 +97,17 @@ int main(int argc, char **argv)
 	pthread_t t;
 	char msg[512];
 	int r, alone = argc > 3 && strcmp(argv[3], "alone") == 0;
+	int with_opt = argc > 2 && strcmp(argv[2], "-") != 0;
 
-	if (argc < 2 || (!alone && pthread_create(&t, NULL, worker, NULL) != 0))
+	if (argc < 2 || (argc > 3 && prepare(argv[3]) < 0)) {
+		perror("threads: the starting state");
 		return 99;
-	if (argc > 2)
+	}
+	if (!alone && pthread_create(&t, NULL, worker, NULL) != 0)
+		return 99;
+	if (with_opt)
 		opt.keep_caps = strtoull(argv[2], NULL, 0);
-	r = pd_drop(argv[1], argc > 2 ? &opt : NULL, &err);
+	r = pd_drop(argv[1], with_opt ? &opt : NULL, &err);
 	if (r < 0) {
 		pd_error_format(&err, msg, sizeof(msg));
 		fprintf(stderr, "threads: %s\n", msg);
