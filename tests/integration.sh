@@ -376,6 +376,23 @@ path_search() {
 	expect_output "$1: root finds a command in a root-only directory" 0 ran
 	su_run "$1" main "env PATH=$W/private:$PATH" nobody prog
 	expect_refusal "$1: nobody cannot search a root-only directory" 126 prog
+	long_path_entries "$1"
+}
+
+# As execvp (glibc, musl) and gosu: a PATH entry that with '/' and the command
+# is PATH_MAX (4096) bytes or more is skipped and the search goes on; with
+# nothing found, 127. A command name past NAME_MAX is 126, as execvp says.
+long_path_entries() {
+	long=$(awk 'BEGIN { for (i = 0; i < 256; i++) printf "/aaaaaaaaaaaaaaa" }') # 4096 bytes
+	for user in root nobody; do
+		su_run "$1" main "env PATH=$long:$PATH" "$user" true
+		expect_output "$1: $user: a 4096-byte PATH entry is skipped, true found after it" 0 ""
+	done
+	su_run "$1" main "env PATH=$long" nobody true
+	expect_refusal "$1: PATH of only a 4096-byte entry: not found, 127" 127 \
+		"'true': No such file or directory"
+	su_run "$1" main "env PATH=$long:$PATH" nobody "$(printf '%0300d' 0)"
+	expect_refusal "$1: a 300-byte command name: 126, as execvp" 126 "name too long"
 }
 
 # The command replaces su-exec: same pid, the target identity, and it gets

@@ -222,6 +222,65 @@ START_TEST(test_exec_environment)
 }
 END_TEST
 
+/*
+ * The PATH search, as execvp: an entry too long to name a file with '/' and
+ * the command is skipped; a command name past NAME_MAX is ENAMETOOLONG. The
+ * child exits with the command's status (true: 0) or pd_exec's errno.
+ */
+#define LONG_DIR 4096 /* PATH_MAX bytes: "/aaa.../aaa", no part past NAME_MAX */
+
+static const struct {
+	const char *before, *after, *command;
+	int status;
+} path_rows[] = {
+	{ "", ":/usr/bin:/bin", "true", 0 },
+	{ "/nonexistent:", ":/usr/bin:/bin", "true", 0 },
+	{ "", "", "true", ENOENT },
+	{ "/nonexistent:", "", "true", ENOENT },
+	{ "", ":/usr/bin:/bin", NULL, ENAMETOOLONG }, /* a 300-byte name */
+	{ NULL, "/usr/bin:/bin", NULL, ENAMETOOLONG },
+};
+
+static int exec_status(const struct pd_plan *plan, const char *path, const char *command)
+{
+	char *const argv[] = { (char *)command, NULL };
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		setenv("PATH", path, 1);
+		pd_exec(plan, argv, environ);
+		_exit(errno);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+START_TEST(test_exec_path)
+{
+	static char path[2 * LONG_DIR], name[301];
+	struct pd_plan *plan;
+	struct pd_error err;
+	size_t i;
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	path[0] = '\0';
+	if (path_rows[_i].before) {
+		strcat(path, path_rows[_i].before);
+		for (i = 0; i < LONG_DIR / 16; i++)
+			strcat(path, "/aaaaaaaaaaaaaaa");
+	}
+	strcat(path, path_rows[_i].after);
+	memset(name, 'b', sizeof(name) - 1);
+	ck_assert_int_eq(exec_status(plan, path, path_rows[_i].command ? path_rows[_i].command : name),
+			 path_rows[_i].status);
+	pd_plan_free(plan);
+}
+END_TEST
+
 START_TEST(test_resolve_in_too_small)
 {
 	static char space[PD_RESOLVE_SPACE];
@@ -284,6 +343,7 @@ Suite *api_suite(void)
 	tcase_add_loop_test(files, test_resolve, 0, 2 * COUNT(resolve_rows));
 	tcase_add_loop_test(files, test_exec_environment, 0, 2);
 	tcase_add_loop_test(files, test_bad_options, 0, COUNT(bad_options));
+	tcase_add_loop_test(files, test_exec_path, 0, COUNT(path_rows));
 	suite_add_tcase(s, files);
 	return s;
 }
