@@ -152,7 +152,7 @@ small_stack() {
 	expect_refusal "$name: a 16 KiB stack: -v" 0 "HOME=/nonexistent"
 	# --init walks a tree 30 deep to SIGTERM it, one stack frame a level.
 	over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c "$DEEP" "$DEEP" 30
-	expect_output "$name: a 16 KiB stack: --init stops a tree 30 deep at once" 4 ""
+	expect_line "$name: a 16 KiB stack: --init stops a tree 30 deep at once" 4 ""
 	over "$FIX/passwd" "$FIX/group" bogus true
 	expect_refusal "$name: a 16 KiB stack: a refusal still says why" 125 "'bogus': no such user"
 	PRE=
