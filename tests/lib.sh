@@ -76,8 +76,8 @@ need_root() {
 # need_git_checkout DIR: skip_all unless DIR is the top of a git work tree,
 # not a release tarball's tree (none, or one unpacked inside a checkout).
 need_git_checkout() {
-	ngc_top=$(git -C "$1" rev-parse --show-toplevel 2>/dev/null) &&
-		[ "$(cd "$ngc_top" && pwd -P)" = "$(cd "$1" && pwd -P)" ] ||
+	ngc_dir=$(cd "$1" && pwd -P) && ngc_top=$(git -C "$1" rev-parse --show-toplevel 2>/dev/null) &&
+		[ -n "$ngc_dir" ] && [ "$(cd "$ngc_top" && pwd -P)" = "$ngc_dir" ] ||
 		skip_all "not a git checkout"
 }
 
