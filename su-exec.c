@@ -149,7 +149,7 @@ static void add_error(struct line *l, const struct pd_error *err)
 	add_formatted(l, err, 0, 0);
 }
 
-/* Text escaped as in a message, without its quotes: control bytes, DEL and backslash as \xNN. */
+/* Text escaped as in a message, without its quotes (pd_error_format's rule). */
 static void add_escaped(struct line *l, const char *s)
 {
 	struct pd_error err = { .subject = s, .subject_len = strlen(s), .reason = "" };

@@ -144,10 +144,10 @@ main() {
 	check "dpkg -L lists /usr/bin/su-exec" yes "$(grep -qx /usr/bin/su-exec "$DR/files" && echo yes || echo no)"
 	in_root dpkg -r $PACKAGES >>"$DR/apt.log" 2>&1
 	check "dpkg -r $PACKAGES" 0 "$?"
-	check "not installed after dpkg -r" "" "$(in_root dpkg-query -W -f='${db:Status-Status}\n' $PACKAGES 2>/dev/null |
+	check_empty "not installed after dpkg -r" "$(in_root dpkg-query -W -f='${db:Status-Status}\n' $PACKAGES 2>/dev/null |
 		grep -v '^not-installed$')"
-	check "no file of the package left" "" "$(leftovers "$DR/files")"
-	check "su-exec is gone from PATH" "" "$(in_root sh -c 'command -v su-exec' 2>&1)"
+	check_empty "no file of the package left" "$(leftovers "$DR/files")"
+	check_empty "su-exec is gone from PATH" "$(in_root sh -c 'command -v su-exec' 2>&1)"
 	finish deb
 }
 

@@ -15,6 +15,7 @@ export LC_ALL
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/tests/lib.sh"
+need_git_checkout "$ROOT"
 W=$ROOT/build/repro
 target=$1
 file=$2

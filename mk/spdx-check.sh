@@ -18,7 +18,7 @@ export LC_ALL
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 1
 . tests/lib.sh
-git rev-parse --git-dir >/dev/null 2>&1 || skip_all "not a git checkout: no list of tracked files"
+need_git_checkout "$ROOT"
 
 wanted() {
 	case $1 in

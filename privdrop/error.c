@@ -25,19 +25,58 @@ static void put_str(struct out *o, const char *s)
 	put(o, s, strlen(s));
 }
 
-/* Quoted, control bytes, DEL and backslash as \xNN, so the line stays one line. */
+/*
+ * The length of the well-formed UTF-8 character at s (n bytes left) when a
+ * UTF-8 terminal shows it as text, else 0. C1 controls (U+0080-U+009F, C2 80
+ * to C2 9F) are 0: a terminal acts on them as on ESC [ or ESC ]. So are
+ * overlong forms, surrogates, code points past U+10FFFF and cut sequences: a
+ * lax decoder could read a control out of them.
+ */
+static size_t utf8_text(const unsigned char *s, size_t n)
+{
+	static const unsigned long least[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	unsigned long cp;
+	size_t len, i;
+
+	if (s[0] < 0xc2 || s[0] > 0xf4)
+		return 0;
+	len = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	if (n < len)
+		return 0;
+	cp = s[0] & (0x7fu >> len);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3fu);
+	}
+	if (cp < least[len] || cp <= 0x9f || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/*
+ * Quoted, so the line stays one line and drives no terminal: printable ASCII
+ * and well-formed UTF-8 text as they are; every other byte (C0 and C1
+ * controls, DEL, backslash, malformed UTF-8) as \xNN.
+ */
 static void put_quoted(struct out *o, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	char esc[4] = { '\\', 'x', 0, 0 };
-	size_t i;
+	size_t i, text;
 
 	put_str(o, "'");
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x20 && c != 0x7f && c != '\\') {
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
 			put(o, s + i, 1);
+			continue;
+		}
+		text = c >= 0x80 ? utf8_text((const unsigned char *)s + i, n - i) : 0;
+		if (text) {
+			put(o, s + i, text);
+			i += text - 1;
 			continue;
 		}
 		esc[2] = hex[c >> 4];

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -58,7 +59,11 @@ static const char *search_path(const char *file)
 
 /*
  * execvpe without the /bin/sh fallback; an empty PATH entry is the current
- * directory. buf holds PATH's longest entry, a '/' and file.
+ * directory. buf holds PATH's longest entry, a '/' and file. As glibc's and
+ * musl's execvp: a file name past NAME_MAX is ENAMETOOLONG (126), and an entry
+ * that with '/' and file would pass PATH_MAX names nothing the kernel can
+ * open, so it is skipped and the search goes on (ENOENT, 127, if nothing is
+ * found).
  */
 static int exec_search(const char *file, const char *path, char *buf, char *const argv[],
 		       char *const envp[])
@@ -69,12 +74,17 @@ static int exec_search(const char *file, const char *path, char *buf, char *cons
 
 	if (!path)
 		return execve(file, argv, envp);
-	errno = ENOENT;
-	if (len == 0)
+	errno = len > NAME_MAX ? ENAMETOOLONG : ENOENT;
+	if (len == 0 || len > NAME_MAX)
 		return -1;
 	for (p = path;; p = end + 1) {
 		end = strchrnul(p, ':');
 		dir = (size_t)(end - p);
+		if (dir + (dir > 0) + len >= PATH_MAX) {
+			if (*end == '\0')
+				break;
+			continue;
+		}
 		memcpy(buf, p, dir);
 		buf[dir] = '/';
 		memcpy(buf + dir + (dir > 0), file, len + 1);

@@ -410,7 +410,7 @@ bind_table() {
 	UNSHARE_OPTS="--mount --propagation private --net"
 	run "$1" "sh $W/netup" "" nobody readlink /proc/self/ns/net
 	host=$(readlink /proc/self/ns/net)
-	if [ "$RC" -eq 0 ] && [ -s "$W/out" ] && [ "$(cat "$W/out")" != "$host" ]; then
+	if [ "$RC" -eq 0 ] && [ -n "$host" ] && [ -s "$W/out" ] && [ "$(cat "$W/out")" != "$host" ]; then
 		pass "$1: the bind rows run in a network namespace of their own"
 	else
 		fail "$1: the bind rows run in a network namespace of their own" "not $host" "$(got)"

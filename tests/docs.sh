@@ -61,4 +61,26 @@ done
 for fn in $(sed -n 's/^[[:space:]]*\(pd_[a-z_]*\);$/\1/p' "$ROOT/privdrop/privdrop.map"); do
 	has "exported $fn is declared in privdrop.h" "[ *]$fn(" "$ROOT/privdrop/privdrop.h"
 done
+# The harness: check refuses two empty values; check_empty passes nothing only.
+out=$(sh -c '. "$1"; check "two empty" "" ""; check_empty nothing ""; check_empty something a' \
+	sh "$TESTS/lib.sh" | sed 's/:.*//')
+check "lib.sh: check fails on two empty values, check_empty on a value" \
+	"not ok 1 - two empty|ok 2 - nothing|not ok 3 - something" "$(printf '%s' "$out" | tr '\n' '|')"
+
+# From make dist's tarball (no .git), unpacked outside a checkout and inside
+# one (build/, as make distcheck does), the checks that need git say SKIP.
+name=su-exec-$(cat "$ROOT/VERSION")
+for place in /tmp "$ROOT/build"; do
+	mkdir -p "$place" && tb=$(mktemp -d "$place/docs-dist.XXXXXX") || exit 1
+	if sh "$ROOT/mk/dist.sh" "$tb" >/dev/null 2>&1 && tar -xzf "$tb/$name.tar.gz" -C "$tb"; then
+		for script in repro.sh spdx-check.sh; do
+			out=$(sh "$tb/$name/mk/$script" static su-exec-static 2>/dev/null)
+			check "make dist's tree in $place: mk/$script says SKIP" \
+				"0 1..0 # SKIP not a git checkout" "$? $out"
+		done
+	else
+		skip "make dist's tree in $place: the git-only checks" "make dist needs a git checkout"
+	fi
+	rm -rf "$tb"
+done
 finish docs

@@ -35,6 +35,7 @@ main() {
 		databases
 		small_stack
 		verbose
+		c1_controls
 		cannot_run
 		option_errors
 		gosu_words
@@ -151,7 +152,7 @@ small_stack() {
 	expect_refusal "$name: a 16 KiB stack: -v" 0 "HOME=/nonexistent"
 	# --init walks a tree 30 deep to SIGTERM it, one stack frame a level.
 	over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c "$DEEP" "$DEEP" 30
-	expect_output "$name: a 16 KiB stack: --init stops a tree 30 deep at once" 4 ""
+	expect_line "$name: a 16 KiB stack: --init stops a tree 30 deep at once" 4 ""
 	over "$FIX/passwd" "$FIX/group" bogus true
 	expect_refusal "$name: a 16 KiB stack: a refusal still says why" 125 "'bogus': no such user"
 	PRE=
@@ -173,6 +174,36 @@ verbose() {
 	over "$FIX/passwd" "$W/etc/verbose/group" -v games true
 	check "$name: -v prints all 65536 groups, the last one too" "0 65536 165535" \
 		"$RC $(tr ',' '\n' <"$W/err" | grep -c .) $(sed 's/.*,\([0-9]*\) HOME=.*/\1/' "$W/err")"
+}
+
+# C1 controls (0x80-0x9f, raw or as UTF-8 C2 80-C2 9F) and malformed UTF-8
+# reach no terminal: from a database field, the spec, the command or an
+# option, each byte is printed as \xNN; well-formed UTF-8 text is kept.
+c1_controls() {
+	{
+		cat "$FIX/passwd"
+		printf 'c1:x:2001:2001::/h/\302\2332J\233m\302\235\340\202\233/\303\251\346\227\245:/bin/sh\n'
+	} >"$W/etc/verbose/passwd"
+	over "$W/etc/verbose/passwd" "$FIX/group" -v c1 true
+	expect_refusal "$name: -v escapes C1 controls and malformed UTF-8 in HOME, keeps UTF-8 text" 0 \
+		"HOME=/h/\\xc2\\x9b2J\\x9bm\\xc2\\x9d\\xe0\\x82\\x9b/$(printf '\303\251\346\227\245')"
+	over "$FIX/passwd" "$FIX/group" "$(printf 'x\302\2332Jy')" true
+	expect_line "$name: a user name with C2 9B (CSI) is escaped" 125 \
+		"su-exec: 'x\\xc2\\x9b2Jy': no such user"
+	for mode in "" --init; do
+		over "$FIX/passwd" "$FIX/group" $mode nobody "$(printf '/nonexistent/\302\2350;t\a\233')"
+		expect_line "$name: ${mode:-exec mode}: a missing command with OSC is escaped" 127 \
+			"su-exec: '/nonexistent/\\xc2\\x9d0;t\\x07\\x9b': No such file or directory"
+	done
+	over "$FIX/passwd" "$FIX/group" -i "--grace=$(printf '\2332J')" nobody true
+	expect_line "$name: an option value with a raw C1 byte is escaped" 125 \
+		"su-exec: --grace: '\\x9b2J': not a number of seconds (0-86400)"
+	over "$FIX/passwd" "$FIX/group" "$(printf -- '-\233')" nobody true
+	expect_line "$name: an unknown short option byte 0x9b is escaped" 125 \
+		"su-exec: '-\\x9b': unknown option (try --help)"
+	over "$FIX/passwd" "$FIX/group" "$(printf '\303\251\346\227\245')" true
+	expect_line "$name: a user name in UTF-8 text is printed as it is" 125 \
+		"su-exec: '$(printf '\303\251\346\227\245')': no such user"
 }
 
 # A command that cannot be run gets the same line and status in both modes.

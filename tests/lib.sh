@@ -73,6 +73,14 @@ need_root() {
 	[ "$(id -u)" -eq 0 ] || skip_all "$1 needs root (run: sudo make check)"
 }
 
+# need_git_checkout DIR: skip_all unless DIR is the top of a git work tree,
+# not a release tarball's tree (none, or one unpacked inside a checkout).
+need_git_checkout() {
+	ngc_dir=$(cd "$1" && pwd -P) && ngc_top=$(git -C "$1" rev-parse --show-toplevel 2>/dev/null) &&
+		[ -n "$ngc_dir" ] && [ "$(cd "$ngc_top" && pwd -P)" = "$ngc_dir" ] ||
+		skip_all "not a git checkout"
+}
+
 # need_built WHAT PATH...: a row saying each PATH is an executable that
 # the Makefile built (WHAT names the make target); returns non-zero if one
 # is missing, so the suite can stop after its rows.
@@ -123,12 +131,25 @@ fail() {
 	printf 'not ok %s - %s: expected [%s], got [%s]\n' "$T_N" "$1" "$(oneline "$2")" "$(oneline "$3")"
 }
 
-# check WHAT EXPECTED GOT
+# check WHAT EXPECTED GOT. EXPECTED is never empty: two values that both
+# came out empty (a command that failed, a file not there) must not pass. A
+# row that means "nothing" says so with check_empty.
 check() {
-	if [ "$2" = "$3" ]; then
+	if [ -z "$2" ]; then
+		fail "$1" "a non-empty expected value (check_empty for nothing)" "$3"
+	elif [ "$2" = "$3" ]; then
 		pass "$1"
 	else
 		fail "$1" "$2" "$3"
+	fi
+}
+
+# check_empty WHAT GOT: GOT is nothing at all, as the row means.
+check_empty() {
+	if [ -z "$2" ]; then
+		pass "$1"
+	else
+		fail "$1" "nothing" "$2"
 	fi
 }
 

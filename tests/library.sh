@@ -244,7 +244,7 @@ exports() {
 
 uninstall_lib() {
 	$MAKE -s -C "$ROOT" uninstall DESTDIR="$DEST" PREFIX=/usr/local >"$W/make.log" 2>&1
-	check "make uninstall leaves no file" "" "$(find "$DEST" \( -type f -o -type l \))"
+	check_empty "make uninstall leaves no file" "$(find "$DEST" \( -type f -o -type l \) 2>&1)"
 }
 
 main "$@"

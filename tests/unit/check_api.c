@@ -22,6 +22,20 @@ static const struct {
 	{ { "--grace", "5x", 2, "not a number", 0 }, "--grace: '5x': not a number" },
 	{ { NULL, "a\nb\\c\x7f\x01", 7, "no such user", 0 }, "'a\\x0ab\\x5cc\\x7f\\x01': no such user" },
 	{ { NULL, "bogus:x", 5, "no such user", 0 }, "'bogus': no such user" }, /* subject_len counts */
+	/* C1 controls, raw or as UTF-8, are escaped: a terminal acts on them. */
+	{ { NULL, "a\x9b" "31m", 5, "x", 0 }, "'a\\x9b31m': x" },
+	{ { NULL, "\xc2\x9b" "31m\xc2\x9d" "0;t", 10, "x", 0 }, "'\\xc2\\x9b31m\\xc2\\x9d0;t': x" },
+	{ { NULL, "\xc2\x80\xc2\x85\xc2\x9f", 6, "x", 0 }, "'\\xc2\\x80\\xc2\\x85\\xc2\\x9f': x" },
+	/* Other well-formed UTF-8 text is kept: é, 日本, U+00A0, U+1F600. */
+	{ { NULL, "\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac\xc2\xa0\xf0\x9f\x98\x80", 14, "x", 0 },
+	  "'\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac\xc2\xa0\xf0\x9f\x98\x80': x" },
+	/* Malformed UTF-8, every byte escaped: overlong C1 and ESC, a surrogate, past U+10FFFF, F5, cut. */
+	{ { NULL, "\xe0\x82\x9b\xc1\x9b\xc0\x9b", 7, "x", 0 }, "'\\xe0\\x82\\x9b\\xc1\\x9b\\xc0\\x9b': x" },
+	{ { NULL, "\xed\xa0\x80\xf4\x90\x80\x80\xf5", 8, "x", 0 },
+	  "'\\xed\\xa0\\x80\\xf4\\x90\\x80\\x80\\xf5': x" },
+	{ { NULL, "\xe6\x97", 2, "x", 0 }, "'\\xe6\\x97': x" },
+	{ { NULL, "\xe6\x97\xa5", 2, "x", 0 }, "'\\xe6\\x97': x" }, /* cut by subject_len */
+	{ { NULL, "\xc3(\x9b", 3, "x", 0 }, "'\\xc3(\\x9b': x" },
 	{ { NULL, "", 0, "empty", 0 }, "'': empty" },
 	{ { NULL, NULL, 0, "refused", 0 }, "refused" },
 };
@@ -208,6 +222,65 @@ START_TEST(test_exec_environment)
 }
 END_TEST
 
+/*
+ * The PATH search, as execvp: an entry too long to name a file with '/' and
+ * the command is skipped; a command name past NAME_MAX is ENAMETOOLONG. The
+ * child exits with the command's status (true: 0) or pd_exec's errno.
+ */
+#define LONG_DIR 4096 /* PATH_MAX bytes: "/aaa.../aaa", no part past NAME_MAX */
+
+static const struct {
+	const char *before, *after, *command;
+	int status;
+} path_rows[] = {
+	{ "", ":/usr/bin:/bin", "true", 0 },
+	{ "/nonexistent:", ":/usr/bin:/bin", "true", 0 },
+	{ "", "", "true", ENOENT },
+	{ "/nonexistent:", "", "true", ENOENT },
+	{ "", ":/usr/bin:/bin", NULL, ENAMETOOLONG }, /* a 300-byte name */
+	{ NULL, "/usr/bin:/bin", NULL, ENAMETOOLONG },
+};
+
+static int exec_status(const struct pd_plan *plan, const char *path, const char *command)
+{
+	char *const argv[] = { (char *)command, NULL };
+	int status;
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		setenv("PATH", path, 1);
+		pd_exec(plan, argv, environ);
+		_exit(errno);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+START_TEST(test_exec_path)
+{
+	static char path[2 * LONG_DIR], name[301];
+	struct pd_plan *plan;
+	struct pd_error err;
+	size_t i;
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	path[0] = '\0';
+	if (path_rows[_i].before) {
+		strcat(path, path_rows[_i].before);
+		for (i = 0; i < LONG_DIR / 16; i++)
+			strcat(path, "/aaaaaaaaaaaaaaa");
+	}
+	strcat(path, path_rows[_i].after);
+	memset(name, 'b', sizeof(name) - 1);
+	ck_assert_int_eq(exec_status(plan, path, path_rows[_i].command ? path_rows[_i].command : name),
+			 path_rows[_i].status);
+	pd_plan_free(plan);
+}
+END_TEST
+
 START_TEST(test_resolve_in_too_small)
 {
 	static char space[PD_RESOLVE_SPACE];
@@ -270,6 +343,7 @@ Suite *api_suite(void)
 	tcase_add_loop_test(files, test_resolve, 0, 2 * COUNT(resolve_rows));
 	tcase_add_loop_test(files, test_exec_environment, 0, 2);
 	tcase_add_loop_test(files, test_bad_options, 0, COUNT(bad_options));
+	tcase_add_loop_test(files, test_exec_path, 0, COUNT(path_rows));
 	suite_add_tcase(s, files);
 	return s;
 }
