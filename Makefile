@@ -136,8 +136,8 @@ check-caps: su-exec su-exec-static tests/faultinj tests/faultinj-static tests/bi
 	sh tests/faultinj-selftest.sh tests/faultinj tests/faultinj-static
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
 
-check-init: su-exec tests/sigcount tests/zombies
-	sh tests/init.sh ./su-exec
+check-init: su-exec su-exec-static tests/sigcount tests/zombies tests/faultinj
+	sh tests/init.sh ./su-exec ./su-exec-static
 
 check-library: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 	sh tests/library.sh
