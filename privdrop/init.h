@@ -3,7 +3,8 @@
  * privdrop's tiny init: used by su-exec --init, built into the library but
  * not part of its promise, so never installed. A daemon has no use for it;
  * a program that wants to stay behind as its command's init includes it
- * beside privdrop.h. It takes values only: signal numbers and seconds.
+ * beside privdrop.h. It takes values only: signal numbers and seconds (and
+ * a callback to tell, since the library never prints).
  */
 #ifndef PRIVDROP_INIT_H
 #define PRIVDROP_INIT_H
