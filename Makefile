@@ -119,7 +119,7 @@ CHECK_MODE = $(if $(SANITIZE),check-sanitize,$(if $(VALGRIND),check-valgrind,che
 
 check: $(CHECK_MODE)
 
-check-all: check-unit check-docs check-integration check-caps check-init check-library
+check-all: check-unit check-docs check-integration check-caps check-init check-library check-emulation
 
 check-unit: tests/unit/check_privdrop
 	tests/unit/check_privdrop
@@ -136,8 +136,12 @@ check-caps: su-exec su-exec-static tests/faultinj tests/faultinj-static tests/bi
 	sh tests/faultinj-selftest.sh tests/faultinj tests/faultinj-static
 	sh tests/caps.sh ./su-exec ./su-exec-static tests/faultinj tests/faultinj-static
 
-check-init: su-exec tests/sigcount tests/zombies
-	sh tests/init.sh ./su-exec
+check-init: su-exec su-exec-static tests/sigcount tests/zombies tests/faultinj
+	sh tests/init.sh ./su-exec ./su-exec-static
+
+# su-exec-static under qemu-user (x86_64 only), as docker buildx --platform runs it.
+check-emulation: su-exec-static tests/bindport-static tests/unit/check_privdrop
+	sh tests/emulation.sh ./su-exec-static tests/bindport-static tests/unit/check_privdrop
 
 check-library: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 	sh tests/library.sh
@@ -275,5 +279,5 @@ clean:
 		tests/zombies tests/exit32 tests/bindport-static
 
 .PHONY: all static static-musl test-helpers check check-all check-unit check-docs check-integration \
-	check-caps check-init check-library check-sanitize check-valgrind check-container fuzz bench dist \
+	check-caps check-init check-library check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
 	distcheck check-repro deb install install-lib uninstall clean

@@ -4,7 +4,8 @@
  *
  * This file owns the command line: options, messages and exit codes. It is
  * the only place that prints or exits. cli/ turns its words into values;
- * privdrop/ does the work, through its public calls alone (and its init).
+ * privdrop/ does the work, through its public calls alone (and init.h's: its
+ * init, and pd_apply_exec, as su-exec execs or becomes the init right after).
  */
 #include <cap-ng.h>
 #include <errno.h>
@@ -475,7 +476,7 @@ static void switch_to(const char *arg, const struct pd_plan *plan, const struct 
 	int asked = o->keep_set || o->flags;
 	struct pd_error err;
 
-	if (pd_apply(plan, asked ? &opt : NULL, &err) == 0)
+	if (pd_apply_exec(plan, asked ? &opt : NULL, &err) == 0)
 		return;
 	/* Not root, and the plan is not what we are: only root can change it. */
 	if (geteuid() != 0 && err.errnum == EPERM && err.step && strcmp(err.step, "setgroups") == 0)
@@ -519,6 +520,16 @@ static void say_plan(const struct pd_plan *plan, const struct options *o)
 	add(&l, " HOME=");
 	add_escaped(&l, pd_plan_home(plan));
 	add_caps(&l, o);
+	put(&l);
+}
+
+/* With -v: the init goes on as no child subreaper, where the kernel has no such flag. */
+static void say_notice(const struct pd_error *what)
+{
+	struct line l = { .fd = STDERR_FILENO };
+
+	add(&l, "su-exec: init: not a child subreaper, orphans pass it by: ");
+	add_error(&l, what);
 	put(&l);
 }
 
@@ -574,8 +585,10 @@ int main(int argc, char **argv)
 		usage_error(NULL, NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
 	plan = resolve(argv[spec]);
 	switch_to(argv[spec], plan, &opts);
-	if (opts.verbose)
+	if (opts.verbose) {
 		say_plan(plan, &opts);
+		opts.init.notice = say_notice;
+	}
 	if (opts.init_mode)
 		run_init(&opts.init, plan, argv + spec + 1);
 	exec_command(plan, argv + spec + 1);

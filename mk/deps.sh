@@ -16,14 +16,14 @@ what=${1:-test}
 
 debian_build="gcc make libc6-dev pkg-config libcap-ng-dev musl-tools dpkg-dev linux-libc-dev"
 debian_test="$debian_build check busybox-static util-linux
-	procps python3 valgrind clang libclang-rt-14-dev gosu strace"
+	procps python3 valgrind clang libclang-rt-14-dev gosu strace qemu-user-static"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
 debian_container="podman runc debootstrap busybox-static"
 debian_package="$debian_build build-essential check git debhelper dpkg-dev fakeroot lintian debootstrap man-db
 	util-linux"
 alpine_build="build-base linux-headers pkgconf libcap-ng-dev libcap-ng-static"
 alpine_test="$alpine_build check-dev busybox-static util-linux procps
-	python3 valgrind clang compiler-rt gosu strace"
+	python3 valgrind clang compiler-rt gosu strace qemu-x86_64"
 alpine_bench="$alpine_test hyperfine gosu tini dumb-init s6"
 alpine_container="podman runc debootstrap busybox-static"
 alpine_package="$alpine_build check-dev git dpkg fakeroot debootstrap man-db util-linux"

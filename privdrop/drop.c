@@ -157,7 +157,18 @@ static void caps_from(const struct pd_options *opt, struct pd_caps *caps)
 	caps->no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
 }
 
-int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
+/*
+ * execs: the caller execs (or becomes an init that runs none of the command's
+ * code) right after, and has started no thread. Then a thread it did not start
+ * (qemu-user's own, which never runs the program's code and which no libc
+ * broadcast reaches) cannot carry the old identity into the command: an exec
+ * ends every other thread, and the new program's credentials are the exec'ing
+ * thread's. So only the calling thread is read back, from the kernel as
+ * always, and no capability option is refused for the others. A daemon keeps
+ * its threads: for it (execs 0) every thread is read back, or it is refused.
+ */
+static int apply(const struct pd_plan *plan, const struct pd_options *opt, int execs,
+		 struct pd_error *err)
 {
 	struct pd_capstate start;
 	struct pd_caps caps;
@@ -176,15 +187,25 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 	 * reading of this one thread from the kernel is the whole check.
 	 */
 	alone = pd_threads_alone();
-	if (one_thread_needed(plan, opt, alone, err) < 0 ||
-	    (alone != 1 && pd_threads_readable(alone, err) < 0))
+	if (!execs && (one_thread_needed(plan, opt, alone, err) < 0 ||
+		       (alone != 1 && pd_threads_readable(alone, err) < 0)))
 		return -1;
 	caps_from(opt, &caps);
 	if (pd_caps_start(plan, &caps, &start, err) < 0 ||
 	    pd_switch(plan, &caps, &start, alone == 1, err) < 0 ||
 	    pd_verify(plan, &caps, &start, err) < 0)
 		return -1;
-	return alone == 1 ? 0 : pd_threads_verify(plan, &caps, &start, err);
+	return alone == 1 || execs ? 0 : pd_threads_verify(plan, &caps, &start, err);
+}
+
+int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
+{
+	return apply(plan, opt, 0, err);
+}
+
+int pd_apply_exec(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
+{
+	return apply(plan, opt, 1, err);
 }
 
 int pd_drop(const char *spec, const struct pd_options *opt, struct pd_error *err)

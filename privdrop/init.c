@@ -55,7 +55,7 @@ struct init {
 	int tty;	       /* the terminal the child's group takes, or -1 */
 	ksigset mask;	       /* the mask the caller had */
 	struct sigaction chld; /* and its SIGCHLD disposition */
-	int subreaper;	       /* and its child-subreaper flag */
+	int subreaper;	       /* and its child-subreaper flag; -1: not set by us */
 };
 
 static int set_mask(const ksigset *set, ksigset *old)
@@ -372,27 +372,61 @@ static int foreground_tty(void)
 	return fd;
 }
 
+/* The caller's subreaper flag back, if we set ours. */
+static void restore_subreaper(const struct init *s)
+{
+	if (s->subreaper >= 0)
+		prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
+}
+
+/*
+ * Orphans come to PID 1 anyway, which needs no flag and asks for none;
+ * anywhere else they would pass us by. Where the kernel (or qemu-user 7.2,
+ * which has neither prctl) says EINVAL or ENOSYS, the init goes on without
+ * the flag, and tells in->notice: orphans then go to an ancestor.
+ */
+static int become_subreaper(struct init *s, struct pd_error *err)
+{
+	struct pd_error none = { 0 };
+	const char *step = "prctl(PR_GET_CHILD_SUBREAPER)";
+	int old = 0; /* defined for valgrind, which does not see the kernel write it */
+
+	s->subreaper = -1;
+	if (s->pid1)
+		return 0;
+	if (prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&old, 0UL, 0UL, 0UL) == 0) {
+		step = "prctl(PR_SET_CHILD_SUBREAPER)";
+		if (prctl(PR_SET_CHILD_SUBREAPER, 1UL, 0UL, 0UL, 0UL) == 0) {
+			s->subreaper = old;
+			return 0;
+		}
+	}
+	if (errno != EINVAL && errno != ENOSYS)
+		return pd_fail(err, step, NULL);
+	pd_fail(&none, step, NULL);
+	if (s->in->notice)
+		s->in->notice(&none);
+	return 0;
+}
+
 static int prepare(struct init *s, struct pd_error *err)
 {
 	struct sigaction dfl = { .sa_handler = SIG_DFL };
 	ksigset all = ALL_SIGNALS;
 
 	s->pid1 = getpid() == 1;
-	if (prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&s->subreaper, 0UL, 0UL, 0UL) < 0)
-		return pd_fail(err, "prctl(PR_GET_CHILD_SUBREAPER)", NULL);
-	/* Orphans come to PID 1 anyway; anywhere else they would pass us by. */
-	if (!s->pid1 && prctl(PR_SET_CHILD_SUBREAPER, 1UL, 0UL, 0UL, 0UL) < 0)
-		return pd_fail(err, "prctl(PR_SET_CHILD_SUBREAPER)", NULL);
+	if (become_subreaper(s, err) < 0)
+		return -1;
 	if (set_mask(&all, &s->mask) < 0) {
 		pd_fail(err, "rt_sigprocmask", NULL);
-		prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
+		restore_subreaper(s);
 		return -1;
 	}
 	/* An ignored SIGCHLD would reap our children behind our back. */
 	if (sigaction(SIGCHLD, &dfl, &s->chld) < 0) {
 		pd_fail(err, "sigaction(SIGCHLD)", NULL);
 		set_mask(&s->mask, NULL);
-		prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
+		restore_subreaper(s);
 		return -1;
 	}
 	s->proc = proc_is_ours();
@@ -443,7 +477,7 @@ static void restore(const struct init *s)
 
 	sigaction(SIGCHLD, &s->chld, NULL);
 	set_mask(&s->mask, NULL);
-	prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)s->subreaper, 0UL, 0UL, 0UL);
+	restore_subreaper(s);
 	errno = saved;
 }
 

@@ -3,7 +3,8 @@
  * privdrop's tiny init: used by su-exec --init, built into the library but
  * not part of its promise, so never installed. A daemon has no use for it;
  * a program that wants to stay behind as its command's init includes it
- * beside privdrop.h. It takes values only: signal numbers and seconds.
+ * beside privdrop.h. It takes values only: signal numbers and seconds (and
+ * a callback to tell, since the library never prints).
  */
 #ifndef PRIVDROP_INIT_H
 #define PRIVDROP_INIT_H
@@ -18,7 +19,18 @@ struct pd_init {
 	int pgroup;	      /* the child gets its own group, and the signals go to it */
 	unsigned grace;	      /* seconds between SIGTERM and SIGKILL for the others, <= PD_GRACE_MAX */
 	int rewrite[PD_NSIG]; /* index: signal received; value: signal delivered, 0 drops */
+	/* NULL, or called in the init, before the fork, with what it goes on without */
+	void (*notice)(const struct pd_error *what);
 };
+
+/*
+ * pd_apply for a caller that execs right after (pd_exec, or pd_init_run, whose
+ * init runs none of the command's code) and has started no thread itself. The
+ * calling thread is checked from the kernel as pd_apply checks it; other
+ * threads are neither read nor a reason to refuse capability options, since
+ * the exec ends them (drop.c says why). Not for a daemon: it keeps its threads.
+ */
+int pd_apply_exec(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err);
 
 /* No group of its own, a grace of PD_GRACE_DEFAULT, every signal delivered as itself. */
 void pd_init_defaults(struct pd_init *in);

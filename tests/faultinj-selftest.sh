@@ -23,6 +23,8 @@ esac
 GOSU=${GOSU:-/usr/sbin/gosu}
 EXIT32=$TESTS/exit32
 tab=$(printf '\t')
+# Prints the errno of PR_GET_CHILD_SUBREAPER and PR_SET_CHILD_SUBREAPER (0: it worked).
+SUBREAPER='import ctypes; c = ctypes.CDLL(None, use_errno=True); e = lambda r: ctypes.get_errno() if r else 0; print(e(c.prctl(37, ctypes.byref(ctypes.c_int()), 0, 0, 0)), e(c.prctl(36, 1, 0, 0, 0)))'
 
 # report OK DESCRIPTION OUTPUT
 report() {
@@ -79,6 +81,9 @@ setpriv_rows() {
 	t '!0' "keep process capabilities failed" -- \
 		"$fi" prctl:PR_SET_KEEPCAPS EPERM -- setpriv --no-new-privs true
 	t 0 "" -- "$fi" prctl:PR_SET_SECUREBITS EPERM -- setpriv --no-new-privs true
+	# The option is matched by name too: the subreaper prctls, as qemu-user 7.2 lacks them.
+	t 0 "22 0" -- "$fi" prctl:PR_GET_CHILD_SUBREAPER EINVAL -- python3 -c "$SUBREAPER"
+	t 0 "0 22" -- "$fi" prctl:PR_SET_CHILD_SUBREAPER EINVAL -- python3 -c "$SUBREAPER"
 	t '!0' "activate capabilities: Operation not permitted" -- \
 		"$fi" capset EPERM -- setpriv --inh-caps=-all true
 	# ERRNO 0: the call is skipped yet reports success; setpriv trusts it.

@@ -73,7 +73,8 @@ static const struct name syscalls[] = {
 static const struct name options[] = {
 	N(PR_SET_KEEPCAPS), N(PR_CAPBSET_DROP), N(PR_SET_NO_NEW_PRIVS),
 	N(PR_CAP_AMBIENT), N(PR_SET_SECUREBITS), N(PR_CAPBSET_READ),
-	N(PR_GET_NO_NEW_PRIVS), N(PR_GET_SECUREBITS), { 0, 0 }
+	N(PR_GET_NO_NEW_PRIVS), N(PR_GET_SECUREBITS), N(PR_SET_CHILD_SUBREAPER),
+	N(PR_GET_CHILD_SUBREAPER), { 0, 0 }
 };
 static const struct name errnos[] = {
 	N(EPERM), N(ENOENT), N(EIO), N(EAGAIN), N(ENOMEM), N(EACCES),

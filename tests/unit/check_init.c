@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* pd_init_run leaves the caller's signal mask, SIGCHLD and subreaper flag as it found them. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -38,10 +39,15 @@ static void read_state(struct state *st)
 	ck_assert_int_eq(sigprocmask(SIG_SETMASK, NULL, &st->mask), 0);
 	ck_assert_int_eq(sigaction(SIGCHLD, NULL, &st->chld), 0);
 	st->subreaper = -1; /* valgrind does not know that the prctl writes it */
-	ck_assert_int_eq(prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&st->subreaper, 0UL, 0UL, 0UL), 0);
+	if (prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&st->subreaper, 0UL, 0UL, 0UL) < 0)
+		ck_assert_int_eq(errno, EINVAL); /* no flag here: it stays -1 */
 }
 
-static void set_state(int row)
+/*
+ * 1 when the flag is set as the row says; 0 where there is no flag to set
+ * (qemu-user 7.2 says EINVAL to both prctls), and the init goes on without.
+ */
+static int set_state(int row)
 {
 	struct sigaction sa = { .sa_handler = states[row].chld };
 	sigset_t set;
@@ -51,8 +57,10 @@ static void set_state(int row)
 		sigaddset(&set, states[row].blocked);
 	ck_assert_int_eq(sigprocmask(SIG_SETMASK, &set, NULL), 0);
 	ck_assert_int_eq(sigaction(SIGCHLD, &sa, NULL), 0);
-	ck_assert_int_eq(prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)states[row].subreaper, 0UL, 0UL,
-			       0UL), 0);
+	if (prctl(PR_SET_CHILD_SUBREAPER, (unsigned long)states[row].subreaper, 0UL, 0UL, 0UL) == 0)
+		return 1;
+	ck_assert_int_eq(errno, EINVAL);
+	return 0;
 }
 
 START_TEST(test_restores)
@@ -62,12 +70,12 @@ START_TEST(test_restores)
 	struct pd_init in;
 	struct pd_plan *plan;
 	struct pd_error err;
-	int status = -1, r, sig;
+	int status = -1, r, sig, flag;
 
 	ck_assert_int_eq(pd_resolve("", &plan, &err), 0); /* the caller as it is */
 	pd_init_defaults(&in);
 	in.grace = states[_i].grace;
-	set_state(_i);
+	flag = set_state(_i);
 	read_state(&before);
 	r = pd_init_run(&in, plan, argv, &status, &err);
 	if (r == 1)
@@ -79,7 +87,7 @@ START_TEST(test_restores)
 	for (sig = 1; sig < PD_NSIG && sig < NSIG; sig++)
 		ck_assert_int_eq(sigismember(&after.mask, sig), sigismember(&before.mask, sig));
 	ck_assert_ptr_eq((void *)after.chld.sa_handler, (void *)before.chld.sa_handler);
-	ck_assert_int_eq(after.subreaper, states[_i].subreaper);
+	ck_assert_int_eq(after.subreaper, flag ? states[_i].subreaper : -1);
 	pd_plan_free(plan);
 }
 END_TEST
