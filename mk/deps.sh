@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Usage: mk/deps.sh [build|test|bench|container|package]
 #
 # Installs what is missing, as root, on Debian 12 or Alpine: to build su-exec
@@ -16,7 +17,7 @@ what=${1:-test}
 
 debian_build="gcc make libc6-dev pkg-config libcap-ng-dev musl-tools dpkg-dev linux-libc-dev"
 debian_test="$debian_build check busybox-static util-linux
-	procps python3 valgrind clang libclang-rt-14-dev gosu strace"
+	procps python3 valgrind clang libclang-rt-14-dev gosu strace reuse"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
 debian_container="podman runc debootstrap busybox-static"
 debian_package="$debian_build build-essential check git debhelper dpkg-dev fakeroot lintian debootstrap man-db
