@@ -36,15 +36,20 @@ mkdir -p "$W"
 trap stop EXIT
 
 # release DIR TZ: clone HEAD into DIR, make release ARCHES=amd64 there. The
-# clone gets this checkout's fetched libcap-ng source, if any, and builds it
-# again: the network is needed only where nothing was fetched yet.
+# clone gets the libcap-ng source package this checkout fetched, if any,
+# unpacked afresh as mk/capng-musl.sh does, and builds it again: the network
+# is needed only where nothing was fetched yet.
 release() {
 	git clone --quiet --no-hardlinks "$ROOT" "$1" || return
-	if [ -e "$ROOT/build/capng-musl/src/capng/configure" ]; then
-		mkdir -p "$1/build/capng-musl"
-		cp -R "$ROOT/build/capng-musl/src" "$ROOT/build/capng-musl/VERSION" "$1/build/capng-musl/"
+	set -- "$@" "$(ls "$ROOT"/build/capng-musl/src/libcap-ng_*.dsc 2>/dev/null | head -n 1)"
+	if [ -n "$3" ]; then
+		mkdir -p "$1/build/capng-musl/src"
+		cp "$ROOT"/build/capng-musl/src/libcap-ng_* "$1/build/capng-musl/src/"
+		cp "$ROOT/build/capng-musl/VERSION" "$1/build/capng-musl/"
+		(cd "$1/build/capng-musl/src" && dpkg-source -x "${3##*/}" capng) >"$1.log" 2>&1 ||
+			{ tail -n 5 "$1.log" >&2; return 1; }
 	fi
-	(cd "$1" && TZ=$2 make -j2 release ARCHES=amd64 >"$1.log" 2>&1) || { tail -n 5 "$1.log" >&2; return 1; }
+	(cd "$1" && TZ=$2 make -j2 release ARCHES=amd64 >>"$1.log" 2>&1) || { tail -n 5 "$1.log" >&2; return 1; }
 }
 
 # same WHAT FILE: FILE is not empty and has the same bytes in both folders.
@@ -80,6 +85,8 @@ check "make release ARCHES=amd64 in $W/second/clone-with-a-longer-name" 0 $?
 echo "# two clones and releases: $(($(date +%s) - start)) s"
 A=$W/a/build/release
 B=$W/second/clone-with-a-longer-name/build/release
+# Without both folders every row below would compare nothing with nothing.
+[ -s "$A/SHA256SUMS" ] && [ -s "$B/SHA256SUMS" ] || finish release
 tarball=su-exec-$version.tar.gz
 sed 's/^/# a: /' "$A/SHA256SUMS"
 sed 's/^/# b: /' "$B/SHA256SUMS"
@@ -89,7 +96,7 @@ done
 
 # What the folder holds: these files, each in SHA256SUMS, and they check.
 check "the release folder's files" \
-	"APKBUILD SHA256SUMS $tarball su-exec-$version.source.spdx su-exec-static-amd64 su-exec-static-amd64.spdx.json" \
+	"APKBUILD SHA256SUMS su-exec-$version.source.spdx $tarball su-exec-static-amd64 su-exec-static-amd64.spdx.json" \
 	"$(cd "$A" && ls | tr '\n' ' ' | sed 's/ $//')"
 check "SHA256SUMS names every other file, sorted" "$(cd "$A" && ls | grep -vx SHA256SUMS)" \
 	"$(awk '{ print $2 }' "$A/SHA256SUMS")"
@@ -114,21 +121,27 @@ check "the SBOM's date is the last commit's" "$(date -u -d "@$epoch" +%Y-%m-%dT%
 		"$A/su-exec-static-amd64.spdx.json")"
 src=$A/su-exec-$version.source.spdx
 check "the source SBOM: SPDX, CC0-1.0, named for the tarball" \
-	"SPDXID: SPDXRef-DOCUMENT|DataLicense: CC0-1.0|DocumentName: su-exec-$version" \
+	"DataLicense: CC0-1.0|DocumentName: su-exec-$version|SPDXID: SPDXRef-DOCUMENT" \
 	"$(grep -e '^SPDXID: SPDXRef-DOCUMENT' -e '^DataLicense:' -e '^DocumentName:' "$src" | sort | tr '\n' '|' |
 		sed 's/|$//')"
 check "the source SBOM's namespace ends in the tarball's sha256" "$(sha256sum <"$A/$tarball" | cut -d' ' -f1)" \
 	"$(sed -n 's/^DocumentNamespace: .*-source-//p' "$src")"
-check "the source SBOM names every tracked file" "$(git -C "$W/a" ls-files | sort)" \
+# REUSE leaves out the licence texts and its own .reuse/dep5.
+check "the source SBOM names every tracked file but LICENSE, LICENSES/, .reuse/" \
+	"$(git -C "$W/a" ls-files | grep -v -e '^LICENSE' -e '^\.reuse/' | sort)" \
 	"$(sed -n 's|^FileName: \./||p' "$src" | sort)"
 check "the source SBOM has no file without a licence" "" \
 	"$(grep -e '^LicenseInfoInFile: NONE' -e '^FileCopyrightText: NONE' "$src")"
 
 # The APKBUILD, as far as it can be checked without Alpine's abuild.
 accepted "APKBUILD: sh -n" sh -n "$A/APKBUILD"
-check "APKBUILD: pkgver is VERSION" "$version" "$(. "$A/APKBUILD" && echo "$pkgver")"
+# Read as abuild reads it, with the variable abuild sets that it uses.
+apkbuild() {
+	(srcdir=/nonexistent && . "$A/APKBUILD" && eval "printf '%s' \"\$$1\"")
+}
+check "APKBUILD: pkgver is VERSION" "$version" "$(apkbuild pkgver)"
 check "APKBUILD: sha512sums is the tarball's" "$(cd "$A" && sha512sum "$tarball")" \
-	"$(. "$A/APKBUILD" && printf '%s' "$sha512sums" | sed '/^$/d')"
+	"$(apkbuild sha512sums | sed '/^$/d')"
 
 # Signatures: a throwaway ed25519 key, never this user's keyring.
 mkdir -m 700 "$GNUPGHOME"
