@@ -24,7 +24,12 @@ export LC_ALL
 
 [ $# -ge 2 ] || { echo "usage: mk/release.sh OUTDIR ARCH..." >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
-rm -rf "$1"
+# Emptied only if it is a release folder already (or empty): a mistyped
+# RELEASE_DIR must not cost a folder of other files.
+if [ -d "$1" ] && [ -n "$(ls -A "$1")" ] && [ ! -e "$1/SHA256SUMS" ]; then
+	echo "release: $1 holds files but no SHA256SUMS: not a release folder, not emptied" >&2
+	exit 1
+fi
 out=$(mkdir -p "$1" && cd "$1" && pwd)
 shift
 cd "$root"
@@ -56,7 +61,8 @@ elf_ok() {
 	riscv64) want="ELF64 RISC-V" ;;
 	*) die "$2 is not an architecture the release knows" ;;
 	esac
-	got=$(readelf -h "$1" | awk '/Class:/ { c = $2 } /Machine:/ { m = $0 } END { print c " " m }')
+	got=$(readelf -h "$1" | awk '/Class:/ { c = $2 } /Machine:/ { sub(/.*Machine:[ \t]*/, ""); m = $0 }
+		END { print c " " m }')
 	case $got in
 	"${want%% *} "*"${want#* }"*) return 0 ;;
 	esac
@@ -88,6 +94,16 @@ libgcc_version() {
 	fi
 }
 
+# Every binary is there and of its architecture before OUTDIR is touched.
+for arch; do
+	bin=$(for_arch "$RELEASE_BIN" "$arch")
+	syms=$(for_arch "$RELEASE_SYMS" "$arch")
+	[ -f "$bin" ] && [ -f "$syms" ] || die "no $bin and $syms: make static ARCH=$arch first"
+	elf_ok "$bin" "$arch"
+done
+rm -rf "$out"
+mkdir -p "$out"
+
 sh mk/dist.sh "$tmp" >/dev/null
 cp "$tmp/su-exec-$version.tar.gz" "$out/"
 sh mk/source-sbom.sh "$out/su-exec-$version.tar.gz" >"$out/su-exec-$version.source.spdx"
@@ -99,8 +115,6 @@ for arch; do
 	syms=$(for_arch "$RELEASE_SYMS" "$arch")
 	cc=$(for_arch "$RELEASE_CC" "$arch")
 	capng=$(cat "$(for_arch "$RELEASE_CAPNG" "$arch")")
-	[ -f "$bin" ] && [ -f "$syms" ] || die "no $bin and $syms: make static ARCH=$arch first"
-	elf_ok "$bin" "$arch"
 	name=su-exec-static-$arch
 	install -m 755 "$bin" "$out/$name"
 	musl=$(musl_version "$arch")
