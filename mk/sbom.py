@@ -32,7 +32,7 @@ def package(ident, name, version, licence, copyright, where, **more):
         "copyrightText": copyright,
     }
     if upstream != version:
-        p["sourceInfo"] = "built from Debian's source package, version " + version
+        p["sourceInfo"] = "Debian's package, version " + version
     p.update(more)
     return p
 

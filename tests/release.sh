@@ -109,6 +109,12 @@ refused "make release refuses the amd64 binary as arm64's" \
 # The SBOMs.
 accepted "su-exec-static-amd64.spdx.json: SPDX 2.3, su-exec's sha256, musl, libcap-ng" \
 	python3 "$ROOT/tests/sbom-check.py" "$A/su-exec-static-amd64.spdx.json" "$A/su-exec-static-amd64"
+# The libgcc package no amd64 binary needs, and a checker that can refuse.
+python3 "$ROOT/mk/sbom.py" "$A/su-exec-static-amd64" "$version" 0 1.2.3 0.8.3 12.2.0 >"$W/libgcc.spdx.json"
+accepted "an SBOM naming libgcc (GPL-3.0-or-later WITH GCC-exception-3.1) passes the check" \
+	python3 "$ROOT/tests/sbom-check.py" "$W/libgcc.spdx.json" "$A/su-exec-static-amd64"
+refused "the check refuses the SBOM of another binary" \
+	python3 "$ROOT/tests/sbom-check.py" "$A/su-exec-static-amd64.spdx.json" "$A/$tarball"
 musl=$(dpkg-query -W -f='${Version}' musl-dev:amd64 2>/dev/null)
 capng=$(cat "$W/a/build/capng-musl/VERSION")
 check "the SBOM's musl and libcap-ng versions are the build's" "${musl%%-*} ${capng%%-*}" \
