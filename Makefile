@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # su-exec: switch user and group, then exec a command in place.
 
 # VERSION is the one place the version lives: -V, the tarball's name, and
@@ -251,6 +252,34 @@ deb:
 	sh mk/deb.sh
 	sh mk/deb-test.sh build/deb/privdrop_$(VERSION)_*.deb
 
+# make release: the folder a maintainer uploads, build/release/: the tarball,
+# su-exec-static-ARCH for each of ARCHES (Debian's names), an SPDX SBOM for
+# each and for the source, and SHA256SUMS (mk/release.sh says what each is).
+# make sign KEY=ID then adds gpg's .asc files; make check-release builds it
+# twice and checks all of it (tests/release.sh). In the RELEASE_ paths %
+# stands for the architecture; until `make static ARCH=...` cross-builds,
+# this machine's su-exec-static stands for its own architecture only, and
+# any other in ARCHES is refused: make release ARCHES=amd64.
+RELEASE_ARCHES = amd64 arm64 armhf i386 ppc64el s390x riscv64
+ARCHES = $(RELEASE_ARCHES)
+RELEASE_DIR = build/release
+RELEASE_BIN = su-exec-static
+RELEASE_SYMS = $(STATIC_DIR)/su-exec-static
+RELEASE_CC = $(STATIC_CC)
+RELEASE_CAPNG = $(CAPNG_MUSL)/VERSION
+KEY =
+
+release:
+	for a in $(ARCHES); do $(MAKE) static ARCH=$$a || exit; done
+	RELEASE_BIN='$(RELEASE_BIN)' RELEASE_SYMS='$(RELEASE_SYMS)' RELEASE_CC='$(RELEASE_CC)' \
+		RELEASE_CAPNG='$(RELEASE_CAPNG)' sh mk/release.sh $(RELEASE_DIR) $(ARCHES)
+
+sign:
+	sh mk/sign.sh $(RELEASE_DIR) '$(KEY)'
+
+check-release:
+	sh tests/release.sh
+
 install: su-exec install-lib
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
@@ -280,4 +309,4 @@ clean:
 
 .PHONY: all static static-musl test-helpers check check-all check-unit check-docs check-integration \
 	check-caps check-init check-library check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
-	distcheck check-repro deb install install-lib uninstall clean
+	distcheck check-repro deb release sign check-release install install-lib uninstall clean

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Usage: bench/bench.sh [DIR]     (make bench; DIR defaults to build/bench)
 #
 # su-exec (dynamic, and static with musl) against the floor (bench/floor.c), gosu,

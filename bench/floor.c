@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * The floor: the least a tool can do to drop root and run a command in place.
  * No lookup, no checks worth the name: fixed ids (nobody, nogroup), then

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Usage: bench/gen-db.sh small|large DIR [USERS]
 #
 # Writes DIR/passwd and DIR/group, the same bytes on every run.

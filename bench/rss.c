@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * rss COMMAND [ARG]...: runs COMMAND and prints its peak resident set in KiB
  * (ru_maxrss, which covers every program it exec'd and every child it

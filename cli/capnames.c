@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* --keep-caps=LIST: capability names, as libcap-ng knows them, into a set. */
 #include <cap-ng.h>
 #include <errno.h>

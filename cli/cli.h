@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * su-exec's words turned into the values privdrop takes: capability names
  * into a set, signal names into numbers, digits into seconds. Part of the

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* The one way the command-line parsers fill an error: the input at fault and why. */
 #include <string.h>
 

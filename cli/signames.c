@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * Signal names and numbers for --rewrite=FROM:TO. A signal is a name, with or
  * without SIG, in any case (TERM, sigterm), RTMIN+N or RTMAX-N as kill -l

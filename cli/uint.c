@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Numbers on su-exec's command line: digits only, within a range. */
 #include <string.h>
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * A daemon that starts as root to bind port 80, then drops to USER with
  * privdrop before it reads a byte from the network.

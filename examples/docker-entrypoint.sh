@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # The entrypoint of examples/Dockerfile. It starts as root, does the one job
 # that needs root, then becomes app for good: after `exec su-exec` no process
 # of the container is root, and the service is the container's PID 1, so

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * The group reader against the naive reference: the first line is a user (and
  * a group name) to look up, the rest is the file.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * The passwd reader against the naive reference: the first line is the name
  * to look up (its bytes also give a uid), the rest is the file.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * Resolve end to end against the reference reading of the rules. Input: the
  * spec up to the first newline, then the passwd file up to the first 0x01

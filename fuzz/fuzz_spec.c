@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* USER[:GROUP]: split at the first ':', digits are ids in range, all else names. */
 #include <stdlib.h>
 #include <string.h>

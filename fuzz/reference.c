@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * A second, deliberately naive reading of the rules, for the fuzzers to
  * compare the library against: split every line and field, no search tricks.

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Usage: fuzz/run.sh SECONDS TARGET...
 #
 # Replays fuzz/regressions for each target, seeds a corpus from the test

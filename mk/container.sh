@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # make check-container: builds Dockerfile.test and examples/Dockerfile with a
 # container engine and runs the images, as root, from the repo root:
 #

@@ -1,14 +1,18 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Usage: mk/deps.sh [build|test|bench|container|package]
+# SPDX-FileCopyrightText: 2026 The privdrop authors
+# Usage: mk/deps.sh [build|test|bench|container|package|release]
 #
 # Installs what is missing, as root, on Debian 12 or Alpine: to build su-exec
 # (build); to build it and run every test, sanitizer and fuzz target (test,
 # the default); the tools `make bench` compares against (bench); and podman,
 # with what makes its base images, for `make check-container` (container); what
 # `make dist`, `make distcheck` and `make deb` need: dpkg-buildpackage, lintian,
-# debootstrap for the install test's root, man-db (package). Alpine has no
-# debhelper or lintian: there the package set serves `make dist` only.
+# debootstrap for the install test's root, man-db (package); what `make
+# release`, `make sign` and `make check-release` need: gpg, reuse for the
+# source SBOM, python3 for the others, binutils' readelf and nm (release).
+# Alpine has no debhelper or lintian: there the package set serves `make
+# dist` only; the release is made on Debian (its musl version is dpkg's).
 # Packages already installed are left alone; nothing else is changed.
 set -eu
 
@@ -16,21 +20,23 @@ what=${1:-test}
 
 debian_build="gcc make libc6-dev pkg-config libcap-ng-dev musl-tools dpkg-dev linux-libc-dev"
 debian_test="$debian_build check busybox-static util-linux
-	procps python3 valgrind clang libclang-rt-14-dev gosu strace qemu-user-static"
+	procps python3 valgrind clang libclang-rt-14-dev gosu strace qemu-user-static reuse"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
 debian_container="podman runc debootstrap busybox-static"
 debian_package="$debian_build build-essential check git debhelper dpkg-dev fakeroot lintian debootstrap man-db
 	util-linux"
+debian_release="$debian_build git python3 gnupg reuse binutils"
 alpine_build="build-base linux-headers pkgconf libcap-ng-dev libcap-ng-static"
 alpine_test="$alpine_build check-dev busybox-static util-linux procps
 	python3 valgrind clang compiler-rt gosu strace qemu-x86_64"
 alpine_bench="$alpine_test hyperfine gosu tini dumb-init s6"
 alpine_container="podman runc debootstrap busybox-static"
 alpine_package="$alpine_build check-dev git dpkg fakeroot debootstrap man-db util-linux"
+alpine_release="$alpine_build git python3 gnupg"
 
 case $what in
-build | test | bench | container | package) ;;
-*) echo "usage: mk/deps.sh [build|test|bench|container|package]" >&2; exit 2 ;;
+build | test | bench | container | package | release) ;;
+*) echo "usage: mk/deps.sh [build|test|bench|container|package|release]" >&2; exit 2 ;;
 esac
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 #
 # Usage: mk/mirror.sh [SUITE]
 #

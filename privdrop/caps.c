@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * Capabilities: the steps around the id switch, and the state read straight
  * from the kernel. libcap-ng sets every capability; what

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * A database is read in blocks of whole lines, so a reader can search a
  * block with memmem instead of walking it a byte at a time. Memory is the

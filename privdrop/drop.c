@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* The public calls: resolve a spec to a plan, become it, exec as it. */
 #include <errno.h>
 #include <stddef.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* An error as one line of text: what su-exec prints, for any caller. */
 #include <errno.h>
 #include <string.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * Exec in place: no fork, so the command keeps our PID (PID 1 in a container).
  *

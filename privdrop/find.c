@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * Substring search for the readers. musl's memmem (two-way) spends about
  * 2.4 instructions a byte on a group file; Horspool skips whole needle

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* The supplementary group list: sorted, without duplicates, at most PD_GROUPS_MAX. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* /etc/group: name:password:gid:members, exactly four fields. */
 #define _GNU_SOURCE
 #include <string.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * The init: fork the command and stay behind as a tiny init that forwards
  * signals to it, reaps every child and, once the command has exited, stops

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * privdrop's tiny init: used by su-exec --init, built into the library but
  * not part of its promise, so never installed. A daemon has no use for it;

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * privdrop's internals, shared by its files and the unit tests; never
  * installed. The promise to other programs is privdrop.h (and init.h).

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Ids are digits only, 0..PD_ID_MAX; overflow is an error, never a wrap. */
 #include "internal.h"
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* /etc/passwd: name:password:uid:gid:gecos:home:shell, exactly seven fields. */
 #include <string.h>
 

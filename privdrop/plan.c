@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Resolving a spec to a plan: uid, gid, supplementary groups, HOME. */
 #include <errno.h>
 #include <stdlib.h>

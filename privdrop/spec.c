@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* USER[:GROUP]: split at the first ':'; an all-digit field is an id. */
 #include <string.h>
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Switching identity as root, and checking from the kernel that it happened. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * Every thread's identity, read from /proc/self/task/TID/status: the kernel
  * keeps credentials per thread, and getresuid and friends see only the

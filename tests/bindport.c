@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * For tests/caps.sh: binds 127.0.0.1:80, then talks to itself through it,
  * and says which happened: "bound 127.0.0.1:80, heard hello", or "bind

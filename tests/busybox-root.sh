@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # busybox-root.sh ROOT [SU_EXEC_STATIC]: build a bare root the way an Alpine
 # image runs su-exec: busybox-static and its applet links, the static su-exec
 # at /sbin/su-exec (when given), empty etc, proc and tmp for the tests to

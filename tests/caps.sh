@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Capability tests of the built su-exec, run as root (make check-caps):
 #
 #	sh tests/caps.sh [SU_EXEC SU_EXEC_STATIC FAULTINJ FAULTINJ_STATIC]

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # The integration table inside a container image, as root, against the
 # image's own /etc/passwd and /etc/group: Dockerfile.test copies this file,
 # tests/lib.sh and the static su-exec into each final image, and makes

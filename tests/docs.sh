@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Usage: tests/docs.sh [SU_EXEC]   (make check-docs; default ./su-exec)
 #
 # The options su-exec accepts, its --help, the man page and the README name

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Shows that tests/faultinj makes the chosen call fail, and only that call:
 # runs the same table on its two builds, made by the Makefile with $CC and
 # with musl-gcc -static, against setpriv(1) and gosu. Most rows need root.

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Usage: sh tests/hardening.sh [SU_EXEC...]   (default: ./su-exec ./su-exec-static)
 #
 # su-exec in the odd places containers start it: databases that are not

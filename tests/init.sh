@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Integration tests of su-exec --init, run as root (make check-init):
 #
 #	sh tests/init.sh [SU_EXEC SU_EXEC_STATIC]

@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # Integration tests of the built su-exec, run as root (make check-integration):
 #
 #	sh tests/integration.sh [SU_EXEC SU_EXEC_STATIC]

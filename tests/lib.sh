@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # The test harness of every shell suite (POSIX sh), sourced by them.
 #
 # Output is TAP: one line per test, "ok N - what" or "not ok N - what:

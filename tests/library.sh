@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # The library as another program gets it, run as root from the repo root:
 #
 #	sh tests/library.sh

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * For tests/init.sh: sigcount [MS [READY]] catches every signal it can but
  * SIGCHLD, prints "ready" and the numbers it catches (into the file or fifo

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * tests/library.sh: a worker thread is running when pd_drop is called; then
  * both threads report what the kernel says they are.

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* For tests/init.sh: leaves N (default 1000) zombie children behind as it exits. */
 #define _XOPEN_SOURCE 700
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* The public calls a daemon uses: the error line, and resolving from /etc. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Capability names through libcap-ng, and the state the kernel must show after the switch. */
 #include <cap-ng.h>
 #include <ctype.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Reading databases from files: blocks, long lines, missing and unreadable files. */
 #define _GNU_SOURCE
 #include <errno.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* The substring search under the readers, against a naive search. */
 #define _GNU_SOURCE
 #include <stdlib.h>

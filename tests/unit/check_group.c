@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* The group reader: exactly four fields, a valid gid, members matched whole. */
 #include <stdlib.h>
 #include <string.h>

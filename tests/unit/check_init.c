@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* pd_init_run leaves the caller's signal mask, SIGCHLD and subreaper flag as it found them. */
 #define _GNU_SOURCE
 #include <errno.h>

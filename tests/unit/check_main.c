@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Unit tests of the privdrop library, each in a forked child (CK_FORK). */
 #include <stdlib.h>
 

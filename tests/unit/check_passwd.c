@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* The passwd reader: exactly seven fields, valid ids, or the line is skipped. */
 #include <string.h>
 

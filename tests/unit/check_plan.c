@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Resolving a spec to uid, gid, groups and HOME: one row per README rule. */
 #include <stdio.h>
 #include <stdlib.h>

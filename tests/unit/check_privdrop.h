@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 #ifndef CHECK_PRIVDROP_H
 #define CHECK_PRIVDROP_H
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Signal names and numbers, --rewrite=FROM:TO and --grace. */
 #define _GNU_SOURCE
 #include <signal.h>

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* Rule 1 (split at the first ':') and rule 2 (digits only, 0..4294967294). */
 #include <string.h>
 

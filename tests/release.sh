@@ -1,0 +1,180 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
+# Usage: tests/release.sh   (make check-release)
+#
+# The release folder: `make release ARCHES=amd64` in two clones of HEAD, in
+# folders of different names, at different times and time zones, gives the
+# same SHA256SUMS and the same SBOM bytes; SHA256SUMS lists every file and
+# checks; each binary's SBOM is SPDX 2.3 (tests/sbom-check.py) and the
+# source SBOM names every tracked file; the APKBUILD parses and names the
+# tarball; `make sign` with a throwaway key in a temporary GNUPGHOME gives
+# .asc files that gpg verifies, and gpg and sha256sum -c both refuse a binary
+# with one byte flipped; reuse lint passes. Only amd64 until the static
+# build crosses (the Makefile's RELEASE_ variables). Any user; TAP (lib.sh).
+set -u
+LC_ALL=C
+export LC_ALL
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/tests/lib.sh"
+W=$ROOT/build/release-test
+version=$(cat "$ROOT/VERSION")
+missing=0
+require_tools git python3 gpg gpgconf reuse readelf nm sha256sum sha512sum
+[ "$missing" -eq 0 ] || finish release
+
+# The throwaway key lives in $W/gnupg alone; its agent is stopped at the end.
+GNUPGHOME=$W/gnupg
+export GNUPGHOME
+stop() {
+	[ ! -d "$GNUPGHOME" ] || gpgconf --kill all
+	cleanup
+}
+rm -rf "$W"
+mkdir -p "$W"
+trap stop EXIT
+
+# release DIR TZ: clone HEAD into DIR, make release ARCHES=amd64 there. The
+# clone gets the libcap-ng source package this checkout fetched, if any,
+# unpacked afresh as mk/capng-musl.sh does, and builds it again: the network
+# is needed only where nothing was fetched yet.
+release() {
+	git clone --quiet --no-hardlinks "$ROOT" "$1" || return
+	set -- "$@" "$(ls "$ROOT"/build/capng-musl/src/libcap-ng_*.dsc 2>/dev/null | head -n 1)"
+	if [ -n "$3" ]; then
+		mkdir -p "$1/build/capng-musl/src"
+		cp "$ROOT"/build/capng-musl/src/libcap-ng_* "$1/build/capng-musl/src/"
+		cp "$ROOT/build/capng-musl/VERSION" "$1/build/capng-musl/"
+		(cd "$1/build/capng-musl/src" && dpkg-source -x "${3##*/}" capng) >"$1.log" 2>&1 ||
+			{ tail -n 5 "$1.log" >&2; return 1; }
+	fi
+	(cd "$1" && TZ=$2 make -j2 release ARCHES=amd64 >>"$1.log" 2>&1) || { tail -n 5 "$1.log" >&2; return 1; }
+}
+
+# same WHAT FILE: FILE is not empty and has the same bytes in both folders.
+same() {
+	if [ -s "$A/$2" ] && cmp -s "$A/$2" "$B/$2"; then
+		pass "$1: $2, the same bytes from both clones"
+	else
+		fail "$1: $2, the same bytes from both clones" "$(sha256sum <"$A/$2" 2>&1)" \
+			"$(sha256sum <"$B/$2" 2>&1)"
+	fi
+}
+
+# refused WHAT COMMAND...: COMMAND fails.
+refused() {
+	what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then fail "$what" "a failure" "success"; else pass "$what"; fi
+}
+
+# accepted WHAT COMMAND...: COMMAND succeeds.
+accepted() {
+	what=$1
+	shift
+	if out=$("$@" 2>&1); then pass "$what"; else fail "$what" "success" "$out"; fi
+}
+
+start=$(date +%s)
+release "$W/a" UTC
+check "make release ARCHES=amd64 in $W/a" 0 $?
+sleep 2
+release "$W/second/clone-with-a-longer-name" Pacific/Kiritimati
+check "make release ARCHES=amd64 in $W/second/clone-with-a-longer-name" 0 $?
+echo "# two clones and releases: $(($(date +%s) - start)) s"
+A=$W/a/build/release
+B=$W/second/clone-with-a-longer-name/build/release
+# Without both folders every row below would compare nothing with nothing.
+[ -s "$A/SHA256SUMS" ] && [ -s "$B/SHA256SUMS" ] || finish release
+tarball=su-exec-$version.tar.gz
+sed 's/^/# a: /' "$A/SHA256SUMS"
+sed 's/^/# b: /' "$B/SHA256SUMS"
+for f in SHA256SUMS su-exec-static-amd64.spdx.json su-exec-$version.source.spdx APKBUILD; do
+	same reproducible "$f"
+done
+
+# What the folder holds: these files, each in SHA256SUMS, and they check.
+check "the release folder's files" \
+	"APKBUILD SHA256SUMS su-exec-$version.source.spdx $tarball su-exec-static-amd64 su-exec-static-amd64.spdx.json" \
+	"$(cd "$A" && ls | tr '\n' ' ' | sed 's/ $//')"
+check "SHA256SUMS names every other file, sorted" "$(cd "$A" && ls | grep -vx SHA256SUMS)" \
+	"$(awk '{ print $2 }' "$A/SHA256SUMS")"
+accepted "sha256sum -c SHA256SUMS" sh -c "cd '$A' && sha256sum -c --strict SHA256SUMS"
+(cd "$W/a" && make -s dist >/dev/null)
+accepted "the tarball is make dist's" cmp "$A/$tarball" "$W/a/build/$tarball"
+refused "make release refuses the amd64 binary as arm64's" \
+	make -C "$W/a" release ARCHES="amd64 arm64" RELEASE_DIR=build/release-two
+
+# The SBOMs.
+accepted "su-exec-static-amd64.spdx.json: SPDX 2.3, su-exec's sha256, musl, libcap-ng" \
+	python3 "$ROOT/tests/sbom-check.py" "$A/su-exec-static-amd64.spdx.json" "$A/su-exec-static-amd64"
+# The libgcc package no amd64 binary needs, and a checker that can refuse.
+python3 "$ROOT/mk/sbom.py" "$A/su-exec-static-amd64" "$version" 0 1.2.3 0.8.3 12.2.0 >"$W/libgcc.spdx.json"
+accepted "an SBOM naming libgcc (GPL-3.0-or-later WITH GCC-exception-3.1) passes the check" \
+	python3 "$ROOT/tests/sbom-check.py" "$W/libgcc.spdx.json" "$A/su-exec-static-amd64"
+refused "the check refuses the SBOM of another binary" \
+	python3 "$ROOT/tests/sbom-check.py" "$A/su-exec-static-amd64.spdx.json" "$A/$tarball"
+musl=$(dpkg-query -W -f='${Version}' musl-dev:amd64 2>/dev/null)
+capng=$(cat "$W/a/build/capng-musl/VERSION")
+check "the SBOM's musl and libcap-ng versions are the build's" "${musl%%-*} ${capng%%-*}" \
+	"$(python3 -c 'import json, sys
+p = {q["name"]: q["versionInfo"] for q in json.load(open(sys.argv[1]))["packages"]}
+print(p["musl"], p["libcap-ng"])' "$A/su-exec-static-amd64.spdx.json")"
+epoch=$(git -C "$W/a" log -1 --format=%ct)
+check "the SBOM's date is the last commit's" "$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)" \
+	"$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["creationInfo"]["created"])' \
+		"$A/su-exec-static-amd64.spdx.json")"
+src=$A/su-exec-$version.source.spdx
+check "the source SBOM: SPDX, CC0-1.0, named for the tarball" \
+	"DataLicense: CC0-1.0|DocumentName: su-exec-$version|SPDXID: SPDXRef-DOCUMENT" \
+	"$(grep -e '^SPDXID: SPDXRef-DOCUMENT' -e '^DataLicense:' -e '^DocumentName:' "$src" | sort | tr '\n' '|' |
+		sed 's/|$//')"
+check "the source SBOM's namespace ends in the tarball's sha256" "$(sha256sum <"$A/$tarball" | cut -d' ' -f1)" \
+	"$(sed -n 's/^DocumentNamespace: .*-source-//p' "$src")"
+# REUSE leaves out the licence texts and its own .reuse/dep5.
+check "the source SBOM names every tracked file but LICENSE, LICENSES/, .reuse/" \
+	"$(git -C "$W/a" ls-files | grep -v -e '^LICENSE' -e '^\.reuse/' | sort)" \
+	"$(sed -n 's|^FileName: \./||p' "$src" | sort)"
+check "the source SBOM has no file without a licence" "" \
+	"$(grep -e '^LicenseInfoInFile: NONE' -e '^FileCopyrightText: NONE' "$src")"
+
+# The APKBUILD, as far as it can be checked without Alpine's abuild.
+accepted "APKBUILD: sh -n" sh -n "$A/APKBUILD"
+# Read as abuild reads it, with the variable abuild sets that it uses.
+apkbuild() {
+	(srcdir=/nonexistent && . "$A/APKBUILD" && eval "printf '%s' \"\$$1\"")
+}
+check "APKBUILD: pkgver is VERSION" "$version" "$(apkbuild pkgver)"
+check "APKBUILD: sha512sums is the tarball's" "$(cd "$A" && sha512sum "$tarball")" \
+	"$(apkbuild sha512sums | sed '/^$/d')"
+
+# Signatures: a throwaway ed25519 key, never this user's keyring.
+mkdir -m 700 "$GNUPGHOME"
+gpg --batch --quiet --passphrase '' --quick-gen-key 'privdrop release test <test@invalid>' ed25519 sign never \
+	2>"$W/gpg.log"
+key=$(gpg --batch --with-colons --list-secret-keys 2>/dev/null | awk -F: '$1 == "fpr" { print $10; exit }')
+check "a throwaway key in $GNUPGHOME" yes "$([ -n "$key" ] && echo yes || echo no)"
+refused "make sign without KEY" make -C "$W/a" -s sign
+accepted "make sign KEY=..." make -C "$W/a" -s sign KEY="$key"
+for f in su-exec-static-amd64 "$tarball" SHA256SUMS; do
+	accepted "gpg --verify $f.asc" gpg --batch --verify "$A/$f.asc" "$A/$f"
+done
+check "an .asc for each binary, the tarball and SHA256SUMS" \
+	"SHA256SUMS.asc $tarball.asc su-exec-static-amd64.asc" "$(cd "$A" && ls *.asc | tr '\n' ' ' | sed 's/ $//')"
+accepted "sha256sum -c SHA256SUMS after signing" sh -c "cd '$A' && sha256sum -c --quiet SHA256SUMS"
+F=$W/flipped
+cp -R "$A" "$F"
+byte=$(od -An -tu1 -j 4096 -N 1 "$F/su-exec-static-amd64" | tr -d ' ')
+printf "$(printf '\\%03o' $(((byte + 1) % 256)))" |
+	dd of="$F/su-exec-static-amd64" bs=1 seek=4096 count=1 conv=notrunc 2>/dev/null
+refused "one byte flipped: the binary differs" cmp -s "$A/su-exec-static-amd64" "$F/su-exec-static-amd64"
+refused "one byte flipped: gpg --verify fails" gpg --batch --verify "$F/su-exec-static-amd64.asc" \
+	"$F/su-exec-static-amd64"
+refused "one byte flipped: sha256sum -c fails" sh -c "cd '$F' && sha256sum -c --quiet SHA256SUMS"
+refused "make sign refuses a folder SHA256SUMS does not match" make -C "$W/a" -s sign KEY="$key" \
+	RELEASE_DIR="$F"
+
+accepted "reuse lint in the clone" sh -c "cd '$W/a' && reuse lint"
+echo "# the release suite: $(($(date +%s) - start)) s"
+finish release
