@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
 # su-exec under qemu-user, as `docker buildx --platform` runs a RUN step, as
 # root (make check-emulation):
 #
