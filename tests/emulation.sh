@@ -112,8 +112,8 @@ binfmt_prerequisite() {
 	*"interpreter $QEMU"*) BINFMT=1 ;;
 	*) skip "binfmt: every row" "no private binfmt_misc in a user namespace here: $out" ;;
 	esac
-	check "binfmt: the machine's binfmt_misc has no su-exec-emulation entry" "" \
-		"$(ls /proc/sys/fs/binfmt_misc/su-exec-emulation 2>/dev/null)"
+	check "binfmt: the machine's binfmt_misc has no su-exec-emulation entry" absent \
+		"$([ -e /proc/sys/fs/binfmt_misc/su-exec-emulation ] && echo present || echo absent)"
 }
 
 # run MODE UNSHARE_EXTRA PREFIX ARG...: su-exec-static ARG... under qemu,
