@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -41,12 +42,6 @@ typedef uint64_t ksigset;
 
 /* SIGKILLed processes die at once unless stuck in the kernel: wait no longer. */
 #define KILL_WAIT_MS 1000
-/*
- * Deeper descendants are signalled once their parents die and they come to us.
- * One frame a level: 32 of them stay within a 16 KiB stack, of which the kernel
- * may take up to 8 KiB for its random offset of the stack's start.
- */
-#define TREE_DEPTH 32
 
 struct init {
 	const struct pd_init *in;
@@ -148,17 +143,16 @@ static int proc_is_ours(void)
 }
 
 /*
- * The parent of pid as /proc/PID/stat gives it, or -1. Parsed by hand: called
- * first at the bottom of a deep walk, where resolving a libc symbol lazily
- * would take more stack than a 16 KiB limit leaves. Not inlined, for the same
- * reason: its buffer stays out of the frames of the walk.
+ * The parent and process group of pid as /proc/PID/stat gives them; -1 when
+ * it has gone. Parsed by hand, with no libc symbol to resolve and a small
+ * buffer: the init may run under a 16 KiB stack.
  */
-__attribute__((noinline)) static pid_t parent_of(pid_t pid)
+static int stat_of(pid_t pid, pid_t *ppid, pid_t *pgrp)
 {
-	char buf[64]; /* "PID (COMM) S PPID": COMM is at most 15 bytes */
-	unsigned long ppid = 0;
+	char buf[64]; /* "PID (COMM) S PPID PGRP": COMM is at most 15 bytes */
+	unsigned long v[2] = { 0, 0 };
 	ssize_t n, i;
-	int fd;
+	int fd, k;
 
 	strcpy(put_uint(stpcpy(buf, "/proc/"), (unsigned long)pid), "/stat");
 	fd = open(buf, O_RDONLY | O_CLOEXEC);
@@ -171,65 +165,107 @@ __attribute__((noinline)) static pid_t parent_of(pid_t pid)
 		;
 	if (i == 0 || i + 3 >= n)
 		return -1;
-	for (i += 3; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
-		ppid = ppid * 10 + (unsigned long)(buf[i] - '0');
-	return (pid_t)ppid;
+	for (i += 3, k = 0; k < 2; k++, i++)
+		for (; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
+			v[k] = v[k] * 10 + (unsigned long)(buf[i] - '0');
+	*ppid = (pid_t)v[0];
+	*pgrp = (pid_t)v[1];
+	return i <= n ? 0 : -1;
+}
+
+/*
+ * kill(), where a pidfd cannot be had: the parent is checked first, so a pid
+ * reaped and reused since it was listed is most likely left alone.
+ */
+static void kill_checked(pid_t pid, pid_t parent, int sig)
+{
+	pid_t ppid, pgrp;
+
+	if (stat_of(pid, &ppid, &pgrp) == 0 && (ppid == parent || ppid == getpid()))
+		kill(pid, sig);
 }
 
 /*
  * A pid read from /proc may be reaped and reused before kill(). Where the kernel
  * has pidfds (Linux 5.3), one pins the process, and its parent is checked again
- * once it is pinned: a reused pid is left alone. Elsewhere (ENOSYS), kill().
+ * once it is pinned: a reused pid is left alone. A process whose parent died
+ * since has come to us. Any failure but ESRCH (gone) falls back to kill():
+ * ENOSYS on an old kernel, EPERM from a seccomp profile that refuses calls it
+ * does not know (Docker's before 20.10), EMFILE with every fd in use. Every
+ * descendant must get the signal.
  */
 static void signal_child(pid_t parent, pid_t pid, int sig)
 {
 #if defined(SYS_pidfd_open) && defined(SYS_pidfd_send_signal)
 	int fd = (int)syscall(SYS_pidfd_open, (unsigned long)pid, 0UL);
+	pid_t ppid, pgrp;
 
-	if (fd >= 0) {
-		if (parent_of(pid) == parent &&
-		    syscall(SYS_pidfd_send_signal, (unsigned long)fd, (unsigned long)sig, NULL, 0UL) < 0 &&
-		    errno == ENOSYS)
-			kill(pid, sig);
-		close(fd);
+	if (fd < 0) {
+		if (errno != ESRCH)
+			kill_checked(pid, parent, sig);
 		return;
 	}
-	if (errno != ENOSYS)
-		return; /* ESRCH: it has gone */
+	if (stat_of(pid, &ppid, &pgrp) == 0 && (ppid == parent || ppid == getpid()) &&
+	    syscall(SYS_pidfd_send_signal, (unsigned long)fd, (unsigned long)sig, NULL, 0UL) < 0 &&
+	    errno != ESRCH)
+		kill(pid, sig); /* pinned and checked: the pid is still the one listed */
+	close(fd);
 #else
-	(void)parent;
+	kill_checked(pid, parent, sig);
 #endif
-	kill(pid, sig);
 }
 
 /*
- * A walk down the tree, one frame a level: the paths are built in one buffer
- * shared by every level, so the frames stay small on a 16 KiB stack.
+ * Every descendant, listed before any is signalled: one pass cannot meet a
+ * process twice, as it could when a parent killed first handed its children
+ * to us while our own list was being read. Kept on the heap, in the order
+ * found (parents before children), so no depth costs stack.
  */
-struct walk {
-	int sig;
-	char path[64]; /* "/proc/PID/task/TID/children" */
+struct tree {
+	pid_t *pid, *parent;
+	size_t count, cap;
 };
 
-static void signal_tree(struct walk *w, pid_t pid, unsigned depth);
+static int tree_add(struct tree *t, pid_t pid, pid_t parent)
+{
+	size_t i, cap = t->cap ? t->cap * 2 : 64;
+	pid_t *p, *q;
+
+	for (i = 0; i < t->count; i++)
+		if (t->pid[i] == pid)
+			return 0;
+	if (t->count == t->cap) {
+		p = realloc(t->pid, cap * sizeof(*p));
+		if (p)
+			t->pid = p;
+		q = p ? realloc(t->parent, cap * sizeof(*q)) : NULL;
+		if (!q)
+			return -1;
+		t->parent = q;
+		t->cap = cap;
+	}
+	t->pid[t->count] = pid;
+	t->parent[t->count++] = parent;
+	return 0;
+}
 
 /*
- * The children one thread of pid forked, from /proc/PID/task/TID/children.
- * Children go before their parent: a parent killed first could hand them to
- * us before its list was read.
+ * Adds the children one thread of pid forked, from /proc/PID/task/TID/children.
+ * Out of memory, a child is signalled at once instead: its own children come
+ * to us when it dies, and the SIGKILL round takes newcomers.
  */
-static void signal_children(struct walk *w, pid_t pid, const char *tid, unsigned depth)
+static void add_children(struct tree *t, pid_t pid, const char *tid, int sig)
 {
+	char path[64], buf[32]; /* "/proc/PID/task/TID/children" */
 	unsigned long child = 0;
-	char buf[32];
+	char *p = put_uint(stpcpy(path, "/proc/"), (unsigned long)pid);
 	ssize_t n, i;
 	int fd;
-	char *p = put_uint(stpcpy(w->path, "/proc/"), (unsigned long)pid);
 
-	if (strlen(tid) + (size_t)(p - w->path) + sizeof("/task//children") > sizeof(w->path))
+	if (strlen(tid) + (size_t)(p - path) + sizeof("/task//children") > sizeof(path))
 		return;
 	strcpy(stpcpy(stpcpy(p, "/task/"), tid), "/children");
-	fd = open(w->path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return; /* the process has gone */
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
@@ -238,29 +274,50 @@ static void signal_children(struct walk *w, pid_t pid, const char *tid, unsigned
 				child = child * 10 + (unsigned long)(buf[i] - '0');
 				continue;
 			}
-			if (child && depth < TREE_DEPTH)
-				signal_tree(w, (pid_t)child, depth + 1);
-			if (child)
-				signal_child(pid, (pid_t)child, w->sig);
+			if (child && tree_add(t, (pid_t)child, pid) < 0)
+				signal_child(pid, (pid_t)child, sig);
 			child = 0;
 		}
 	close(fd);
 }
 
-/* Sends sig to every descendant of pid, whichever of its threads forked them. */
-static void signal_tree(struct walk *w, pid_t pid, unsigned depth)
+/* Adds the children of pid, whichever of its threads forked them. */
+static void add_all_children(struct tree *t, pid_t pid, int sig)
 {
 	struct dirent *e;
+	char path[32];
 	DIR *tasks;
 
-	strcpy(put_uint(stpcpy(w->path, "/proc/"), (unsigned long)pid), "/task");
-	tasks = opendir(w->path);
+	strcpy(put_uint(stpcpy(path, "/proc/"), (unsigned long)pid), "/task");
+	tasks = opendir(path);
 	if (!tasks)
 		return;
 	while ((e = readdir(tasks)))
 		if (e->d_name[0] != '.')
-			signal_children(w, pid, e->d_name, depth);
+			add_children(t, pid, e->d_name, sig);
 	closedir(tasks);
+}
+
+/*
+ * Sends sig once to every descendant of ours, children before their parents
+ * (the list read backwards): a parent that dies first hands its children to
+ * us, and they are signalled all the same. With --pgroup the child's group
+ * has had it from kill() already: its members are not sent a second.
+ */
+static void signal_tree(const struct init *s, int sig)
+{
+	struct tree t = { NULL, NULL, 0, 0 };
+	pid_t ppid, pgrp;
+	size_t i;
+
+	add_all_children(&t, getpid(), sig);
+	for (i = 0; i < t.count; i++)
+		add_all_children(&t, t.pid[i], sig);
+	for (i = t.count; i-- > 0;)
+		if (!s->in->pgroup || stat_of(t.pid[i], &ppid, &pgrp) < 0 || pgrp != s->child)
+			signal_child(t.parent[i], t.pid[i], sig);
+	free(t.pid);
+	free(t.parent);
 }
 
 /*
@@ -270,8 +327,6 @@ static void signal_tree(struct walk *w, pid_t pid, unsigned depth)
  */
 static void signal_others(const struct init *s, int sig)
 {
-	struct walk w = { .sig = sig };
-
 	if (s->pid1) {
 		kill(-1, sig);
 		return;
@@ -279,7 +334,7 @@ static void signal_others(const struct init *s, int sig)
 	if (s->in->pgroup)
 		kill(-s->child, sig);
 	if (s->proc)
-		signal_tree(&w, getpid(), 0);
+		signal_tree(s, sig);
 }
 
 /* Reaps until no child is left or the deadline passes; resignal newcomers on each SIGCHLD. */

@@ -84,4 +84,20 @@ for place in /tmp "$ROOT/build"; do
 	fi
 	rm -rf "$tb"
 done
+
+# Debian's hardening flags on what the dynamic linker loads: RELRO and
+# immediate binding (no lazy binding deep in the init's stack). The static
+# binary has no dynamic linker (Makefile, HARDEN_LDFLAGS says why).
+lib=$ROOT/privdrop/libprivdrop.so.0
+missing=
+require_tools hardening-check
+if [ -z "$missing" ] && need_built privdrop/libprivdrop.so.0 "$lib"; then
+	for f in "$bin" "$lib"; do
+		out=$(hardening-check "$f" 2>&1)
+		for line in "Read-only relocations: yes" "Immediate binding: yes"; do
+			check "hardening-check ${f##*/}: $line" "$line" \
+				"$(printf '%s\n' "$out" | grep -o -e "${line%%:*}: .*" | sed 's/^ *//')"
+		done
+	done
+fi
 finish docs

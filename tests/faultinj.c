@@ -69,6 +69,7 @@ struct name { const char *name; long value; };
 static const struct name syscalls[] = {
 	S(setgroups), S(setgid), S(setresgid), S(setregid), S(setuid),
 	S(setresuid), S(setreuid), S(capget), S(capset), S(prctl), S(execve), S(unshare),
+	S(pidfd_open), S(pidfd_send_signal),
 	{ 0, 0 }
 };
 static const struct name options[] = {
@@ -79,7 +80,7 @@ static const struct name options[] = {
 };
 static const struct name errnos[] = {
 	N(EPERM), N(ENOENT), N(EIO), N(EAGAIN), N(ENOMEM), N(EACCES),
-	N(EFAULT), N(EBUSY), N(EINVAL), N(ENOSYS), { 0, 0 }
+	N(EFAULT), N(EBUSY), N(EINVAL), N(ENOSYS), N(EMFILE), N(ESRCH), { 0, 0 }
 };
 
 static void usage_error(const char *what, const char *arg)

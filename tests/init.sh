@@ -504,6 +504,51 @@ failures() {
 # flag: the command runs, gets a signal, its status comes back, and -v says so.
 NO_SUBREAPER="prctl:PR_GET_CHILD_SUBREAPER EINVAL -- $TESTS/faultinj prctl:PR_SET_CHILD_SUBREAPER EINVAL --"
 
+# sh -c "$CHAIN" "$CHAIN" N SIGCOUNT DIR: a chain N shells deep, each with a
+# sigcount of its own (output in DIR/chain.K) that says ready on DIR/chain.fifo.
+# Each shell dies of SIGTERM, which hands what is below it to the init. The
+# top reads the N ready lines, then exits 7, leaving the chain to the init.
+CHAIN='[ "$4" != ignore ] || trap "" TERM
+if [ "$1" -gt 0 ]; then
+	"$2" 1000 "$3/chain.fifo" >"$3/chain.$1" &
+	TOP= sh -c "$0" "$0" $(($1 - 1)) "$2" "$3" "$4" &
+fi
+if [ -n "${TOP-}" ]; then
+	exec 3<>"$3/chain.fifo"
+	i=0
+	while [ $i -lt "$1" ]; do read -r _ <&3; i=$((i + 1)); done
+	exit 7
+fi
+wait'
+
+# As a subreaper, the init signals every descendant once, however deep:
+# deeper than any fixed walk, and while the shells above die of the first
+# SIGTERM and their children come to the init. With the shells ignoring
+# SIGTERM nothing comes to the init: the walk alone must reach the bottom
+# (each shell then ends when its children have).
+deep_chain() {
+	for bin in "$SU" "$SU_STATIC"; do
+		chain_run "$bin" 20 dies
+		check "${bin##*/}: --init, not PID 1, a chain 60 deep: each of 60 gets SIGTERM once, well within --grace=20" \
+			"7 [60x15] in time" "$rc [$got] $(within 0 10000)"
+		chain_run "$bin" 2 ignore
+		check "${bin##*/}: --init, not PID 1, a chain 60 deep ignoring SIGTERM: the walk reaches all 60, once" \
+			"7 [60x15] in time" "$rc [$got] $(within 0 10000)"
+	done
+}
+
+# chain_run SU_EXEC GRACE dies|ignore: sets rc, ms and got (how many of the
+# sigcounts printed which signal, as COUNTxSIGNAL).
+chain_run() {
+	rm -rf "$dir/chain"
+	mkdir -m 777 "$dir/chain" && mkfifo -m 666 "$dir/chain/chain.fifo"
+	t0=$(now_ms)
+	TOP=1 in_host 30 "$1" --init --grace="$2" app sh -c "$CHAIN" "$CHAIN" 60 \
+		"$TESTS/sigcount" "$dir/chain" "$3" >/dev/null 2>"$dir/err" </dev/null
+	rc=$? ms=$(($(now_ms) - t0))
+	got=$(cat "$dir"/chain/chain.[0-9]* 2>/dev/null | sort | uniq -c | awk '{ print $1 "x" $2 }' | paste -sd' ' -)
+}
+
 no_subreaper() {
 	for bin in "$SU" "$SU_STATIC"; do
 		name=${bin##*/}
@@ -544,6 +589,7 @@ main() {
 	init_identity
 	failures
 	no_subreaper
+	deep_chain
 	shutdown_check
 	finish init
 }
