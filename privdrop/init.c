@@ -526,6 +526,22 @@ void pd_init_defaults(struct pd_init *in)
 		in->rewrite[sig] = sig;
 }
 
+/*
+ * With --pgroup the child's group took the terminal: it goes back to ours, the
+ * group that had it, on every way out, or the caller's next read from the
+ * terminal fails with EIO. Still under our mask, SIGTTOU is blocked, so a
+ * background group may set it.
+ */
+static void give_back_tty(struct init *s)
+{
+	if (s->tty < 0)
+		return;
+	if (tcgetpgrp(s->tty) != getpgrp())
+		tcsetpgrp(s->tty, getpgrp());
+	close(s->tty);
+	s->tty = -1;
+}
+
 /* The caller's mask, SIGCHLD disposition and subreaper flag, as prepare found them. */
 static void restore(const struct init *s)
 {
@@ -578,9 +594,8 @@ int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *cons
 	s.child = fork();
 	if (s.child == 0)
 		return run_child(&s, plan, argv, err);
-	if (s.tty >= 0)
-		close(s.tty);
 	r = s.child < 0 ? pd_fail(err, "fork", NULL) : stay(&s, plan, status, err);
+	give_back_tty(&s);
 	restore(&s);
 	return r;
 }

@@ -435,6 +435,19 @@ job_control() {
 		in_host 20 script -qec "exec $SU --init -g app $TESTS/sigcount 500 $dir/ready" /dev/null 2>&1 |
 		tr -d '\r^C')
 	check "^C in a pty with --pgroup: the child, the foreground, gets SIGINT once" "2" "$out"
+
+	# The terminal comes back to the caller's group after -g, however the
+	# command ends: the caller's read gets the line typed, not EIO.
+	echo 'kill -KILL $$' >"$dir/selfkill.sh"
+	for bin in "$SU" "$SU_STATIC"; do
+		for cmd in true false "sh $dir/selfkill.sh" /nonexistent; do
+			out=$(printf 'typed\n' | in_host 20 script -qec \
+				"sh -c '$bin --init -g app $cmd 2>/dev/null; read -r x; echo \"read \$? \$x\"'" \
+				/dev/null 2>&1 | tr -d '\r' | grep '^read ')
+			check "${bin##*/} --init -g ${cmd##*/} in a pty: the terminal is the caller's again" \
+				"read 0 typed" "$out"
+		done
+	done
 }
 
 init_identity() {
