@@ -116,17 +116,25 @@ static int exit_status(int st)
 }
 
 /* Reaps every child that has exited, noting the main one's status; 0 when no child is left. */
-static int reap(pid_t main_child, int *status, int *done)
+/* done: the main child has exited; stopped (when asked for): it has stopped. */
+static int reap_or_stop(pid_t main_child, int *status, int *done, int *stopped)
 {
 	pid_t pid;
 	int st;
 
-	while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
-		if (pid == main_child) {
+	while ((pid = waitpid(-1, &st, stopped ? WNOHANG | WUNTRACED : WNOHANG)) > 0)
+		if (pid == main_child && WIFSTOPPED(st))
+			*stopped = 1;
+		else if (pid == main_child) {
 			*status = exit_status(st);
 			*done = 1;
 		}
 	return !(pid < 0 && errno == ECHILD);
+}
+
+static int reap(pid_t main_child, int *status, int *done)
+{
+	return reap_or_stop(main_child, status, done, NULL);
 }
 
 /* /proc shows our PID namespace: else its pids would name other processes to kill(). */
@@ -397,19 +405,41 @@ static void forward(const struct init *s, int sig, const siginfo_t *info)
 }
 
 /* Forwards signals until the main child has exited; its status in *status. */
+/*
+ * The command stopped (^Z at a shell): the init stops too, so the shell that
+ * started it sees the job stop; with --pgroup it gives the terminal back
+ * first. Continued (fg, bg), it continues the command and, with --pgroup,
+ * gives it the terminal again. PID 1 is never stopped by a signal from its
+ * own namespace, so there the init goes on running, as before.
+ */
+static void stop_with_child(const struct init *s)
+{
+	if (s->tty >= 0 && tcgetpgrp(s->tty) == s->child)
+		tcsetpgrp(s->tty, getpgrp());
+	kill(getpid(), SIGSTOP);
+	if (s->tty >= 0 && tcgetpgrp(s->tty) == getpgrp())
+		tcsetpgrp(s->tty, s->child);
+	kill(s->in->pgroup ? -s->child : s->child, SIGCONT);
+}
+
 static int supervise(const struct init *s, int *status)
 {
 	siginfo_t info;
-	int sig = SIGCHLD, done = 0;
+	int sig = SIGCHLD, done = 0, stopped = 0;
 
 	for (;;) {
 		/* Reap all each time: SIGCHLDs coalesce, and the main child may hide behind another. */
-		if (sig == SIGCHLD && !reap(s->child, status, &done) && !done) {
+		if (sig == SIGCHLD && !reap_or_stop(s->child, status, &done, s->pid1 ? NULL : &stopped) &&
+		    !done) {
 			errno = ECHILD; /* reaped by someone else: cannot happen */
 			return -1;
 		}
 		if (done)
 			return 0;
+		if (stopped) {
+			stopped = 0;
+			stop_with_child(s);
+		}
 		sig = next_signal(&info, NULL);
 		if (sig > 0 && sig != SIGCHLD)
 			forward(s, sig, &info);

@@ -436,6 +436,20 @@ job_control() {
 		tr -d '\r^C')
 	check "^C in a pty with --pgroup: the child, the foreground, gets SIGINT once" "2" "$out"
 
+	# ^Z at an interactive shell stops the job, the init with its command, and
+	# the shell says so; continued, the command runs again.
+	for bin in "$SU" "$SU_STATIC"; do
+		for g in "" "-g "; do
+			out=$( (sleep 1; printf '%s --init %sapp sleep 1000\n' "$bin" "$g"; sleep 1.5
+				printf '\032'; sleep 1; printf 'jobs\n'; sleep 0.3
+				printf 'kill -CONT %%1; sleep 1; jobs; kill -KILL %%1; exit\n') |
+				in_host 20 script -qec "bash --norc --noprofile -i" /dev/null 2>&1 |
+				tr -d '\r' | grep -o -e 'Stopped' -e 'Running' | uniq | paste -sd' ' -)
+			check "${bin##*/} --init ${g}sleep at an interactive shell: ^Z stops the job, CONT runs it" \
+				"Stopped Running" "$out"
+		done
+	done
+
 	# The terminal comes back to the caller's group after -g, however the
 	# command ends: the caller's read gets the line typed, not EIO.
 	echo 'kill -KILL $$' >"$dir/selfkill.sh"
