@@ -16,6 +16,7 @@ DESTDIR ?=
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
+CC_IS_MUSL := $(shell $(CC) -dumpmachine 2>/dev/null | grep -q musl && echo yes)
 CFLAGS ?= -Os -g
 WARNINGS = -Wall -Wextra -Wvla -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wconversion -Wno-sign-conversion
 # The build directory's path never reaches a binary: builds are reproducible.
@@ -57,6 +58,9 @@ all: su-exec privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 
 $(LIB_OBJ): privdrop/privdrop.h privdrop/init.h privdrop/internal.h
 $(CLI_OBJ) su-exec.o: privdrop/privdrop.h privdrop/init.h cli/cli.h
+su-exec.o: cli/target.h
+# -V names the libc: glibc's headers say which; musl's do not (cli/target.h).
+su-exec.o: ALL_CPPFLAGS += $(if $(CC_IS_MUSL),-DMUSL_VERSION='"$(shell sh mk/musl-version.sh)"')
 
 privdrop/libprivdrop.a: $(LIB_OBJ)
 	rm -f $@
@@ -185,23 +189,57 @@ build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) p
 # mk/capng-musl.sh into build/capng-musl (make clean keeps it; the source is
 # fetched once). Paths
 # are mapped so that builds in different directories give the same bytes.
-MUSL_CC = musl-gcc
-CC_IS_MUSL := $(shell $(CC) -dumpmachine 2>/dev/null | grep -q musl && echo yes)
-STATIC_CC = $(if $(CC_IS_MUSL),$(CC),$(MUSL_CC))
-CAPNG_MUSL = build/capng-musl
-STATIC_CAPNG = $(if $(CC_IS_MUSL),,$(CAPNG_MUSL)/lib/libcap-ng.a)
-STATIC_CAPNG_CFLAGS = $(if $(CC_IS_MUSL),$(CAPNG_CFLAGS),-I$(CAPNG_MUSL)/include -I$(CAPNG_MUSL)/kinclude)
-STATIC_CAPNG_LIBS = $(if $(CC_IS_MUSL),$(shell $(PKG_CONFIG) --static --libs libcap-ng),$(STATIC_CAPNG))
-STATIC_CFLAGS = $(SMALL_CFLAGS) -ffile-prefix-map=$(CURDIR)=.
-STATIC_DIR = build/static
+#
+# make static ARCH=arm64 (a Debian architecture name, one of STATIC_ARCHES)
+# builds it for that architecture on Debian, with gcc-<triplet> (sh
+# mk/deps.sh cross): Debian's musl for it from mk/musl-cross.sh and
+# libcap-ng cross-built by mk/capng-musl.sh, both in build/cross-ARCH (make
+# clean keeps them), objects and the binary with symbols in
+# build/static-ARCH, the stripped binary as build/su-exec-static-ARCH.
+# make static-all builds every one. Without ARCH, make static builds
+# ./su-exec-static as ever.
+ARCH =
+STATIC_ARCHES = amd64 arm64 armhf armel i386 ppc64el s390x riscv64
+$(if $(ARCH),$(if $(filter $(ARCH),$(STATIC_ARCHES)),,$(error ARCH=$(ARCH) is not one of $(STATIC_ARCHES))))
+HOST_ARCH = $(shell dpkg-architecture -qDEB_HOST_ARCH 2>/dev/null)
+CROSS = $(if $(ARCH),$(if $(filter $(HOST_ARCH),$(ARCH)),,yes))
+CROSS_DIR = build/cross-$(ARCH)
+TRIPLET = $(shell dpkg-architecture -a$(ARCH) -qDEB_HOST_GNU_TYPE 2>/dev/null)
+MUSL_CROSS = $(CROSS_DIR)/musl
+MUSL_CC = $(if $(CROSS),$(CURDIR)/$(MUSL_CROSS)/bin/musl-gcc,musl-gcc)
+STRIP = strip
+STATIC_STRIP = $(if $(CROSS),$(TRIPLET)-strip,$(STRIP))
+# The system cc builds the static binary only for its own architecture.
+SYS_MUSL = $(if $(CROSS),,$(CC_IS_MUSL))
+STATIC_CC = $(if $(SYS_MUSL),$(CC),$(MUSL_CC))
+CAPNG_MUSL = $(if $(CROSS),$(CROSS_DIR)/capng,build/capng-musl)
+STATIC_CAPNG = $(if $(SYS_MUSL),,$(CAPNG_MUSL)/lib/libcap-ng.a)
+STATIC_CAPNG_CFLAGS = $(if $(SYS_MUSL),$(CAPNG_CFLAGS),-I$(CAPNG_MUSL)/include -I$(CAPNG_MUSL)/kinclude)
+STATIC_CAPNG_LIBS = $(if $(SYS_MUSL),$(shell $(PKG_CONFIG) --static --libs libcap-ng),$(STATIC_CAPNG))
+# A static C binary unwinds nothing: its .eh_frame was 5 KiB of the budget.
+STATIC_CFLAGS = $(SMALL_CFLAGS) -fno-asynchronous-unwind-tables -ffile-prefix-map=$(CURDIR)=.
+# musl applies RELRO in its dynamic linker only: a static binary's is never
+# made read-only, and aligning its end cost 60 KiB on ppc64el (64 KiB pages).
+STATIC_LDFLAGS = -Wl,-z,norelro
+STATIC_DIR = $(if $(ARCH),build/static-$(ARCH),build/static)
+STATIC_BIN = $(if $(ARCH),build/su-exec-static-$(ARCH),su-exec-static)
 STATIC_OBJ = $(LIB_SRC:privdrop/%.c=$(STATIC_DIR)/%.o) $(CLI_SRC:cli/%.c=$(STATIC_DIR)/cli/%.o) \
 	$(STATIC_DIR)/su-exec.o
 
-static: su-exec-static
-static-musl: su-exec-static
+static: $(STATIC_BIN)
+static-musl: static
 
-$(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh
-	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC)
+STATIC_ALL = $(STATIC_ARCHES:%=static-%)
+static-all: $(STATIC_ALL)
+
+$(STATIC_ALL): static-%:
+	$(MAKE) static ARCH=$*
+
+$(MUSL_CROSS)/bin/musl-gcc: mk/musl-cross.sh mk/apt-private.sh
+	sh mk/musl-cross.sh $(ARCH) $(MUSL_CROSS)
+
+$(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh mk/apt-private.sh $(if $(CROSS),$(MUSL_CROSS)/bin/musl-gcc)
+	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC) $(if $(CROSS),$(ARCH))
 
 $(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h privdrop/init.h privdrop/internal.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
@@ -211,21 +249,21 @@ $(STATIC_DIR)/cli/%.o: cli/%.c cli/cli.h privdrop/privdrop.h privdrop/init.h | $
 	@mkdir -p $(STATIC_DIR)/cli
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 
-# -V names the libcap-ng that is linked in: on Debian, the source package built.
-$(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(if $(CC_IS_MUSL),$(shell $(PKG_CONFIG) --modversion \
+# -V names the libcap-ng and the musl that are linked in: on Debian, the
+# source package built and musl-dev (mk/musl-version.sh), upstream versions.
+$(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(if $(SYS_MUSL),$(shell $(PKG_CONFIG) --modversion \
 	libcap-ng),$(shell cat $(CAPNG_MUSL)/VERSION))
-$(STATIC_DIR)/su-exec.o: su-exec.c cli/cli.h privdrop/privdrop.h privdrop/init.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/su-exec.o: MUSL_VERSION = $(shell sh mk/musl-version.sh $(if $(CROSS),$(MUSL_CROSS)))
+$(STATIC_DIR)/su-exec.o: su-exec.c cli/cli.h cli/target.h privdrop/privdrop.h privdrop/init.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
-	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ su-exec.c
+	$(STATIC_CC) $(ALL_CPPFLAGS) -DMUSL_VERSION='"$(MUSL_VERSION)"' $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) \
+		$(STATIC_CFLAGS) -c -o $@ su-exec.c
 
-# build/static/su-exec-static keeps the symbols, for nm. One read-only
-# segment holds code, headers and constants (-z noseparate-code, binutils'
-# layout before 2.31): a page-aligned segment each cost 4 KiB, which the size
-# budget does not have.
-su-exec-static: $(STATIC_OBJ) $(STATIC_CAPNG)
-	$(STATIC_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) -Wl,-z,noseparate-code -static -o $(STATIC_DIR)/$@ \
-		$(STATIC_OBJ) $(STATIC_CAPNG_LIBS) $(LDLIBS)
-	strip -o $@ $(STATIC_DIR)/$@
+# build/static/su-exec-static (build/static-ARCH/) keeps the symbols, for nm.
+$(STATIC_BIN): $(STATIC_OBJ) $(STATIC_CAPNG)
+	$(STATIC_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(STATIC_LDFLAGS) -static \
+		-o $(STATIC_DIR)/su-exec-static $(STATIC_OBJ) $(STATIC_CAPNG_LIBS) $(LDLIBS)
+	$(STATIC_STRIP) -o $@ $(STATIC_DIR)/su-exec-static
 
 # As root: su-exec against a floor program, gosu, setpriv, s6-setuidgid, tini
 # and dumb-init; one table, also in build/bench/results.md. bench/bench.sh says how.
@@ -246,7 +284,8 @@ check-container:
 
 # Releases, all under build/: the source tarball and its .sha256 (make dist),
 # that tarball built and unit-tested on its own (make distcheck), two clones
-# giving the same `make static` bytes (make check-repro), and the Debian
+# giving the same `make static` bytes (make check-repro; ARCH=arm64 for one
+# architecture's, check-repro-all for every one's), and the Debian
 # package, built, linted, installed, run and removed in a fresh root (make deb).
 dist:
 	sh mk/dist.sh build
@@ -255,7 +294,15 @@ distcheck: dist
 	sh mk/distcheck.sh build/su-exec-$(VERSION).tar.gz
 
 check-repro:
-	sh mk/repro.sh static su-exec-static
+	sh mk/repro.sh "static$(if $(ARCH), ARCH=$(ARCH))" $(STATIC_BIN)
+
+check-repro-all:
+	sh mk/repro.sh static-all $(STATIC_ARCHES:%=build/su-exec-static-%)
+
+# Every architecture's binary runs under qemu-user (-V and --help) and passes
+# the version check. Not part of make check: static-all builds for minutes.
+check-cross: static-all
+	sh mk/cross-check.sh $(STATIC_ARCHES)
 
 deb:
 	sh mk/deb.sh
@@ -311,11 +358,11 @@ uninstall:
 		$(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc $(DESTDIR)$(MANDIR)/man3/privdrop.3
 
 clean:
-	rm -rf $(filter-out $(CAPNG_MUSL),$(wildcard build/*)) su-exec-musl
+	rm -rf $(filter-out build/capng-musl build/cross-%,$(wildcard build/*)) su-exec-musl
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) $(CLI_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
 		tests/zombies tests/exit32 tests/bindport-static
 
-.PHONY: all static static-musl test-helpers check check-all check-unit check-docs check-integration \
+.PHONY: all static static-musl static-all $(STATIC_ALL) test-helpers check check-all check-unit check-docs check-integration \
 	check-caps check-init check-library check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
-	distcheck check-repro deb release sign check-release install install-lib uninstall clean
+	distcheck check-repro check-repro-all check-cross deb release sign check-release install install-lib uninstall clean

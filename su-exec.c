@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/target.h"
 #include "privdrop/init.h"
 #include "privdrop/privdrop.h"
 
@@ -61,14 +62,15 @@ static const char usage_text[] =
 	"                         default 5)\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
 	"  -h, --help             print this help and exit (-? alone too, as gosu)\n"
-	"  -V, --version          print the version and libcap-ng's, and exit\n"
+	"  -V, --version          print the version, arch, libc and libcap-ng, and exit\n"
 	"                         (-v alone too, as gosu)\n"
 	"  --                     end of options\n"
 	"\n"
 	"Exit status: 125 if su-exec fails, 126 if COMMAND cannot be executed,\n"
 	"127 if COMMAND is not found, otherwise the status of COMMAND.\n";
 
-static const char version_text[] = "su-exec (privdrop) " VERSION ", libcap-ng " CAPNG_VERSION "\n";
+static const char version_text[] =
+	"su-exec (privdrop) " VERSION ", " TARGET_ARCH ", " TARGET_LIBC ", libcap-ng " CAPNG_VERSION "\n";
 
 struct options {
 	int verbose;

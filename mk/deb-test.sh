@@ -133,8 +133,9 @@ main() {
 	ran=$(in_root su-exec nobody id 2>&1)
 	echo "# su-exec nobody id: $ran"
 	check "su-exec nobody id, as id nobody says" "$(in_root id nobody 2>&1)" "$ran"
-	check "su-exec -V names VERSION and the libcap-ng it was built with" \
-		"su-exec (privdrop) $version, libcap-ng $(pkg-config --modversion libcap-ng)" "$(in_root su-exec -V 2>&1)"
+	check "su-exec -V names VERSION, its architecture, glibc and the libcap-ng it was built with" \
+		"su-exec (privdrop) $version, $(dpkg-architecture -qDEB_HOST_ARCH), glibc $(ldd --version |
+			sed -n '1s/.* //p'), libcap-ng $(pkg-config --modversion libcap-ng)" "$(in_root su-exec -V 2>&1)"
 	check "man -w su-exec" /usr/share/man/man1/su-exec.1.gz "$(in_root man -w su-exec 2>&1)"
 	check "man su-exec renders" yes \
 		"$(in_root env MANPAGER=cat man su-exec 2>/dev/null | grep -q 'switch user and group' && echo yes || echo no)"
