@@ -313,14 +313,14 @@ deb:
 # each and for the source, and SHA256SUMS (mk/release.sh says what each is).
 # make sign KEY=ID then adds gpg's .asc files; make check-release builds it
 # twice and checks all of it (tests/release.sh). In the RELEASE_ paths %
-# stands for the architecture; until `make static ARCH=...` cross-builds,
-# this machine's su-exec-static stands for its own architecture only, and
-# any other in ARCHES is refused: make release ARCHES=amd64.
-RELEASE_ARCHES = amd64 arm64 armhf i386 ppc64el s390x riscv64
+# stands for the architecture. The compiler and libcap-ng the SBOM names are
+# still this machine's own, so the release holds its architecture only until
+# they follow ARCH too.
+RELEASE_ARCHES = amd64
 ARCHES = $(RELEASE_ARCHES)
 RELEASE_DIR = build/release
-RELEASE_BIN = su-exec-static
-RELEASE_SYMS = $(STATIC_DIR)/su-exec-static
+RELEASE_BIN = build/su-exec-static-%
+RELEASE_SYMS = build/static-%/su-exec-static
 RELEASE_CC = $(STATIC_CC)
 RELEASE_CAPNG = $(CAPNG_MUSL)/VERSION
 KEY =
