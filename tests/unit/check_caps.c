@@ -115,15 +115,15 @@ static const struct {
 	int nnp;
 	int inherited; /* started with inheritable INH and ambient NB */
 } expects[] = {
-	{ 1000, PLAIN, PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A, 0, 0, 0, 0, 0 },
-	{ 0, PLAIN, 0, 0, 0, 0, 0, 0 },
-	{ 1000, KEEP, PD_CAP_ALL, NB, NB, NB, FULL, 0 },
-	{ 0, KEEP, PD_CAP_ALL, NB, NB, 0, NB, 0 },
-	{ 1000, CLEAR, PD_CAP_ALL, 0, 0, 0, 0, 0 },
-	{ 0, CLEAR, PD_CAP_ALL, FULL, 0, 0, 0, 0 },
-	{ 1000, NNP, PD_CAP_ALL, 0, 0, 0, FULL, 1 },
-	{ 0, NNP, PD_CAP_ALL, FULL, 0, 0, FULL, 1 },
-	{ 1000, KEEP_CLEAR, PD_CAP_ALL, NB, NB, NB, NB, 0 },
+	{ 1000, PLAIN, PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A, 0, 0, 0, 0, 0, 0 },
+	{ 0, PLAIN, 0, 0, 0, 0, 0, 0, 0 },
+	{ 1000, KEEP, PD_CAP_ALL, NB, NB, NB, FULL, 0, 0 },
+	{ 0, KEEP, PD_CAP_ALL, NB, NB, 0, NB, 0, 0 },
+	{ 1000, CLEAR, PD_CAP_ALL, 0, 0, 0, 0, 0, 0 },
+	{ 0, CLEAR, PD_CAP_ALL, FULL, 0, 0, 0, 0, 0 },
+	{ 1000, NNP, PD_CAP_ALL, 0, 0, 0, FULL, 1, 0 },
+	{ 0, NNP, PD_CAP_ALL, FULL, 0, 0, FULL, 1, 0 },
+	{ 1000, KEEP_CLEAR, PD_CAP_ALL, NB, NB, NB, NB, 0, 0 },
 	/* What the caller left inheritable reaches no exec that was bounded. */
 	{ 1000, PLAIN, PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A, 0, 0, 0, 0, 0, 1 },
 	{ 0, PLAIN, 0, 0, 0, 0, 0, 0, 1 },
