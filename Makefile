@@ -251,19 +251,49 @@ $(STATIC_DIR)/cli/%.o: cli/%.c cli/cli.h privdrop/privdrop.h privdrop/init.h | $
 
 # -V names the libcap-ng and the musl that are linked in: on Debian, the
 # source package built and musl-dev (mk/musl-version.sh), upstream versions.
-$(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(if $(SYS_MUSL),$(shell $(PKG_CONFIG) --modversion \
-	libcap-ng),$(shell cat $(CAPNG_MUSL)/VERSION))
-$(STATIC_DIR)/su-exec.o: MUSL_VERSION = $(shell sh mk/musl-version.sh $(if $(CROSS),$(MUSL_CROSS)))
+STATIC_CAPNG_VERSION = $(if $(SYS_MUSL),$(shell $(PKG_CONFIG) --modversion libcap-ng),$(shell cat \
+	$(CAPNG_MUSL)/VERSION))
+STATIC_MUSL_VERSION = $(shell sh mk/musl-version.sh $(if $(CROSS),$(MUSL_CROSS)))
+$(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(STATIC_CAPNG_VERSION)
+$(STATIC_DIR)/su-exec.o: MUSL_VERSION = $(STATIC_MUSL_VERSION)
 $(STATIC_DIR)/su-exec.o: su-exec.c cli/cli.h cli/target.h privdrop/privdrop.h privdrop/init.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) -DMUSL_VERSION='"$(MUSL_VERSION)"' $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) \
 		$(STATIC_CFLAGS) -c -o $@ su-exec.c
 
-# build/static/su-exec-static (build/static-ARCH/) keeps the symbols, for nm.
+# build/static/su-exec-static (build/static-ARCH/) keeps the symbols, for nm,
+# and build-info beside it says what linked it, for the release's SBOM: the
+# compiler (its libgcc), musl's version and libcap-ng's.
 $(STATIC_BIN): $(STATIC_OBJ) $(STATIC_CAPNG)
 	$(STATIC_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(STATIC_LDFLAGS) -static \
 		-o $(STATIC_DIR)/su-exec-static $(STATIC_OBJ) $(STATIC_CAPNG_LIBS) $(LDLIBS)
+	printf 'cc %s\nmusl %s\ncapng %s\n' '$(STATIC_CC)' '$(STATIC_MUSL_VERSION)' '$(STATIC_CAPNG_VERSION)' \
+		>$(STATIC_DIR)/build-info
 	$(STATIC_STRIP) -o $@ $(STATIC_DIR)/su-exec-static
+
+# The unit tests and the helpers that the rows on other kernels and under
+# qemu-user run, static and for ARCH like the binary (make static-tests
+# ARCH=arm64, into build/static-ARCH/): Check for musl from Debian's source
+# (mk/check-musl.sh, kept in build/cross-ARCH/check or build/check-musl).
+CHECK_MUSL = $(if $(CROSS),$(CROSS_DIR)/check,build/check-musl)
+STATIC_CHECK_CFLAGS = $(if $(SYS_MUSL),$(CHECK_CFLAGS),-I$(CHECK_MUSL)/include)
+STATIC_CHECK_LIBS = $(if $(SYS_MUSL),$(CHECK_LIBS),$(CHECK_MUSL)/lib/libcheck.a)
+STATIC_HELPERS = bindport sigcount zombies
+STATIC_TESTS = $(STATIC_DIR)/check_privdrop $(STATIC_HELPERS:%=$(STATIC_DIR)/%)
+
+static-tests: $(STATIC_TESTS)
+
+$(CHECK_MUSL)/lib/libcheck.a: mk/check-musl.sh mk/apt-private.sh $(if $(CROSS),$(MUSL_CROSS)/bin/musl-gcc)
+	sh mk/check-musl.sh $(CHECK_MUSL) $(MUSL_CC) $(if $(CROSS),$(ARCH))
+
+$(STATIC_DIR)/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(filter-out %/su-exec.o,$(STATIC_OBJ)) \
+		$(if $(SYS_MUSL),,$(CHECK_MUSL)/lib/libcheck.a)
+	$(STATIC_CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(STATIC_CHECK_CFLAGS) $(STATIC_CAPNG_CFLAGS) $(LDFLAGS) -static \
+		-o $@ $(TEST_SRC) $(filter-out %/su-exec.o,$(STATIC_OBJ)) $(STATIC_CHECK_LIBS) $(STATIC_CAPNG_LIBS)
+
+$(STATIC_HELPERS:%=$(STATIC_DIR)/%): $(STATIC_DIR)/%: tests/%.c $(if $(CROSS),$(MUSL_CROSS)/bin/musl-gcc)
+	@mkdir -p $(STATIC_DIR)
+	$(STATIC_CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -static -o $@ $<
 
 # As root: su-exec against a floor program, gosu, setpriv, s6-setuidgid, tini
 # and dumb-init; one table, also in build/bench/results.md. bench/bench.sh says how.
@@ -363,6 +393,6 @@ clean:
 		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
 		tests/zombies tests/exit32 tests/bindport-static
 
-.PHONY: all static static-musl static-all $(STATIC_ALL) test-helpers check check-all check-unit check-docs check-integration \
+.PHONY: all static static-musl static-all $(STATIC_ALL) static-tests test-helpers check check-all check-unit check-docs check-integration \
 	check-caps check-init check-library check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
 	distcheck check-repro check-repro-all check-cross deb release sign check-release install install-lib uninstall clean
