@@ -226,7 +226,7 @@ STATIC_BIN = $(if $(ARCH),build/su-exec-static-$(ARCH),su-exec-static)
 STATIC_OBJ = $(LIB_SRC:privdrop/%.c=$(STATIC_DIR)/%.o) $(CLI_SRC:cli/%.c=$(STATIC_DIR)/cli/%.o) \
 	$(STATIC_DIR)/su-exec.o
 
-static: $(STATIC_BIN)
+static: $(STATIC_BIN) $(STATIC_DIR)/build-info
 static-musl: static
 
 STATIC_ALL = $(STATIC_ARCHES:%=static-%)
@@ -267,9 +267,10 @@ $(STATIC_DIR)/su-exec.o: su-exec.c cli/cli.h cli/target.h privdrop/privdrop.h pr
 $(STATIC_BIN): $(STATIC_OBJ) $(STATIC_CAPNG)
 	$(STATIC_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(STATIC_LDFLAGS) -static \
 		-o $(STATIC_DIR)/su-exec-static $(STATIC_OBJ) $(STATIC_CAPNG_LIBS) $(LDLIBS)
-	printf 'cc %s\nmusl %s\ncapng %s\n' '$(STATIC_CC)' '$(STATIC_MUSL_VERSION)' '$(STATIC_CAPNG_VERSION)' \
-		>$(STATIC_DIR)/build-info
 	$(STATIC_STRIP) -o $@ $(STATIC_DIR)/su-exec-static
+
+$(STATIC_DIR)/build-info: $(STATIC_BIN)
+	printf 'cc %s\nmusl %s\ncapng %s\n' '$(STATIC_CC)' '$(STATIC_MUSL_VERSION)' '$(STATIC_CAPNG_VERSION)' >$@
 
 # The unit tests and the helpers that the rows on other kernels and under
 # qemu-user run, static and for ARCH like the binary (make static-tests
@@ -339,26 +340,23 @@ deb:
 	sh mk/deb-test.sh build/deb/privdrop_$(VERSION)_*.deb
 
 # make release: the folder a maintainer uploads, build/release/: the tarball,
-# su-exec-static-ARCH for each of ARCHES (Debian's names), an SPDX SBOM for
-# each and for the source, and SHA256SUMS (mk/release.sh says what each is).
-# make sign KEY=ID then adds gpg's .asc files; make check-release builds it
-# twice and checks all of it (tests/release.sh). In the RELEASE_ paths %
-# stands for the architecture. The compiler and libcap-ng the SBOM names are
-# still this machine's own, so the release holds its architecture only until
-# they follow ARCH too.
-RELEASE_ARCHES = amd64
+# su-exec-static-ARCH for each of ARCHES (Debian's names, every one of
+# STATIC_ARCHES unless told), an SPDX SBOM for each and for the source, and
+# SHA256SUMS (mk/release.sh says what each is). make sign KEY=ID then adds
+# gpg's .asc files; make check-release builds it twice and checks all of it
+# (tests/release.sh). In the RELEASE_ paths % stands for the architecture.
+RELEASE_ARCHES = $(STATIC_ARCHES)
 ARCHES = $(RELEASE_ARCHES)
 RELEASE_DIR = build/release
 RELEASE_BIN = build/su-exec-static-%
 RELEASE_SYMS = build/static-%/su-exec-static
-RELEASE_CC = $(STATIC_CC)
-RELEASE_CAPNG = $(CAPNG_MUSL)/VERSION
+RELEASE_INFO = build/static-%/build-info
 KEY =
 
 release:
 	for a in $(ARCHES); do $(MAKE) static ARCH=$$a || exit; done
-	RELEASE_BIN='$(RELEASE_BIN)' RELEASE_SYMS='$(RELEASE_SYMS)' RELEASE_CC='$(RELEASE_CC)' \
-		RELEASE_CAPNG='$(RELEASE_CAPNG)' sh mk/release.sh $(RELEASE_DIR) $(ARCHES)
+	RELEASE_BIN='$(RELEASE_BIN)' RELEASE_SYMS='$(RELEASE_SYMS)' RELEASE_INFO='$(RELEASE_INFO)' \
+		sh mk/release.sh $(RELEASE_DIR) $(ARCHES)
 
 sign:
 	sh mk/sign.sh $(RELEASE_DIR) '$(KEY)'

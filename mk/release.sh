@@ -13,8 +13,9 @@
 # architecture:
 #   RELEASE_BIN    the stripped binary
 #   RELEASE_SYMS   the same binary before strip, for the libgcc question
-#   RELEASE_CC     the compiler that linked it (gcc's version, libgcc.a)
-#   RELEASE_CAPNG  a file holding the libcap-ng version built for it
+#   RELEASE_INFO   what linked it, as the static build wrote it: lines
+#                  "cc COMPILER" (gcc's version, libgcc.a), "musl VERSION"
+#                  and "capng VERSION" (libcap-ng's)
 # A binary whose ELF header names another machine is refused, so a path
 # that has no % cannot stand for two architectures. The same commit gives
 # the same bytes in any folder: nothing here reads the clock.
@@ -69,15 +70,11 @@ elf_ok() {
 	die "$1 is $got, not $2"
 }
 
-# musl_version ARCH: Debian's musl-dev for ARCH, or Alpine's musl.
-musl_version() {
-	if [ -n "${MUSL_VERSION:-}" ]; then
-		echo "$MUSL_VERSION"
-	elif command -v dpkg-query >/dev/null; then
-		dpkg-query -W -f='${Version}' "musl-dev:$1"
-	else
-		apk info -e -v musl | sed 's/^musl-//'
-	fi
+# info FILE KEY: the value of KEY in a build-info FILE; there and not empty.
+info() {
+	v=$(sed -n "s/^$2 //p" "$1")
+	[ -n "$v" ] || die "$1 has no $2"
+	printf '%s\n' "$v"
 }
 
 # libgcc_version SYMS CC: CC's version when the binary defines a symbol of
@@ -98,7 +95,9 @@ libgcc_version() {
 for arch; do
 	bin=$(for_arch "$RELEASE_BIN" "$arch")
 	syms=$(for_arch "$RELEASE_SYMS" "$arch")
-	[ -f "$bin" ] && [ -f "$syms" ] || die "no $bin and $syms: make static ARCH=$arch first"
+	info=$(for_arch "$RELEASE_INFO" "$arch")
+	[ -f "$bin" ] && [ -f "$syms" ] && [ -f "$info" ] ||
+		die "no $bin, $syms and $info: make static ARCH=$arch first"
 	elf_ok "$bin" "$arch"
 done
 rm -rf "$out"
@@ -113,11 +112,12 @@ cp packaging/alpine/APKBUILD "$out/APKBUILD"
 for arch; do
 	bin=$(for_arch "$RELEASE_BIN" "$arch")
 	syms=$(for_arch "$RELEASE_SYMS" "$arch")
-	cc=$(for_arch "$RELEASE_CC" "$arch")
-	capng=$(cat "$(for_arch "$RELEASE_CAPNG" "$arch")")
+	info=$(for_arch "$RELEASE_INFO" "$arch")
+	cc=$(info "$info" cc)
+	capng=$(info "$info" capng)
+	musl=$(info "$info" musl)
 	name=su-exec-static-$arch
 	install -m 755 "$bin" "$out/$name"
-	musl=$(musl_version "$arch")
 	libgcc=$(libgcc_version "$syms" "$cc")
 	python3 mk/sbom.py "$out/$name" "$version" "$epoch" "$musl" "$capng" $libgcc >"$out/$name.spdx.json"
 done

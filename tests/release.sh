@@ -3,15 +3,15 @@
 # SPDX-FileCopyrightText: 2026 The privdrop authors
 # Usage: tests/release.sh   (make check-release)
 #
-# The release folder: `make release ARCHES=amd64` in two clones of HEAD, in
+# The release folder: `make release` (every architecture) in two clones of HEAD, in
 # folders of different names, at different times and time zones, gives the
 # same SHA256SUMS and the same SBOM bytes; SHA256SUMS lists every file and
 # checks; each binary's SBOM is SPDX 2.3 (tests/sbom-check.py) and the
 # source SBOM names every tracked file; the APKBUILD parses and names the
 # tarball; `make sign` with a throwaway key in a temporary GNUPGHOME gives
 # .asc files that gpg verifies, and gpg and sha256sum -c both refuse a binary
-# with one byte flipped; reuse lint passes. Only amd64 until the static
-# build crosses (the Makefile's RELEASE_ variables). Any user; TAP (lib.sh).
+# with one byte flipped; reuse lint passes. Cross builds need Debian (sh
+# mk/deps.sh cross). Any user; TAP (lib.sh).
 set -u
 LC_ALL=C
 export LC_ALL
@@ -20,6 +20,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/tests/lib.sh"
 W=$ROOT/build/release-test
 version=$(cat "$ROOT/VERSION")
+ARCHES=$(sed -n 's/^STATIC_ARCHES = //p' "$ROOT/Makefile")
 missing=0
 require_tools git python3 gpg gpgconf reuse readelf nm sha256sum sha512sum
 [ "$missing" -eq 0 ] || finish release
@@ -35,21 +36,27 @@ rm -rf "$W"
 mkdir -p "$W"
 trap stop EXIT
 
-# release DIR TZ: clone HEAD into DIR, make release ARCHES=amd64 there. The
-# clone gets the libcap-ng source package this checkout fetched, if any,
-# unpacked afresh as mk/capng-musl.sh does, and builds it again: the network
-# is needed only where nothing was fetched yet.
+# release DIR TZ: clone HEAD into DIR, make release there. The clone gets
+# what this checkout fetched, if anything: each libcap-ng source package,
+# unpacked afresh as mk/capng-musl.sh does and built again, and each
+# architecture's musl as mk/musl-cross.sh left it. The network is needed only
+# where nothing was fetched yet.
 release() {
 	git clone --quiet --no-hardlinks "$ROOT" "$1" || return
-	set -- "$@" "$(ls "$ROOT"/build/capng-musl/src/libcap-ng_*.dsc 2>/dev/null | head -n 1)"
-	if [ -n "$3" ]; then
-		mkdir -p "$1/build/capng-musl/src"
-		cp "$ROOT"/build/capng-musl/src/libcap-ng_* "$1/build/capng-musl/src/"
-		cp "$ROOT/build/capng-musl/VERSION" "$1/build/capng-musl/"
-		(cd "$1/build/capng-musl/src" && dpkg-source -x "${3##*/}" capng) >"$1.log" 2>&1 ||
+	: >"$1.log"
+	for d in "$ROOT"/build/capng-musl "$ROOT"/build/cross-*/capng; do
+		dsc=$(ls "$d"/src/libcap-ng_*.dsc 2>/dev/null | head -n 1)
+		[ -n "$dsc" ] || continue
+		to=$1/${d#"$ROOT"/}
+		mkdir -p "$to/src"
+		cp "$d"/src/libcap-ng_* "$to/src/"
+		(cd "$to/src" && dpkg-source -x "${dsc##*/}" capng) >>"$1.log" 2>&1 ||
 			{ tail -n 5 "$1.log" >&2; return 1; }
-	fi
-	(cd "$1" && TZ=$2 make -j2 release ARCHES=amd64 >>"$1.log" 2>&1) || { tail -n 5 "$1.log" >&2; return 1; }
+	done
+	for d in "$ROOT"/build/cross-*/musl; do
+		[ ! -s "$d/VERSION" ] || { mkdir -p "$1/${d%/musl}" && cp -R "$d" "$1/${d#"$ROOT"/}"; }
+	done
+	(cd "$1" && TZ=$2 make -j2 release >>"$1.log" 2>&1) || { tail -n 5 "$1.log" >&2; return 1; }
 }
 
 # same WHAT FILE: FILE is not empty and has the same bytes in both folders.
@@ -78,10 +85,10 @@ accepted() {
 
 start=$(date +%s)
 release "$W/a" UTC
-check "make release ARCHES=amd64 in $W/a" 0 $?
+check "make release in $W/a" 0 $?
 sleep 2
 release "$W/second/clone-with-a-longer-name" Pacific/Kiritimati
-check "make release ARCHES=amd64 in $W/second/clone-with-a-longer-name" 0 $?
+check "make release in $W/second/clone-with-a-longer-name" 0 $?
 echo "# two clones and releases: $(($(date +%s) - start)) s"
 A=$W/a/build/release
 B=$W/second/clone-with-a-longer-name/build/release
@@ -90,37 +97,48 @@ B=$W/second/clone-with-a-longer-name/build/release
 tarball=su-exec-$version.tar.gz
 sed 's/^/# a: /' "$A/SHA256SUMS"
 sed 's/^/# b: /' "$B/SHA256SUMS"
-for f in SHA256SUMS su-exec-static-amd64.spdx.json su-exec-$version.source.spdx APKBUILD; do
+for f in SHA256SUMS su-exec-$version.source.spdx APKBUILD; do
 	same reproducible "$f"
+done
+for a in $ARCHES; do
+	same reproducible "su-exec-static-$a.spdx.json"
 done
 
 # What the folder holds: these files, each in SHA256SUMS, and they check.
 check "the release folder's files" \
-	"APKBUILD SHA256SUMS su-exec-$version.source.spdx $tarball su-exec-static-amd64 su-exec-static-amd64.spdx.json" \
-	"$(cd "$A" && ls | tr '\n' ' ' | sed 's/ $//')"
+	"$(printf '%s\n' APKBUILD SHA256SUMS "su-exec-$version.source.spdx" "$tarball" \
+		$(for a in $ARCHES; do echo "su-exec-static-$a su-exec-static-$a.spdx.json"; done) | sort | tr '\n' ' ')" \
+	"$(cd "$A" && ls | tr '\n' ' ')"
 check "SHA256SUMS names every other file, sorted" "$(cd "$A" && ls | grep -vx SHA256SUMS)" \
 	"$(awk '{ print $2 }' "$A/SHA256SUMS")"
 accepted "sha256sum -c SHA256SUMS" sh -c "cd '$A' && sha256sum -c --strict SHA256SUMS"
 (cd "$W/a" && make -s dist >/dev/null)
 accepted "the tarball is make dist's" cmp "$A/$tarball" "$W/a/build/$tarball"
 refused "make release refuses the amd64 binary as arm64's" \
-	make -C "$W/a" release ARCHES="amd64 arm64" RELEASE_DIR=build/release-two
+	make -C "$W/a" release ARCHES=arm64 RELEASE_BIN=build/su-exec-static-amd64 RELEASE_DIR=build/release-two
 
-# The SBOMs.
-accepted "su-exec-static-amd64.spdx.json: SPDX 2.3, su-exec's sha256, musl, libcap-ng" \
-	python3 "$ROOT/tests/sbom-check.py" "$A/su-exec-static-amd64.spdx.json" "$A/su-exec-static-amd64"
+# The SBOMs: each names its binary, and the musl and libcap-ng its build used.
+for a in $ARCHES; do
+	accepted "su-exec-static-$a.spdx.json: SPDX 2.3, su-exec's sha256, musl, libcap-ng" \
+		python3 "$ROOT/tests/sbom-check.py" "$A/su-exec-static-$a.spdx.json" "$A/su-exec-static-$a"
+	if [ "$a" = "$(dpkg-architecture -qDEB_HOST_ARCH)" ]; then
+		musl=$(dpkg-query -W -f='${Version}' "musl-dev:$a" 2>/dev/null)
+		capng=$(cat "$W/a/build/capng-musl/VERSION")
+	else
+		musl=$(cat "$W/a/build/cross-$a/musl/VERSION")
+		capng=$(cat "$W/a/build/cross-$a/capng/VERSION")
+	fi
+	check "su-exec-static-$a.spdx.json: musl and libcap-ng are the build's" "${musl%%-*} ${capng%%-*}" \
+		"$(python3 -c 'import json, sys
+p = {q["name"]: q["versionInfo"] for q in json.load(open(sys.argv[1]))["packages"]}
+print(p["musl"], p["libcap-ng"])' "$A/su-exec-static-$a.spdx.json")"
+done
 # The libgcc package no amd64 binary needs, and a checker that can refuse.
 python3 "$ROOT/mk/sbom.py" "$A/su-exec-static-amd64" "$version" 0 1.2.3 0.8.3 12.2.0 >"$W/libgcc.spdx.json"
 accepted "an SBOM naming libgcc (GPL-3.0-or-later WITH GCC-exception-3.1) passes the check" \
 	python3 "$ROOT/tests/sbom-check.py" "$W/libgcc.spdx.json" "$A/su-exec-static-amd64"
 refused "the check refuses the SBOM of another binary" \
 	python3 "$ROOT/tests/sbom-check.py" "$A/su-exec-static-amd64.spdx.json" "$A/$tarball"
-musl=$(dpkg-query -W -f='${Version}' musl-dev:amd64 2>/dev/null)
-capng=$(cat "$W/a/build/capng-musl/VERSION")
-check "the SBOM's musl and libcap-ng versions are the build's" "${musl%%-*} ${capng%%-*}" \
-	"$(python3 -c 'import json, sys
-p = {q["name"]: q["versionInfo"] for q in json.load(open(sys.argv[1]))["packages"]}
-print(p["musl"], p["libcap-ng"])' "$A/su-exec-static-amd64.spdx.json")"
 epoch=$(git -C "$W/a" log -1 --format=%ct)
 check "the SBOM's date is the last commit's" "$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)" \
 	"$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["creationInfo"]["created"])' \
@@ -158,11 +176,12 @@ key=$(gpg --batch --with-colons --list-secret-keys 2>/dev/null | awk -F: '$1 == 
 check "a throwaway key in $GNUPGHOME" yes "$([ -n "$key" ] && echo yes || echo no)"
 refused "make sign without KEY" make -C "$W/a" -s sign
 accepted "make sign KEY=..." make -C "$W/a" -s sign KEY="$key"
-for f in su-exec-static-amd64 "$tarball" SHA256SUMS; do
+for f in $(for a in $ARCHES; do echo "su-exec-static-$a"; done) "$tarball" SHA256SUMS; do
 	accepted "gpg --verify $f.asc" gpg --batch --verify "$A/$f.asc" "$A/$f"
 done
 check "an .asc for each binary, the tarball and SHA256SUMS" \
-	"SHA256SUMS.asc $tarball.asc su-exec-static-amd64.asc" "$(cd "$A" && ls *.asc | tr '\n' ' ' | sed 's/ $//')"
+	"$(printf '%s\n' SHA256SUMS.asc "$tarball.asc" $(for a in $ARCHES; do echo "su-exec-static-$a.asc"; done) |
+		sort | tr '\n' ' ')" "$(cd "$A" && ls *.asc | tr '\n' ' ')"
 accepted "sha256sum -c SHA256SUMS after signing" sh -c "cd '$A' && sha256sum -c --quiet SHA256SUMS"
 F=$W/flipped
 cp -R "$A" "$F"
