@@ -1,0 +1,32 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# SPDX-FileCopyrightText: 2026 The privdrop authors
+#
+# Usage: tests/arch/guest.sh BUSYBOX OUT
+#
+# Writes OUT, the test guest's initramfs (mk/initramfs.py): BUSYBOX as
+# /bin/busybox, its applets as symlinks to it, and /init, which mounts
+# proc, sys and devtmpfs, brings up loopback, prints
+# `arch-boot: <machine> <release>` and the ids /proc/self/status names,
+# then powers off.
+set -eu
+
+[ $# -eq 2 ] || { echo "usage: tests/arch/guest.sh BUSYBOX OUT" >&2; exit 2; }
+tree=$(mktemp -d)
+trap 'rm -rf "$tree"' EXIT
+mkdir -p "$tree/bin" "$tree/sbin" "$tree/proc" "$tree/sys" "$tree/dev" "$tree/tmp"
+cp "$1" "$tree/bin/busybox"
+chmod 755 "$tree/bin/busybox"
+for a in sh mount uname ip grep cat poweroff echo sleep; do ln -s busybox "$tree/bin/$a"; done
+cat >"$tree/init" <<'INIT'
+#!/bin/sh
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+ip link set lo up && ip addr add 127.0.0.1/8 dev lo 2>/dev/null
+echo "arch-boot: $(uname -m) $(uname -r)"
+echo "arch-boot: lo $(ip -o link show lo | grep -o "<[^>]*>") $(ip -o addr show lo | grep -o "inet [0-9./]*"); $(grep ^Uid: /proc/self/status | tr -s "\t" " ")"
+poweroff -f
+INIT
+chmod 755 "$tree/init"
+python3 "$(dirname "$0")/../../mk/initramfs.py" "$tree" "$2"
