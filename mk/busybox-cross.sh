@@ -31,8 +31,9 @@ done
 deb=$(ls "$out"/debs/busybox-static_*.deb) ||
 	{ echo "busybox-cross: no busybox-static:$arch (see $out/log)" >&2; exit 1; }
 mkdir -p "$out/root"
-dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$out/root" ./bin/busybox
-mv "$out/root/bin/busybox" "$out/busybox.tmp"
+# bookworm's is /bin/busybox, trixie's (merged /usr) /usr/bin/busybox.
+dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$out/root" --wildcards './bin/busybox' './usr/bin/busybox' 2>/dev/null || :
+mv "$(ls "$out"/root/bin/busybox "$out"/root/usr/bin/busybox 2>/dev/null | head -n1)" "$out/busybox.tmp"
 dpkg-deb -f "$deb" Version >"$out/VERSION.tmp"
 rm -rf "$out/debs" "$out/root"
 mv "$out/busybox.tmp" "$out/busybox"
