@@ -24,8 +24,8 @@ rc=0
 sh "$top/tests/arch/qemu.sh" "$arch" "$d/kernel/vmlinuz" "$d/initrd.cpio" "$seconds" \
 	</dev/null >"$d/console.log" 2>&1 || rc=$?
 took=$(($(date +%s) - start))
-line=$(grep -a '^arch-boot: ' "$d/console.log" | tr -d '\r' | head -n1 || :)
 grep -a '^arch-boot: ' "$d/console.log" | tr -d '\r' | sed "s/^/$arch: /"
+line=$(grep -a '^arch-boot: [^ ]* [^ ]*$' "$d/console.log" || :)
 if [ "$rc" -eq 0 ] && [ -n "$line" ]; then
 	echo "PASS: $arch boots and powers off in ${took}s"
 else

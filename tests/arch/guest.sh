@@ -24,6 +24,8 @@ mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 ip link set lo up && ip addr add 127.0.0.1/8 dev lo 2>/dev/null
+# A line of its own: firmware may leave escapes on the console's last.
+echo
 echo "arch-boot: $(uname -m) $(uname -r)"
 echo "arch-boot: lo $(ip -o link show lo | grep -o "<[^>]*>") $(ip -o addr show lo | grep -o "inet [0-9./]*"); $(grep ^Uid: /proc/self/status | tr -s "\t" " ")"
 poweroff -f

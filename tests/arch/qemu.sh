@@ -15,14 +15,15 @@ set -eu
 [ $# -eq 4 ] || { echo "usage: tests/arch/qemu.sh ARCH KERNEL INITRD SECONDS" >&2; exit 2; }
 arch=$1 kernel=$2 initrd=$3 seconds=$4
 case $arch in
-amd64) set -- qemu-system-x86_64 -M pc; console=ttyS0 ;;
-i386) set -- qemu-system-i386 -M pc; console=ttyS0 ;;
+amd64) set -- qemu-system-x86_64 -M pc -vga none; console=ttyS0 ;;
+i386) set -- qemu-system-i386 -M pc -vga none; console=ttyS0 ;;
 arm64) set -- qemu-system-aarch64 -M virt -cpu cortex-a57; console=ttyAMA0 ;;
 armhf | armel) set -- qemu-system-arm -M virt,highmem=off -cpu cortex-a15; console=ttyAMA0 ;;
-ppc64el) set -- qemu-system-ppc64 -M pseries -cpu power9; console=hvc0 ;;
+ppc64el) set -- qemu-system-ppc64 \
+		-M pseries,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off -cpu power9 -vga none; console=hvc0 ;;
 s390x) set -- qemu-system-s390x -M s390-ccw-virtio; console=ttysclp0 ;;
 riscv64) set -- qemu-system-riscv64 -M virt -bios default; console=ttyS0 ;;
 *) echo "qemu: no machine for $arch" >&2; exit 2 ;;
 esac
 exec timeout "$seconds" "$@" -accel tcg -smp 1 -m 512 -nographic -no-reboot -nic none \
-	-kernel "$kernel" -initrd "$initrd" -append "console=$console panic=-1 rdinit=/init"
+	-kernel "$kernel" -initrd "$initrd" -append "console=$console panic=-1 rdinit=/init quiet"
