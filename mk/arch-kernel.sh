@@ -47,7 +47,8 @@ pkg=$(dpkg-deb -f "$out"/debs/linux-image-"$flavour"_*.deb Depends |
 deb=$(ls "$out"/debs/"$pkg"_*.deb)
 mkdir -p "$out/root"
 dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$out/root" --wildcards './boot/vmlinu*'
-mv "$(ls "$out"/root/boot/vmlinu* | head -n1)" "$out/vmlinuz.tmp"
+set -- "$out"/root/boot/vmlinu*
+mv "$1" "$out/vmlinuz.tmp"
 dpkg-deb -f "$deb" Version >"$out/VERSION.tmp"
 echo "$pkg" >"$out/PACKAGE"
 rm -rf "$out/debs" "$out/root"

@@ -33,7 +33,9 @@ deb=$(ls "$out"/debs/busybox-static_*.deb) ||
 mkdir -p "$out/root"
 # bookworm's is /bin/busybox, trixie's (merged /usr) /usr/bin/busybox.
 dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$out/root" --wildcards './bin/busybox' './usr/bin/busybox' 2>/dev/null || :
-mv "$(ls "$out"/root/bin/busybox "$out"/root/usr/bin/busybox 2>/dev/null | head -n1)" "$out/busybox.tmp"
+for bin in "$out"/root/bin/busybox "$out"/root/usr/bin/busybox; do
+	[ ! -f "$bin" ] || mv "$bin" "$out/busybox.tmp"
+done
 dpkg-deb -f "$deb" Version >"$out/VERSION.tmp"
 rm -rf "$out/debs" "$out/root"
 mv "$out/busybox.tmp" "$out/busybox"

@@ -19,11 +19,11 @@ d=$top/build/arch/$arch
 sh "$top/mk/arch-kernel.sh" "$arch" "$d/kernel"
 sh "$top/mk/busybox-cross.sh" "$arch" "$d/busybox"
 sh "$top/tests/arch/guest.sh" "$d/busybox/busybox" "$d/initrd.cpio"
-start=$(date +%s)
+start=$(date +%s.%N)
 rc=0
 sh "$top/tests/arch/qemu.sh" "$arch" "$d/kernel/vmlinuz" "$d/initrd.cpio" "$seconds" \
 	</dev/null >"$d/console.log" 2>&1 || rc=$?
-took=$(($(date +%s) - start))
+took=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 grep -a '^arch-boot: ' "$d/console.log" | tr -d '\r' | sed "s/^/$arch: /"
 line=$(grep -a '^arch-boot: [^ ]* [^ ]*$' "$d/console.log" || :)
 if [ "$rc" -eq 0 ] && [ -n "$line" ]; then
