@@ -2,15 +2,19 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The privdrop authors
 # su-exec under qemu-user, as `docker buildx --platform` runs a RUN step, as
-# root (make check-emulation):
+# root (make check-emulation; make check-emulation ARCH=arm64 for another
+# architecture's static build):
 #
-#	sh tests/emulation.sh [SU_EXEC_STATIC BINDPORT_STATIC UNIT_TESTS]
+#	[QEMU=qemu-aarch64-static ARCH=arm64] sh tests/emulation.sh \
+#		[SU_EXEC_STATIC BINDPORT_STATIC UNIT_TESTS [BUSYBOX]]
 #
 # qemu-user runs a host thread of its own in every process, which never runs
 # the program's code and keeps uid 0 (no libc broadcast reaches it), and
-# qemu 7.2 has no subreaper prctls. On x86_64 the amd64 builds run under
-# qemu-x86_64-static, which has both: once started by it directly, once
-# through binfmt_misc. binfmt_misc is registered only in a user namespace of
+# qemu 7.2 has no subreaper prctls. Without QEMU, on x86_64, the amd64
+# builds run under qemu-x86_64-static, which has both; with QEMU, the
+# binaries are ARCH's (static, and BUSYBOX a busybox of ARCH, for the
+# control row). Each runs once started by qemu directly, once through
+# binfmt_misc. binfmt_misc is registered only in a user namespace of
 # this suite's own (ids mapped 1:1), where the kernel (6.7 and later) gives a
 # private instance: the machine's binfmt_misc is never changed. The fixture
 # databases are mounted over /etc/passwd and /etc/group in a private mount
@@ -22,18 +26,22 @@ FIX=$TESTS/fixtures
 sealed_env
 
 # Debian names it qemu-x86_64-static, Alpine qemu-x86_64.
+FOREIGN=${QEMU:+yes}
 QEMU=${QEMU:-$(command -v qemu-x86_64-static || echo qemu-x86_64)}
+# Each row's name starts with the architecture when it is another's.
+ARCH=${ARCH:+$ARCH }
 # Seconds before a run that should have ended at once is killed.
 LIMIT=20
 
 main() {
 	need_root "the emulation suite"
-	[ "$(uname -m)" = x86_64 ] || skip_all "same-arch emulation: qemu-x86_64-static needs an x86_64 machine"
+	[ -n "$FOREIGN" ] || [ "$(uname -m)" = x86_64 ] ||
+		skip_all "same-arch emulation: qemu-x86_64-static needs an x86_64 machine"
 	case $# in
 	0) set -- "$TESTS/../su-exec-static" "$TESTS/bindport-static" "$TESTS/unit/check_privdrop" ;;
-	3) ;;
+	3 | 4) ;;
 	*)
-		echo "usage: sh tests/emulation.sh [SU_EXEC_STATIC BINDPORT_STATIC UNIT_TESTS]" >&2
+		echo "usage: sh tests/emulation.sh [SU_EXEC_STATIC BINDPORT_STATIC UNIT_TESTS [BUSYBOX]]" >&2
 		exit 2
 		;;
 	esac
@@ -67,7 +75,7 @@ setup() {
 	cp "$1" "$W/bin/su-exec.qemu" 2>/dev/null
 	cp "$2" "$W/bin/bindport" 2>/dev/null
 	cp "$2" "$W/bin/bindport.qemu" 2>/dev/null
-	cp "$(command -v busybox)" "$W/bin/busybox.qemu" 2>/dev/null
+	cp "${4:-$(command -v busybox)}" "$W/bin/busybox.qemu" 2>/dev/null
 	# binfmt-ns COMMAND...: COMMAND in a user namespace with ids 0-4294967294
 	# mapped to themselves (so root there can still become any user), whose
 	# private binfmt_misc runs *.qemu files under qemu. Its parent writes the
@@ -110,9 +118,9 @@ binfmt_prerequisite() {
 	out=$(timeout "$LIMIT" sh "$W/binfmt-ns" cat /proc/sys/fs/binfmt_misc/su-exec-emulation 2>&1)
 	case $out in
 	*"interpreter $QEMU"*) BINFMT=1 ;;
-	*) skip "binfmt: every row" "no private binfmt_misc in a user namespace here: $out" ;;
+	*) skip "${ARCH}binfmt: every row" "no private binfmt_misc in a user namespace here: $out" ;;
 	esac
-	check "binfmt: the machine's binfmt_misc has no su-exec-emulation entry" absent \
+	check "${ARCH}binfmt: the machine's binfmt_misc has no su-exec-emulation entry" absent \
 		"$([ -e /proc/sys/fs/binfmt_misc/su-exec-emulation ] && echo present || echo absent)"
 }
 
@@ -149,37 +157,37 @@ emulated() {
 	direct) HOME=/ timeout "$LIMIT" "$QEMU" "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
 	binfmt) timeout "$LIMIT" sh "$W/binfmt-ns" "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
 	esac
-	check "$1: control: a program under qemu has a second thread, qemu's" "Threads: 2" \
+	check "$ARCH$1: control: a program under qemu has a second thread, qemu's" "Threads: 2" \
 		"$(awk '$1 == "Threads:" { print $1, $2 }' "$W/out")"
 }
 
 identities() {
 	run "$1" "" "" nobody true
-	expect_output "$1: su-exec nobody true" 0 ""
+	expect_output "$ARCH$1: su-exec nobody true" 0 ""
 	run "$1" "" "" nobody id
-	expect_output "$1: su-exec nobody id" 0 "uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)"
+	expect_output "$ARCH$1: su-exec nobody id" 0 "uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)"
 	run "$1" "" "" nobody sh -c "$OBSERVE"
-	expect_identity "$1: su-exec nobody: the kernel's ids, groups and capabilities" \
+	expect_identity "$ARCH$1: su-exec nobody: the kernel's ids, groups and capabilities" \
 		"65534 65534 65534 /nonexistent"
 	run "$1" "" "" app:app id
-	expect_output "$1: su-exec app:app id" 0 "uid=1234(app) gid=1234(app) groups=1234(app)"
+	expect_output "$ARCH$1: su-exec app:app id" 0 "uid=1234(app) gid=1234(app) groups=1234(app)"
 	run "$1" "" "" app sh -c "$OBSERVE"
-	expect_identity "$1: su-exec app: the kernel's ids and both groups" "1234 1234 1234,2000 /home/app"
+	expect_identity "$ARCH$1: su-exec app: the kernel's ids and both groups" "1234 1234 1234,2000 /home/app"
 }
 
 capabilities() {
 	run "$1" --net "sh $W/netup" -k net_bind_service nobody $(under "$1" bindport)
-	expect_output "$1: su-exec -k net_bind_service nobody binds port 80 (bindport under qemu too)" 0 \
+	expect_output "$ARCH$1: su-exec -k net_bind_service nobody binds port 80 (bindport under qemu too)" 0 \
 		"bound 127.0.0.1:80, heard hello"
 	run "$1" --net "sh $W/netup" nobody $(under "$1" bindport)
-	check "$1: su-exec nobody without -k cannot bind port 80" \
+	check "$ARCH$1: su-exec nobody without -k cannot bind port 80" \
 		"exit 1, stdout \"bind 127.0.0.1:80: EACCES (Permission denied)\", stderr \"\"" "$(got)"
 	run "$1" "" "" -b nobody grep -E '^Cap(Bnd|Amb)' /proc/self/status
-	expect_output "$1: su-exec -b nobody: an empty bounding set" 0 "$(printf 'CapBnd:\t0000000000000000\nCapAmb:\t0000000000000000')"
+	expect_output "$ARCH$1: su-exec -b nobody: an empty bounding set" 0 "$(printf 'CapBnd:\t0000000000000000\nCapAmb:\t0000000000000000')"
 	run "$1" "" "" -n nobody grep NoNewPrivs /proc/self/status
-	expect_output "$1: su-exec -n nobody: no_new_privs" 0 "$(printf 'NoNewPrivs:\t1')"
+	expect_output "$ARCH$1: su-exec -n nobody: no_new_privs" 0 "$(printf 'NoNewPrivs:\t1')"
 	run "$1" "" "" -b -n -k net_bind_service app grep -E '^(Cap(Prm|Eff|Bnd|Amb)|NoNewPrivs)' /proc/self/status
-	expect_output "$1: su-exec -b -n -k net_bind_service app: only that capability, no_new_privs" 0 \
+	expect_output "$ARCH$1: su-exec -b -n -k net_bind_service app: only that capability, no_new_privs" 0 \
 		"$(printf 'CapPrm:\t0000000000000400\nCapEff:\t0000000000000400\nCapBnd:\t0000000000000400\nCapAmb:\t0000000000000400\nNoNewPrivs:\t1')"
 }
 
@@ -189,15 +197,15 @@ FORWARD='sleep 1000 & trap "kill \$!; exit 42" TERM; kill -TERM $PPID; wait'
 
 init_rows() {
 	run "$1" "--pid --fork --mount-proc" "" --init app sh -c 'echo "$PPID $(id -u)"; exit 7'
-	expect_output "$1: --init as PID 1: the command runs as app under it, its status comes back" 7 "1 1234"
+	expect_output "$ARCH$1: --init as PID 1: the command runs as app under it, its status comes back" 7 "1 1234"
 	run "$1" "--pid --fork --mount-proc" "" --init app sh -c "$FORWARD"
-	expect_output "$1: --init as PID 1: a signal to the init reaches the command" 42 ""
+	expect_output "$ARCH$1: --init as PID 1: a signal to the init reaches the command" 42 ""
 	run "$1" "" "" --init app sh -c 'exit 7'
-	expect_output "$1: --init not as PID 1: the command's status comes back" 7 ""
+	expect_output "$ARCH$1: --init not as PID 1: the command's status comes back" 7 ""
 	run "$1" "" "" --init app sh -c "$FORWARD"
-	expect_output "$1: --init not as PID 1: a signal to the init reaches the command" 42 ""
+	expect_output "$ARCH$1: --init not as PID 1: a signal to the init reaches the command" 42 ""
 	run "$1" "" "" -v --init app true
-	check "$1: --init -v not as PID 1: says it is no subreaper, in a line of its own" \
+	check "$ARCH$1: --init -v not as PID 1: says it is no subreaper, in a line of its own" \
 		"exit 0, su-exec: init: not a child subreaper, orphans pass it by: prctl(PR_GET_CHILD_SUBREAPER): Invalid argument" \
 		"exit $RC, $(sed -n 2p "$W/err")"
 }
@@ -206,7 +214,7 @@ init_rows() {
 unit_tests() {
 	timeout -k 1 120 "$QEMU" -L / "$1" >"$W/out" 2>&1
 	RC=$?
-	check "the unit tests pass under qemu" "exit 0, 100%" \
+	check "${ARCH}the unit tests pass under qemu" "exit 0, 100%" \
 		"exit $RC, $(grep -o '^[0-9]*%' "$W/out")$(grep -E ':(F|E):' "$W/out" | head -3)"
 }
 
