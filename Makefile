@@ -151,9 +151,6 @@ check-init: su-exec su-exec-static tests/sigcount tests/zombies tests/faultinj
 	sh tests/init.sh ./su-exec ./su-exec-static
 
 # su-exec-static under qemu-user (x86_64 only), as docker buildx --platform runs it.
-check-emulation: su-exec-static tests/bindport-static tests/unit/check_privdrop
-	sh tests/emulation.sh ./su-exec-static tests/bindport-static tests/unit/check_privdrop
-
 check-library: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 	sh tests/library.sh
 
@@ -335,6 +332,43 @@ check-repro-all:
 check-cross: static-all
 	sh mk/cross-check.sh $(STATIC_ARCHES)
 
+# qemu's name for a Debian architecture's machine, where the two differ.
+QEMU_MACHINE = $(or $(QEMU_MACHINE_$(ARCH)),$(ARCH))
+QEMU_MACHINE_amd64 = x86_64
+QEMU_MACHINE_arm64 = aarch64
+QEMU_MACHINE_armhf = arm
+QEMU_MACHINE_armel = arm
+QEMU_MACHINE_ppc64el = ppc64le
+ARCH_BUSYBOX = build/arch/$(ARCH)/busybox/busybox
+
+$(ARCH_BUSYBOX): mk/busybox-cross.sh mk/apt-private.sh
+	sh mk/busybox-cross.sh $(ARCH) build/arch/$(ARCH)/busybox
+
+# Every architecture on its own kernel (make check-arch; check-arch-arm64
+# for one): Debian's kernel under qemu-system, a busybox initramfs with the
+# static binary, the unit tests and tests/arch/rows.sh (tests/arch/run.sh).
+# And every other architecture under qemu-user (check-emulation-all;
+# check-emulation ARCH=arm64 for one). Neither is part of make check: the
+# builds and downloads take minutes.
+CHECK_ARCH = $(STATIC_ARCHES:%=check-arch-%)
+EMULATION_ALL = $(patsubst %,check-emulation-%,$(filter-out $(HOST_ARCH),$(STATIC_ARCHES)))
+check-arch: $(CHECK_ARCH)
+check-emulation-all: $(EMULATION_ALL)
+
+$(CHECK_ARCH): check-arch-%:
+	$(MAKE) static static-tests ARCH=$*
+	sh tests/arch/run.sh $* build/su-exec-static-$* build/static-$*
+
+# With ARCH, another architecture's static builds under its qemu-user, and a
+# busybox of that architecture for the control row (mk/busybox-cross.sh).
+EMULATION_RUN = $(if $(ARCH),$(STATIC_BIN) $(STATIC_DIR)/bindport $(STATIC_DIR)/check_privdrop \
+	$(ARCH_BUSYBOX),su-exec-static tests/bindport-static tests/unit/check_privdrop)
+check-emulation: $(EMULATION_RUN)
+	$(if $(ARCH),QEMU=qemu-$(QEMU_MACHINE)-static ARCH=$(ARCH)) sh tests/emulation.sh $(EMULATION_RUN)
+
+$(EMULATION_ALL): check-emulation-%:
+	$(MAKE) check-emulation ARCH=$*
+
 deb:
 	sh mk/deb.sh
 	sh mk/deb-test.sh build/deb/privdrop_$(VERSION)_*.deb
@@ -393,4 +427,5 @@ clean:
 
 .PHONY: all static static-musl static-all $(STATIC_ALL) static-tests test-helpers check check-all check-unit check-docs check-integration \
 	check-caps check-init check-library check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
-	distcheck check-repro check-repro-all check-cross deb release sign check-release install install-lib uninstall clean
+	distcheck check-repro check-repro-all check-cross check-arch $(CHECK_ARCH) \
+	check-emulation-all $(EMULATION_ALL) deb release sign check-release install install-lib uninstall clean

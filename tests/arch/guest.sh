@@ -2,38 +2,45 @@
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The privdrop authors
 #
-# Usage: tests/arch/guest.sh BUSYBOX OUT
+# Usage: tests/arch/guest.sh DIR BUSYBOX SU_EXEC TESTS
 #
-# Writes OUT, the test guest's initramfs (mk/initramfs.py): BUSYBOX as
-# /bin/busybox, /bin/sh a symlink to it, and /init, which links the other
-# applets (busybox --install, as the binary is the guest's, not ours), mounts
-# proc, sys and devtmpfs, brings up loopback, prints
-# `arch-boot: <machine> <release>`, the ids /proc/self/status names and
-# whether a server listens on 127.0.0.1, then powers off.
+# Fills DIR, emptied first, with the test guest's root, for mk/initramfs.py:
+# BUSYBOX as /bin/busybox (/bin/sh a link to it), SU_EXEC as /bin/su-exec,
+# from the folder TESTS (make static-tests) the unit tests check_privdrop
+# and the helpers bindport and zombies in /tests with lib.sh and
+# tests/arch/rows.sh, and tests/fixtures/arch as /etc. Its /init links the
+# other applets (busybox --install: the binary is the guest's), mounts proc,
+# sys and devtmpfs, brings up loopback, runs the rows, prints
+# `arch-done: STATUS` on a line of its own and powers off.
 set -eu
 
-[ $# -eq 2 ] || { echo "usage: tests/arch/guest.sh BUSYBOX OUT" >&2; exit 2; }
-tree=$(mktemp -d)
-trap 'rm -rf "$tree"' EXIT
-mkdir -p "$tree/bin" "$tree/proc" "$tree/sys" "$tree/dev" "$tree/tmp" "$tree/www"
-echo ok >"$tree/www/index.html"
-cp "$1" "$tree/bin/busybox"
-chmod 755 "$tree/bin/busybox"
-ln -s busybox "$tree/bin/sh"
-cat >"$tree/init" <<'INIT'
+[ $# -eq 4 ] || { echo "usage: tests/arch/guest.sh DIR BUSYBOX SU_EXEC TESTS" >&2; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
+rm -rf "$1"
+mkdir -p "$1/bin" "$1/proc" "$1/sys" "$1/dev" "$1/tmp" "$1/root" "$1/home/app" "$1/tests"
+cp "$2" "$1/bin/busybox"
+ln -s busybox "$1/bin/sh"
+cp "$3" "$1/bin/su-exec"
+for f in check_privdrop bindport zombies; do
+	cp "$4/$f" "$1/tests/$f"
+done
+chmod 755 "$1/bin/busybox" "$1/bin/su-exec" "$1"/tests/*
+cp "$here/../lib.sh" "$here/rows.sh" "$1/tests/"
+cp -R "$here/../fixtures/arch" "$1/etc"
+chmod 1777 "$1/tmp"
+cat >"$1/init" <<'INIT'
 #!/bin/sh
 /bin/busybox --install -s /bin
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
-ip link set lo up && ip addr add 127.0.0.1/8 dev lo 2>/dev/null
+ip link set lo up
+export PATH=/bin HOME=/root
+cd /
+sh /tests/rows.sh
 # A line of its own: firmware may leave escapes on the console's last.
 echo
-echo "arch-boot: $(uname -m) $(uname -r)"
-echo "arch-boot: lo $(ip -o link show lo | grep -o "<[^>]*>") $(ip -o addr show lo | grep -o "inet [0-9./]*"); $(grep ^Uid: /proc/self/status | tr -s "\t" " ")"
-httpd -p 127.0.0.1:8000 -h /www
-echo "arch-boot: http://127.0.0.1:8000/ says $(wget -q -O- http://127.0.0.1:8000/ 2>&1)"
+echo "arch-done: $?"
 poweroff -f
 INIT
-chmod 755 "$tree/init"
-python3 "$(dirname "$0")/../../mk/initramfs.py" "$tree" "$2"
+chmod 755 "$1/init"

@@ -3,6 +3,7 @@
 # SPDX-FileCopyrightText: 2026 The privdrop authors
 #
 # Usage: tests/arch/qemu.sh ARCH KERNEL INITRD SECONDS
+#        tests/arch/qemu.sh ARCH --name   (prints the qemu-system program alone)
 #
 # Boots KERNEL with INITRD on the qemu-system machine for Debian
 # architecture ARCH, emulated (TCG), with 512 MiB, one CPU, no network, no
@@ -12,8 +13,9 @@
 # `timeout SECONDS`; the exit status is qemu's, 124 on timeout.
 set -eu
 
-[ $# -eq 4 ] || { echo "usage: tests/arch/qemu.sh ARCH KERNEL INITRD SECONDS" >&2; exit 2; }
-arch=$1 kernel=$2 initrd=$3 seconds=$4
+[ $# -eq 4 ] || [ "${2:-}" = --name ] ||
+	{ echo "usage: tests/arch/qemu.sh ARCH KERNEL INITRD SECONDS" >&2; exit 2; }
+arch=$1 kernel=$2 initrd=${3:-} seconds=${4:-}
 case $arch in
 amd64) set -- qemu-system-x86_64 -M pc -vga none; console=ttyS0 ;;
 i386) set -- qemu-system-i386 -M pc -vga none; console=ttyS0 ;;
@@ -25,5 +27,6 @@ s390x) set -- qemu-system-s390x -M s390-ccw-virtio; console=ttysclp0 ;;
 riscv64) set -- qemu-system-riscv64 -M virt -bios default; console=ttyS0 ;;
 *) echo "qemu: no machine for $arch" >&2; exit 2 ;;
 esac
+[ "$kernel" != --name ] || { echo "$1"; exit 0; }
 exec timeout "$seconds" "$@" -accel tcg -smp 1 -m 512 -nographic -no-reboot -nic none \
 	-kernel "$kernel" -initrd "$initrd" -append "console=$console panic=-1 rdinit=/init quiet"
