@@ -419,8 +419,11 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libprivdrop.so $(DESTDIR)$(INCLUDEDIR)/privdrop.h \
 		$(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc $(DESTDIR)$(MANDIR)/man3/privdrop.3
 
+# make clean keeps what was fetched: libcap-ng's and Check's builds for musl,
+# each architecture's musl, and the kernels and busybox of make check-arch.
 clean:
-	rm -rf $(filter-out build/capng-musl build/cross-%,$(wildcard build/*)) su-exec-musl
+	rm -rf $(filter-out build/capng-musl build/check-musl build/cross-% build/arch,$(wildcard build/*)) su-exec-musl
+	rm -rf build/arch/*/root build/arch/*/initrd.cpio build/arch/*/console.*
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) $(CLI_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
 		tests/zombies tests/exit32 tests/bindport-static
