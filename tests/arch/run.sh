@@ -40,6 +40,7 @@ require_tools python3 timeout "$(sh "$here/qemu.sh" "$arch" --name)"
 need_built "static static-tests ARCH=$arch" "$su" "$tests/check_privdrop" "$tests/bindport" "$tests/zombies" ||
 	missing=1
 [ "$missing" -eq 0 ] || finish "arch $arch"
+mkdir -p "$d"
 { sh "$top/mk/arch-kernel.sh" "$arch" "$d/kernel" && sh "$top/mk/busybox-cross.sh" "$arch" "$d/busybox"; } \
 	>"$d.fetch.log" 2>&1
 check "Debian's kernel and busybox for $arch" 0 "$?"
