@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
- * privdrop's tiny init: used by su-exec --init, built into the library but
- * not part of its promise, so never installed. A daemon has no use for it;
+ * privdrop's tiny init, and the heap-free resolve: used by su-exec, built
+ * into the library but not part of its promise, so never installed and not
+ * exported by libprivdrop.so. A daemon has no use for it;
  * a program that wants to stay behind as its command's init includes it
  * beside privdrop.h. It takes values only: signal numbers and seconds (and
  * a callback to tell, since the library never prints).
@@ -32,6 +33,24 @@ struct pd_init {
  * the exec ends them (drop.c says why). Not for a daemon: it keeps its threads.
  */
 int pd_apply_exec(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err);
+
+/*
+ * The bytes pd_resolve_in needs: a plan, the blocks its readers use, and
+ * room to align them.
+ */
+#define PD_RESOLVE_SPACE (72u << 10)
+
+/*
+ * pd_resolve without the heap, for a program linked with libprivdrop.a
+ * (the size is compiled in, so it is no part of the shared library): the plan and the blocks the files are read
+ * in live in space, at least PD_RESOLVE_SPACE bytes (any alignment), which
+ * must outlive the plan; a program that resolves once can give a static
+ * array. Lines longer than a block or many groups may still allocate.
+ * pd_plan_free releases what the plan holds and leaves space alone.
+ * Returns as pd_resolve; a smaller space fails with EINVAL.
+ */
+int pd_resolve_in(const char *spec, void *space, size_t size, struct pd_plan **plan,
+		  struct pd_error *err);
 
 /* No group of its own, a grace of PD_GRACE_DEFAULT, every signal delivered as itself. */
 void pd_init_defaults(struct pd_init *in);

@@ -105,30 +105,13 @@ struct pd_plan;
  */
 int pd_resolve(const char *spec, struct pd_plan **plan, struct pd_error *err);
 
-/*
- * The bytes pd_resolve_in needs: a plan, the blocks its readers use, and
- * room to align them.
- */
-#define PD_RESOLVE_SPACE (72u << 10)
-
-/*
- * pd_resolve without the heap: the plan and the blocks the files are read
- * in live in space, at least PD_RESOLVE_SPACE bytes (any alignment), which
- * must outlive the plan; a program that resolves once can give a static
- * array. Lines longer than a block or many groups may still allocate.
- * pd_plan_free releases what the plan holds and leaves space alone.
- * Returns as pd_resolve; a smaller space fails with EINVAL.
- */
-int pd_resolve_in(const char *spec, void *space, size_t size, struct pd_plan **plan,
-		  struct pd_error *err);
-
 uid_t pd_plan_uid(const struct pd_plan *plan);
 gid_t pd_plan_gid(const struct pd_plan *plan);
 /* The supplementary groups, sorted, the gid among them; valid until freed. */
 const gid_t *pd_plan_groups(const struct pd_plan *plan, size_t *count);
 /* The home directory, NUL-terminated; valid until freed. */
 const char *pd_plan_home(const struct pd_plan *plan);
-/* Frees a plan from pd_resolve or pd_resolve_in; NULL is allowed. */
+/* Frees a plan from pd_resolve; NULL is allowed. */
 void pd_plan_free(struct pd_plan *plan);
 
 /*
