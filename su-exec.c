@@ -471,15 +471,14 @@ static const char *option_name(const char *step)
 
 /*
  * Without capability options, a plain drop. A root target given -b or -n but
- * no -k keeps root's capabilities: PD_KEEP_DEFAULT says so.
+ * no -k keeps root's capabilities: only -k sets PD_KEEP_CAPS.
  */
 static void switch_to(const char *arg, const struct pd_plan *plan, const struct options *o)
 {
-	struct pd_options opt = { o->keep, o->flags | (o->keep_set ? 0 : PD_KEEP_DEFAULT) };
-	int asked = o->keep_set || o->flags;
+	struct pd_options opt = { o->keep, o->flags | (o->keep_set ? PD_KEEP_CAPS : 0) };
 	struct pd_error err;
 
-	if (pd_apply_exec(plan, asked ? &opt : NULL, &err) == 0)
+	if (pd_apply_exec(plan, &opt, &err) == 0)
 		return;
 	/* Not root, and the plan is not what we are: only root can change it. */
 	if (geteuid() != 0 && err.errnum == EPERM && err.step && strcmp(err.step, "setgroups") == 0)

@@ -255,7 +255,7 @@ static int unbequeath(const struct pd_capstate *start, struct pd_error *err)
 	return apply(CAPNG_SELECT_AMBIENT, err);
 }
 
-/* Root, bounded by --clear-bounding, keeping nothing named (PD_KEEP_DEFAULT). */
+/* Root, bounded by --clear-bounding, keeping nothing named (no PD_KEEP_CAPS). */
 static int root_unkept_bounded(const struct pd_plan *plan, const struct pd_caps *caps)
 {
 	return plan->uid == 0 && caps->clear_bounding && !caps->keep_set;

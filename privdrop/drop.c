@@ -133,9 +133,9 @@ void pd_plan_free(struct pd_plan *plan)
 static int one_thread_needed(const struct pd_plan *plan, const struct pd_options *opt, int alone,
 			     struct pd_error *err)
 {
-	unsigned steps = opt ? opt->flags & ~PD_KEEP_DEFAULT : 0;
+	unsigned steps = opt ? opt->flags & (PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS) : 0;
 
-	if (!opt || (!opt->keep_caps && !steps && (plan->uid != 0 || opt->flags & PD_KEEP_DEFAULT)))
+	if (!opt || (!opt->keep_caps && !steps && (plan->uid != 0 || !(opt->flags & PD_KEEP_CAPS))))
 		return 0;
 	if (alone < 0)
 		return pd_threads_unreadable(alone, err);
@@ -153,7 +153,7 @@ static void caps_from(const struct pd_options *opt, struct pd_caps *caps)
 	if (!opt)
 		return;
 	caps->keep = opt->keep_caps;
-	caps->keep_set = !(opt->flags & PD_KEEP_DEFAULT);
+	caps->keep_set = !!(opt->flags & PD_KEEP_CAPS);
 	caps->clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
 	caps->no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
 }
@@ -177,10 +177,10 @@ static int apply(const struct pd_plan *plan, const struct pd_options *opt, int e
 
 	memset(err, 0, sizeof(*err));
 	errno = EINVAL;
-	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_DEFAULT)))
+	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS)))
 		return pd_fail(err, NULL, "unknown flags in struct pd_options");
-	if (opt && (opt->flags & PD_KEEP_DEFAULT) && opt->keep_caps)
-		return pd_fail(err, "keep_caps", "not empty, with PD_KEEP_DEFAULT");
+	if (opt && !(opt->flags & PD_KEEP_CAPS) && opt->keep_caps)
+		return pd_fail(err, "keep_caps", "not empty, without PD_KEEP_CAPS");
 	/*
 	 * Asked once, before anything changes: a process alone now stays alone,
 	 * as only this thread runs and it starts none. Its ids then change

@@ -118,7 +118,7 @@ int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct 
 /* plan.c: what the spec resolves to; beside it, the capabilities pd_apply is asked for */
 struct pd_caps {
 	uint64_t keep; /* one bit per capability */
-	int keep_set;  /* keep is the whole set, not PD_KEEP_DEFAULT */
+	int keep_set;  /* keep is the whole set (PD_KEEP_CAPS) */
 	int clear_bounding;
 	int no_new_privs;
 };

@@ -18,8 +18,8 @@
  * by the same system calls made directly, and the calling thread's check is
  * the whole check. Capabilities, the bounding set and no_new_privs belong
  * to each thread in Linux, so a call with options that touch them
- * (keep_caps, PD_CLEAR_BOUNDING or PD_NO_NEW_PRIVS set, or options without
- * PD_KEEP_DEFAULT for a root target) refuses a process with more than one
+ * (keep_caps, PD_CLEAR_BOUNDING or PD_NO_NEW_PRIVS set, or PD_KEEP_CAPS for
+ * a root target) refuses a process with more than one
  * thread, before changing anything: drop before starting threads. The
  * kernel tells: unshare(CLONE_THREAD) fails for a process with threads;
  * where a seccomp filter forbids unshare, /proc/self/task is counted, and
@@ -69,26 +69,26 @@ size_t pd_error_format(const struct pd_error *err, char *buf, size_t size);
 /* Flags of struct pd_options. */
 #define PD_CLEAR_BOUNDING 1u /* empty the bounding set but for keep_caps */
 #define PD_NO_NEW_PRIVS 2u   /* set no_new_privs: no exec gains privileges */
-#define PD_KEEP_DEFAULT 4u   /* keep_caps unused (must be 0): the sets as a plain drop leaves them */
+#define PD_KEEP_CAPS 8u	     /* the sets become exactly keep_caps */
 
 /*
- * What to keep. NULL options are a plain drop: a non-root user ends with no
- * capabilities, root keeps root's. With options, the permitted, effective and
- * inheritable sets become exactly keep_caps, and for a non-root user the
- * ambient set too, so they survive exec; with PD_KEEP_DEFAULT they end as a
- * plain drop leaves them instead, and only the other flags act (a root target
- * that clears its bounding set but keeps root's capabilities). Every kept
- * capability must be held by the caller and in its bounding set.
- * PD_CLEAR_BOUNDING empties the bounding set but for keep_caps and needs
- * CAP_SETPCAP, so the caller must be root; for a root target with
- * PD_KEEP_DEFAULT it empties the inheritable and ambient sets too, which a
- * root exec would otherwise add back. An option that cannot be honoured
+ * What to keep. NULL options and zeroed ones are the same request, a plain
+ * drop: a non-root user ends with no capabilities, root keeps root's. With
+ * PD_KEEP_CAPS the permitted, effective and inheritable sets become exactly
+ * keep_caps, and for a non-root user the ambient set too, so they survive
+ * exec; without it keep_caps must be 0, the sets end as a plain drop leaves
+ * them and only the other flags act (a root target that clears its bounding
+ * set but keeps root's capabilities). Every kept capability must be held by
+ * the caller and in its bounding set. PD_CLEAR_BOUNDING empties the bounding
+ * set but for keep_caps and needs CAP_SETPCAP, so the caller must be root;
+ * for a root target without PD_KEEP_CAPS it empties the inheritable and
+ * ambient sets too, which a root exec would otherwise add back. An option that cannot be honoured
  * fails with err->step naming it: "keep_caps" (the subject is the first such
  * capability, by libcap-ng's name) or "PD_CLEAR_BOUNDING".
  */
 struct pd_options {
 	uint64_t keep_caps; /* bit n keeps capability n, as in <linux/capability.h> */
-	unsigned flags;	    /* PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_DEFAULT */
+	unsigned flags;	    /* PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS */
 };
 
 /* The resolved identity; opaque, from pd_resolve, freed with pd_plan_free. */

@@ -106,8 +106,10 @@ int main(int argc, char **argv)
 	}
 	if (!alone && pthread_create(&t, NULL, worker, NULL) != 0)
 		return 99;
-	if (with_opt)
+	if (with_opt) {
 		opt.keep_caps = strtoull(argv[2], NULL, 0);
+		opt.flags = PD_KEEP_CAPS;
+	}
 	r = pd_drop(argv[1], with_opt ? &opt : NULL, &err);
 	if (r < 0) {
 		pd_error_format(&err, msg, sizeof(msg));

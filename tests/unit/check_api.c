@@ -302,8 +302,9 @@ static const struct {
 	struct pd_options opt;
 	const char *line;
 } bad_options[] = {
-	{ { 1, PD_KEEP_DEFAULT }, "keep_caps: not empty, with PD_KEEP_DEFAULT" },
-	{ { 0, 8 }, "unknown flags in struct pd_options" },
+	{ { 1, 0 }, "keep_caps: not empty, without PD_KEEP_CAPS" },
+	{ { 1, PD_NO_NEW_PRIVS }, "keep_caps: not empty, without PD_KEEP_CAPS" },
+	{ { 0, 4 }, "unknown flags in struct pd_options" },
 };
 
 START_TEST(test_bad_options)
