@@ -67,6 +67,19 @@ int pd_gids_add(struct pd_gids *set, gid_t gid)
 	return 0;
 }
 
+/*
+ * 1 when got, the groups a process holds, are exactly the plan's once the
+ * plan's gid is counted among them: the gid grants its access listed or not,
+ * so a process with no supplementary groups matches a plan of just its gid.
+ * Else 0. got is sorted on the way.
+ */
+int pd_gids_are_plan(struct pd_gids *got, const struct pd_plan *plan)
+{
+	return pd_gids_add(got, plan->gid) == 0 && pd_gids_finish(got) == 0 &&
+	       got->count == plan->groups.count &&
+	       memcmp(got->list, plan->groups.list, got->count * sizeof(*got->list)) == 0;
+}
+
 void pd_gids_free(struct pd_gids *set)
 {
 	if (set->list != set->inline_list)

@@ -114,6 +114,8 @@ int pd_gids_add(struct pd_gids *set, gid_t gid);
 int pd_gids_finish(struct pd_gids *set);
 void pd_gids_free(struct pd_gids *set);
 int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct pd_gids *set);
+struct pd_plan;
+int pd_gids_are_plan(struct pd_gids *got, const struct pd_plan *plan);
 
 /* plan.c: what the spec resolves to; beside it, the capabilities pd_apply is asked for */
 struct pd_caps {

@@ -4,7 +4,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 #include <grp.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -31,12 +30,8 @@
 #define SYS_SETRESUID SYS_setresuid
 #endif
 
-/*
- * 1: the kernel's groups, with the gid added, are exactly the plan's; 0: they
- * differ; -1: error. The gid grants its access whether or not it is listed, so
- * a caller started with no supplementary groups matches a plan of just its gid.
- */
-static int groups_are(const struct pd_plan *plan)
+/* 1: the kernel's groups are the plan's (pd_gids_are_plan); 0: they differ; -1: error. */
+static int kernel_groups_are(const struct pd_plan *plan)
 {
 	struct pd_gids got = { 0 };
 	int n, same = 0;
@@ -51,15 +46,13 @@ static int groups_are(const struct pd_plan *plan)
 		n = same = 0;
 	else if (n >= 0) {
 		got.count = (size_t)n;
-		got.list[got.count++] = plan->gid;
-		same = pd_gids_finish(&got) == 0 && got.count == plan->groups.count &&
-		       memcmp(got.list, plan->groups.list, got.count * sizeof(*got.list)) == 0;
+		same = pd_gids_are_plan(&got, plan);
 	}
 	pd_gids_free(&got);
 	return n < 0 ? -1 : same;
 }
 
-static int ids_are(const struct pd_plan *plan)
+static int kernel_ids_are(const struct pd_plan *plan)
 {
 	uid_t ru, eu, su;
 	gid_t rg, eg, sg;
@@ -73,9 +66,9 @@ static int ids_are(const struct pd_plan *plan)
 /* 1 when the process already is exactly what the plan asks for. */
 int pd_identity_is(const struct pd_plan *plan)
 {
-	int r = ids_are(plan);
+	int r = kernel_ids_are(plan);
 
-	return r == 1 ? groups_are(plan) : r;
+	return r == 1 ? kernel_groups_are(plan) : r;
 }
 
 /*
@@ -132,10 +125,10 @@ int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 	int r;
 
 	errno = 0;
-	r = ids_are(plan);
+	r = kernel_ids_are(plan);
 	if (r != 1)
 		return pd_fail(err, "verify", r < 0 ? NULL : "uid or gid is not the one asked for");
-	r = groups_are(plan);
+	r = kernel_groups_are(plan);
 	if (r != 1)
 		return pd_fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
 	if (pd_caps_verify(plan, caps, start, err) < 0)

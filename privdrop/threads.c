@@ -125,7 +125,7 @@ static const char *field(const char *status, const char *key)
 }
 
 /* "Uid:" and "Gid:" list real, effective, saved and fs ids: all must be id. */
-static int ids_are(const char *p, uint32_t id)
+static int status_ids_are(const char *p, uint32_t id)
 {
 	unsigned long v;
 	char *end;
@@ -140,12 +140,8 @@ static int ids_are(const char *p, uint32_t id)
 	return p != NULL;
 }
 
-/*
- * "Groups:" lists the supplementary groups, sorted by the kernel. As in
- * switch.c, the gid is counted among them: it grants its access either way,
- * so a caller started with no supplementary groups is a plan of just its gid.
- */
-static int groups_are(const char *p, const struct pd_plan *plan)
+/* "Groups:" lists the supplementary groups: the plan's (pd_gids_are_plan)? */
+static int status_groups_are(const char *p, const struct pd_plan *plan)
 {
 	struct pd_gids got = { 0 };
 	unsigned long v;
@@ -161,9 +157,7 @@ static int groups_are(const char *p, const struct pd_plan *plan)
 	}
 	while (*end == ' ' || *end == '\t')
 		end++;
-	same = *end == '\n' && pd_gids_add(&got, plan->gid) == 0 && pd_gids_finish(&got) == 0 &&
-	       got.count == plan->groups.count &&
-	       memcmp(got.list, plan->groups.list, got.count * sizeof(gid_t)) == 0;
+	same = *end == '\n' && pd_gids_are_plan(&got, plan);
 	pd_gids_free(&got);
 	return same;
 }
@@ -178,9 +172,9 @@ static int cap_is(const char *p, uint64_t want)
 static const char *thread_differs(const char *st, const struct pd_plan *plan,
 				  const struct pd_capstate *want)
 {
-	if (!ids_are(field(st, "Uid:"), plan->uid) || !ids_are(field(st, "Gid:"), plan->gid))
+	if (!status_ids_are(field(st, "Uid:"), plan->uid) || !status_ids_are(field(st, "Gid:"), plan->gid))
 		return "a thread's uid or gid is not the one asked for";
-	if (!groups_are(field(st, "Groups:"), plan))
+	if (!status_groups_are(field(st, "Groups:"), plan))
 		return "a thread's groups are not the ones asked for";
 	if (((want->fields & PD_CAP_E) && !cap_is(field(st, "CapEff:"), want->effective)) ||
 	    ((want->fields & PD_CAP_P) && !cap_is(field(st, "CapPrm:"), want->permitted)) ||
