@@ -88,11 +88,15 @@ privdrop/libprivdrop.so.0: $(PIC_OBJ) privdrop/privdrop.map
 		-Wl,--version-script=privdrop/privdrop.map -o $@ $(PIC_OBJ) $(CAPNG_LIBS)
 
 # A libdir or includedir under the prefix stays relative to it, so
-# pkg-config --define-prefix finds a DESTDIR copy.
+# pkg-config --define-prefix finds a DESTDIR copy. install-lib writes the
+# installed one again with its own values, so that it names the folders the
+# files went to, however PREFIX, LIBDIR and INCLUDEDIR were given.
+PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
+	-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
+	-e 's|@VERSION@|$(VERSION)|' privdrop/privdrop.pc.in
+
 privdrop/privdrop.pc: privdrop/privdrop.pc.in Makefile
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
-		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
-		-e 's|@VERSION@|$(VERSION)|' privdrop/privdrop.pc.in >$@
+	$(PC_SED) >$@
 
 su-exec: su-exec.o $(CLI_OBJ) privdrop/libprivdrop.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(HARDEN_LDFLAGS) -o $@ su-exec.o $(CLI_OBJ) privdrop/libprivdrop.a \
@@ -426,14 +430,15 @@ install: su-exec install-lib
 	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
 	install -m 644 su-exec.1 $(DESTDIR)$(MANDIR)/man1/su-exec.1
 
-install-lib: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
+install-lib: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc.in
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 		$(DESTDIR)$(MANDIR)/man3
 	install -m 644 privdrop/libprivdrop.a $(DESTDIR)$(LIBDIR)/libprivdrop.a
 	install -m 755 privdrop/libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so.0
 	ln -sf libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so
 	install -m 644 privdrop/privdrop.h $(DESTDIR)$(INCLUDEDIR)/privdrop.h
-	install -m 644 privdrop/privdrop.pc $(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
+	$(PC_SED) >$(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
 	install -m 644 privdrop.3 $(DESTDIR)$(MANDIR)/man3/privdrop.3
 
 uninstall:
