@@ -31,10 +31,20 @@ SMALL_LDFLAGS = -Wl,--gc-sections -Wl,-O1
 # would only add a page.
 HARDEN_LDFLAGS = -Wl,-z,relro -Wl,-z,now
 
-# libcap-ng sets the capabilities; the dynamic build finds it with pkg-config.
-CAPNG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcap-ng)
-CAPNG_LIBS = $(shell $(PKG_CONFIG) --libs libcap-ng)
-CAPNG_VERSION = $(shell $(PKG_CONFIG) --modversion libcap-ng)
+# libcap-ng sets the capabilities; the dynamic build finds it with pkg-config,
+# or with CAPNG=DIR in a folder laid out as mk/capng-new.sh leaves one
+# (include/, lib/libcap-ng.a built -fPIC, VERSION), linked in statically.
+# The build remembers which one its objects were compiled against
+# (build/libcap-ng.stamp): naming another rebuilds them all, so objects of
+# two libcap-ngs never mix.
+CAPNG =
+CAPNG_CFLAGS = $(if $(CAPNG),-I$(CAPNG)/include,$(shell $(PKG_CONFIG) --cflags libcap-ng))
+CAPNG_LIBS = $(if $(CAPNG),$(CAPNG)/lib/libcap-ng.a,$(shell $(PKG_CONFIG) --libs libcap-ng))
+CAPNG_VERSION = $(if $(CAPNG),$(shell cat $(CAPNG)/VERSION),$(shell $(PKG_CONFIG) --modversion libcap-ng))
+CAPNG_STAMP = build/libcap-ng.stamp
+CAPNG_DEP = $(CAPNG_STAMP) $(if $(CAPNG),$(CAPNG)/lib/libcap-ng.a)
+$(shell mkdir -p build && { [ "$$(cat $(CAPNG_STAMP) 2>/dev/null)" = "$(CAPNG)" ] || \
+	echo "$(CAPNG)" >$(CAPNG_STAMP); })
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
@@ -56,8 +66,8 @@ all: su-exec privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 .c.o:
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJ): privdrop/privdrop.h privdrop/init.h privdrop/internal.h
-$(CLI_OBJ) su-exec.o: privdrop/privdrop.h privdrop/init.h cli/cli.h
+$(LIB_OBJ): privdrop/privdrop.h privdrop/init.h privdrop/internal.h $(CAPNG_DEP)
+$(CLI_OBJ) su-exec.o: privdrop/privdrop.h privdrop/init.h cli/cli.h $(CAPNG_DEP)
 su-exec.o: cli/target.h
 # -V names the libc: glibc's headers say which; musl's do not (cli/target.h).
 su-exec.o: ALL_CPPFLAGS += $(if $(CC_IS_MUSL),-DMUSL_VERSION='"$(shell sh mk/musl-version.sh)"')
@@ -69,7 +79,7 @@ privdrop/libprivdrop.a: $(LIB_OBJ)
 # The shared library: the same sources built -fPIC, exporting only privdrop.h.
 PIC_OBJ = $(LIB_SRC:privdrop/%.c=build/pic/%.o)
 
-build/pic/%.o: privdrop/%.c privdrop/privdrop.h privdrop/init.h privdrop/internal.h
+build/pic/%.o: privdrop/%.c privdrop/privdrop.h privdrop/init.h privdrop/internal.h $(CAPNG_DEP)
 	@mkdir -p build/pic
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 
@@ -78,18 +88,35 @@ privdrop/libprivdrop.so.0: $(PIC_OBJ) privdrop/privdrop.map
 		-Wl,--version-script=privdrop/privdrop.map -o $@ $(PIC_OBJ) $(CAPNG_LIBS)
 
 # A libdir or includedir under the prefix stays relative to it, so
-# pkg-config --define-prefix finds a DESTDIR copy.
+# pkg-config --define-prefix finds a DESTDIR copy. install-lib writes the
+# installed one again with its own values, so that it names the folders the
+# files went to, however PREFIX, LIBDIR and INCLUDEDIR were given.
+PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
+	-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
+	-e 's|@VERSION@|$(VERSION)|' privdrop/privdrop.pc.in
+
 privdrop/privdrop.pc: privdrop/privdrop.pc.in Makefile
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
-		-e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
-		-e 's|@VERSION@|$(VERSION)|' privdrop/privdrop.pc.in >$@
+	$(PC_SED) >$@
 
 su-exec: su-exec.o $(CLI_OBJ) privdrop/libprivdrop.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(HARDEN_LDFLAGS) -o $@ su-exec.o $(CLI_OBJ) privdrop/libprivdrop.a \
 		$(CAPNG_LIBS) $(LDLIBS)
 
-tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(CLI_OBJ) privdrop/libprivdrop.a
+tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(CLI_OBJ) privdrop/libprivdrop.a $(CAPNG_DEP)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) $(CLI_OBJ) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
+
+# Debian 13's libcap-ng, for the glibc build (mk/capng-new.sh; make clean
+# keeps it, the source is fetched once). make check-capng-new builds the unit
+# tests and the dynamic su-exec against it and runs them and the caps suite
+# (whose static su-exec stays build/capng-musl's); make check-unit or
+# check-caps CAPNG=build/capng-trixie runs one.
+CAPNG_NEW = build/capng-trixie
+
+$(CAPNG_NEW)/lib/libcap-ng.a: mk/capng-new.sh mk/apt-private.sh
+	sh mk/capng-new.sh $(CAPNG_NEW) trixie
+
+check-capng-new:
+	$(MAKE) check-unit check-caps CAPNG=$(CAPNG_NEW)
 
 # The test helpers; the scripts only run them. The fault injector is
 # tests/caps.sh's (the static one runs in a busybox root), sigcount and
@@ -403,14 +430,15 @@ install: su-exec install-lib
 	install -m 755 su-exec $(DESTDIR)$(BINDIR)/su-exec
 	install -m 644 su-exec.1 $(DESTDIR)$(MANDIR)/man1/su-exec.1
 
-install-lib: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
+install-lib: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc.in
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 		$(DESTDIR)$(MANDIR)/man3
 	install -m 644 privdrop/libprivdrop.a $(DESTDIR)$(LIBDIR)/libprivdrop.a
 	install -m 755 privdrop/libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so.0
 	ln -sf libprivdrop.so.0 $(DESTDIR)$(LIBDIR)/libprivdrop.so
 	install -m 644 privdrop/privdrop.h $(DESTDIR)$(INCLUDEDIR)/privdrop.h
-	install -m 644 privdrop/privdrop.pc $(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
+	$(PC_SED) >$(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc
 	install -m 644 privdrop.3 $(DESTDIR)$(MANDIR)/man3/privdrop.3
 
 uninstall:
@@ -420,15 +448,17 @@ uninstall:
 		$(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc $(DESTDIR)$(MANDIR)/man3/privdrop.3
 
 # make clean keeps what was fetched: libcap-ng's and Check's builds for musl,
-# each architecture's musl, and the kernels and busybox of make check-arch.
+# check-capng-new's libcap-ng, each architecture's musl, and the kernels and
+# busybox of make check-arch.
 clean:
-	rm -rf $(filter-out build/capng-musl build/check-musl build/cross-% build/arch,$(wildcard build/*)) su-exec-musl
+	rm -rf $(filter-out build/capng-musl $(CAPNG_NEW) build/check-musl build/cross-% build/arch,$(wildcard build/*)) \
+		su-exec-musl
 	rm -rf build/arch/*/root build/arch/*/initrd.cpio build/arch/*/console.*
 	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) $(CLI_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
 		tests/zombies tests/exit32 tests/bindport-static
 
 .PHONY: all static static-musl static-all $(STATIC_ALL) static-tests test-helpers check check-all check-unit check-docs check-integration \
-	check-caps check-init check-library check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
+	check-caps check-capng-new check-init check-library check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
 	distcheck check-repro check-repro-all check-cross check-arch $(CHECK_ARCH) \
 	check-emulation-all $(EMULATION_ALL) deb release sign check-release install install-lib uninstall clean

@@ -164,28 +164,57 @@ int pd_caps_start(const struct pd_plan *plan, const struct pd_caps *caps, struct
 	return 0;
 }
 
-/*
- * capng_apply's result says which call failed, and errno is that call's
- * (libcap-ng 0.8.3: -5 capset, -6 and -7 clearing ambient, -8 raising it;
- * -1 when it has no state, its own capget having failed).
- */
-static int apply(capng_select_t set, struct pd_error *err)
-{
-	int rc = capng_apply(set);
+static const char *first_difference(const struct pd_capstate *got, const struct pd_capstate *want);
 
-	switch (rc) {
-	case 0:
-		return 0;
-	case -5:
-		return pd_fail(err, "capset", NULL);
-	case -6:
-	case -7:
-		return pd_fail(err, "prctl(PR_CAP_AMBIENT_CLEAR_ALL)", NULL);
-	case -8:
-		return pd_fail(err, "prctl(PR_CAP_AMBIENT_RAISE)", NULL);
-	}
+/*
+ * capng_apply's step, by its return code. Which call a code stands for is
+ * libcap-ng's to say and differs between its versions, so the code is only
+ * shown, never read as a particular system call.
+ */
+static const char *apply_step(int rc)
+{
+	static const char *const step[] = {
+		"capng_apply returned -1", "capng_apply returned -2", "capng_apply returned -3",
+		"capng_apply returned -4", "capng_apply returned -5", "capng_apply returned -6",
+		"capng_apply returned -7", "capng_apply returned -8", "capng_apply returned -9",
+		"capng_apply returned -10", "capng_apply returned -11", "capng_apply returned -12",
+	};
+
+	return rc < 0 && rc >= -12 ? step[-rc - 1] : "capng_apply failed";
+}
+
+/*
+ * Applies libcap-ng's state for set. On any failure the kernel is read back
+ * for the sets of want->fields: the first one that is not want is the
+ * reason; else errno, when libcap-ng's call set it.
+ */
+static int apply(capng_select_t set, const struct pd_capstate *want, struct pd_error *err)
+{
+	struct pd_capstate got;
+	struct pd_error unread;
+	const char *why = NULL;
+	int rc, saved;
+
 	errno = 0;
-	return pd_fail(err, "capng_apply", "libcap-ng has no capability state");
+	rc = capng_apply(set);
+	if (rc == 0)
+		return 0;
+	saved = errno;
+	if (pd_caps_read(&got, want->fields, &unread) == 0)
+		why = first_difference(&got, want);
+	errno = why ? 0 : saved;
+	return pd_fail(err, apply_step(rc), why || saved ? why : "libcap-ng failed and set no errno");
+}
+
+/* What an apply of the sets of fields must leave: keep in each of them. */
+static struct pd_capstate wanted(unsigned fields, uint64_t keep)
+{
+	struct pd_capstate want = { 0 };
+
+	want.fields = fields;
+	want.effective = want.permitted = want.inheritable = keep;
+	want.ambient = want.bounding = keep;
+	return want;
 }
 
 /* Adds the capabilities of mask to the sets of type in libcap-ng's state. */
@@ -197,7 +226,7 @@ static int add(capng_type_t type, uint64_t mask, struct pd_error *err)
 		errno = 0;
 		if ((mask & BIT(cap)) && capng_update(CAPNG_ADD, type, cap) < 0)
 			return pd_fail(err, "capng_update",
-				    errno ? NULL : "libcap-ng has no capability state");
+				    errno ? NULL : "libcap-ng failed and set no errno");
 	}
 	return 0;
 }
@@ -212,31 +241,35 @@ static int stage(capng_select_t set, capng_type_t type, uint64_t keep, struct pd
 /*
  * libcap-ng reads the process's sets from /proc/TID/status first, or with
  * prctl where there is no /proc. Version 0.8.3 logs a failed PR_CAPBSET_DROP
- * and returns 0: the set is read back from the kernel by pd_caps_verify,
- * which stops su-exec then.
+ * and returns 0 (later ones return an error): the set is read back from the
+ * kernel by pd_caps_verify, which stops su-exec then.
  */
 static int set_bounding(uint64_t keep, struct pd_error *err)
 {
+	struct pd_capstate want = wanted(PD_CAP_B, keep);
+
 	if (stage(CAPNG_SELECT_BOUNDS, CAPNG_BOUNDING_SET, keep, err) < 0)
 		return -1;
-	return apply(CAPNG_SELECT_BOUNDS, err);
+	return apply(CAPNG_SELECT_BOUNDS, &want, err);
 }
 
 /*
  * Permitted, effective and inheritable become keep, ambient too when asked.
- * Two applies, so a failure names its call: capset, then the ambient prctls.
- * Neither reads /proc.
+ * Two applies, so a failure says which sets are wrong: the three, then
+ * ambient. Neither reads /proc.
  */
 static int set_caps(uint64_t keep, int ambient, struct pd_error *err)
 {
 	capng_type_t type = CAPNG_EFFECTIVE | CAPNG_PERMITTED | CAPNG_INHERITABLE;
+	struct pd_capstate sets = wanted(PD_CAP_E | PD_CAP_P | PD_CAP_I, keep);
+	struct pd_capstate amb = wanted(PD_CAP_A, ambient ? keep : 0);
 
 	if (stage(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT, ambient ? type | CAPNG_AMBIENT : type,
 		  keep, err) < 0)
 		return -1;
-	if (apply(CAPNG_SELECT_CAPS, err) < 0)
+	if (apply(CAPNG_SELECT_CAPS, &sets, err) < 0)
 		return -1;
-	return apply(CAPNG_SELECT_AMBIENT, err);
+	return apply(CAPNG_SELECT_AMBIENT, &amb, err);
 }
 
 /*
@@ -248,11 +281,16 @@ static int set_caps(uint64_t keep, int ambient, struct pd_error *err)
  */
 static int unbequeath(const struct pd_capstate *start, struct pd_error *err)
 {
+	struct pd_capstate sets = wanted(PD_CAP_E | PD_CAP_P | PD_CAP_I, 0);
+	struct pd_capstate amb = wanted(PD_CAP_A, 0);
+
+	sets.effective = start->effective;
+	sets.permitted = start->permitted;
 	capng_clear(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
 	if (add(CAPNG_EFFECTIVE, start->effective, err) < 0 ||
-	    add(CAPNG_PERMITTED, start->permitted, err) < 0 || apply(CAPNG_SELECT_CAPS, err) < 0)
+	    add(CAPNG_PERMITTED, start->permitted, err) < 0 || apply(CAPNG_SELECT_CAPS, &sets, err) < 0)
 		return -1;
-	return apply(CAPNG_SELECT_AMBIENT, err);
+	return apply(CAPNG_SELECT_AMBIENT, &amb, err);
 }
 
 /* Root, bounded by --clear-bounding, keeping nothing named (no PD_KEEP_CAPS). */

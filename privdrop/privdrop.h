@@ -120,6 +120,15 @@ void pd_plan_free(struct pd_plan *plan);
  * now fails, unless the target is root or keeps CAP_SETUID). A caller that
  * is not root succeeds only when it already is exactly the plan. Returns 0,
  * or -1 with *err filled in; after -1 some steps may have happened.
+ *
+ * Capabilities are set through libcap-ng, which keeps its state per thread:
+ * pd_apply (pd_apply_exec, pd_drop) overwrites the calling thread's, so a
+ * caller that uses libcap-ng itself reads it again after (capng_get_caps_process).
+ * A libcap-ng failure has err->step "capng_apply returned -N", its own code,
+ * never read as a particular system call (the codes' meaning changes between
+ * its versions); the reason is what the kernel, read back, shows wrong, else
+ * libcap-ng's errno. libcap-ng may log with syslog(3), the one output this
+ * library does not control (0.8.3 logs a failed bounding set drop there).
  */
 int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err);
 

@@ -11,8 +11,9 @@
 # mounted over the machine's (the daemon also in a new network namespace):
 # every thread switched, capability options refused with a second thread,
 # the daemon served as its user and could not bind another low port. Checks
-# that libprivdrop.so.0 exports only privdrop.h's functions, and that
-# uninstall removes everything. Prints one line per test and, last,
+# that libprivdrop.so.0 exports only privdrop.h's functions, that
+# uninstall removes everything, and that installing with PREFIX=/usr gives a
+# privdrop.pc naming /usr's folders. Prints one line per test and, last,
 # "library: N passed, N failed".
 
 TESTS=$(cd "$(dirname "$0")" && pwd)
@@ -55,6 +56,7 @@ main() {
 	daemon
 	exports
 	uninstall_lib
+	pc_paths
 	finish library
 }
 
@@ -241,6 +243,21 @@ daemon exit 0" "$(cat "$W/out")"
 exports() {
 	check "nm -D libprivdrop.so.0: only the public functions" "$(echo $PUBLIC | tr ' ' '\n' | sort)" \
 		"$(nm -D --defined-only "$LIB/libprivdrop.so.0" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 } $2 != "T" && $2 != "A" { print "unexpected " $0 }' | sort)"
+}
+
+# The installed privdrop.pc names the folders install-lib put the files in,
+# though the build made its own with the default prefix: read without a
+# sysroot, as a package built with PREFIX=/usr is once installed.
+pc_paths() {
+	dest=$W/dest-usr
+	$MAKE -s -C "$ROOT" install-lib DESTDIR="$dest" PREFIX=/usr >"$W/make.log" 2>&1 ||
+		fail "make install-lib DESTDIR=... PREFIX=/usr" "exit 0" "$(tail -5 "$W/make.log")"
+	for var in libdir:/usr/lib includedir:/usr/include; do
+		check "PREFIX=/usr at install: pkg-config --variable=${var%%:*} privdrop" "${var#*:}" \
+			"$(env -u PKG_CONFIG_SYSROOT_DIR PKG_CONFIG_PATH="$dest/usr/lib/pkgconfig" \
+				pkg-config --variable="${var%%:*}" privdrop 2>&1)"
+	done
+	$MAKE -s -C "$ROOT" uninstall DESTDIR="$dest" PREFIX=/usr >"$W/make.log" 2>&1
 }
 
 uninstall_lib() {
