@@ -43,8 +43,9 @@ CAPNG_LIBS = $(if $(CAPNG),$(CAPNG)/lib/libcap-ng.a,$(shell $(PKG_CONFIG) --libs
 CAPNG_VERSION = $(if $(CAPNG),$(shell cat $(CAPNG)/VERSION),$(shell $(PKG_CONFIG) --modversion libcap-ng))
 CAPNG_STAMP = build/libcap-ng.stamp
 CAPNG_DEP = $(CAPNG_STAMP) $(if $(CAPNG),$(CAPNG)/lib/libcap-ng.a)
-$(shell mkdir -p build && { [ "$$(cat $(CAPNG_STAMP) 2>/dev/null)" = "$(CAPNG)" ] || \
-	echo "$(CAPNG)" >$(CAPNG_STAMP); })
+CAPNG_USED = $(or $(CAPNG),pkg-config)
+$(shell mkdir -p build && { [ "$$(cat $(CAPNG_STAMP) 2>/dev/null)" = "$(CAPNG_USED)" ] || \
+	echo "$(CAPNG_USED)" >$(CAPNG_STAMP); })
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
