@@ -459,15 +459,13 @@ static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 	die_error(&err);
 }
 
-/* The library names the struct pd_options field at fault; su-exec, its option. */
-static const char *option_name(const char *step)
-{
-	if (step && strcmp(step, "keep_caps") == 0)
-		return "--keep-caps";
-	if (step && strcmp(step, "PD_CLEAR_BOUNDING") == 0)
-		return "--clear-bounding";
-	return step;
-}
+/* The option of su-exec's that sets each field of struct pd_options. */
+static const char *const field_options[] = {
+	[PD_FIELD_KEEP_CAPS] = "--keep-caps",
+	[PD_FIELD_CLEAR_BOUNDING] = "--clear-bounding",
+	[PD_FIELD_NO_NEW_PRIVS] = "--no-new-privs",
+	[PD_FIELD_FLAGS] = NULL,
+};
 
 /*
  * Without capability options, a plain drop. A root target given -b or -n but
@@ -481,9 +479,11 @@ static void switch_to(const char *arg, const struct pd_plan *plan, const struct 
 	if (pd_apply_exec(plan, &opt, &err) == 0)
 		return;
 	/* Not root, and the plan is not what we are: only root can change it. */
-	if (geteuid() != 0 && err.errnum == EPERM && err.step && strcmp(err.step, "setgroups") == 0)
+	if (err.kind == PD_ERR_NOT_ROOT)
 		refuse_change(arg, plan);
-	err.step = option_name(err.step);
+	if (err.kind == PD_ERR_OPTION && (size_t)err.field < sizeof(field_options) / sizeof(*field_options) &&
+	    field_options[err.field])
+		err.step = field_options[err.field];
 	die_error(&err);
 }
 

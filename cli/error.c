@@ -8,6 +8,7 @@
 int cli_fail(struct pd_error *err, const char *s, size_t len, const char *reason)
 {
 	memset(err, 0, sizeof(*err));
+	err->kind = PD_ERR_INPUT;
 	err->subject = s;
 	err->subject_len = len;
 	err->reason = reason;

@@ -37,7 +37,7 @@ static int fail_keep(struct pd_error *err, const struct pd_caps *caps, uint64_t 
 	unsigned cap = 0;
 	const char *name;
 
-	pd_fail(err, "keep_caps", reason);
+	pd_fail_option(err, PD_FIELD_KEEP_CAPS, 0, reason);
 	while (cap < 63 && !(which & BIT(cap)))
 		cap++;
 	name = capng_capability_to_name(cap);
@@ -100,7 +100,7 @@ static int read_sets(struct pd_capstate *st, struct pd_error *err)
 	struct cap_data data[2];
 
 	if (syscall(SYS_capget, &hdr, data) < 0)
-		return pd_fail(err, "capget", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "capget", errno, NULL);
 	st->effective = data[0].effective | (uint64_t)data[1].effective << 32;
 	st->permitted = data[0].permitted | (uint64_t)data[1].permitted << 32;
 	st->inheritable = data[0].inheritable | (uint64_t)data[1].inheritable << 32;
@@ -117,13 +117,13 @@ int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err)
 	if ((fields & (PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A)) && read_sets(st, err) < 0)
 		return -1;
 	if ((fields & PD_CAP_B) && read_bounding(st) < 0)
-		return pd_fail(err, "prctl(PR_CAPBSET_READ)", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_CAPBSET_READ)", errno, NULL);
 	if ((fields & PD_CAP_A) && read_ambient(st) < 0)
-		return pd_fail(err, "prctl(PR_CAP_AMBIENT_IS_SET)", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_CAP_AMBIENT_IS_SET)", errno, NULL);
 	if (fields & PD_CAP_NNP) {
 		nnp = prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0);
 		if (nnp < 0)
-			return pd_fail(err, "prctl(PR_GET_NO_NEW_PRIVS)", NULL);
+			return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_GET_NO_NEW_PRIVS)", errno, NULL);
 		st->no_new_privs = nnp;
 	}
 	return 0;
@@ -151,7 +151,6 @@ int pd_caps_start(const struct pd_plan *plan, const struct pd_caps *caps, struct
 	if (pd_caps_read(start, PD_CAP_ALL, err) < 0)
 		return -1;
 	known = start->count >= 64 ? ~(uint64_t)0 : BIT(start->count) - 1;
-	errno = 0;
 	if (caps->keep & ~known)
 		return fail_keep(err, caps, ~known, "capability not supported by this kernel");
 	if (caps->keep & ~start->bounding)
@@ -160,7 +159,7 @@ int pd_caps_start(const struct pd_plan *plan, const struct pd_caps *caps, struct
 		return fail_keep(err, caps, ~start->permitted, "capability not held by the caller");
 	/* Dropping from the bounding set needs CAP_SETPCAP, which only root has here. */
 	if (caps->clear_bounding && !(start->effective & BIT(PD_CAP_SETPCAP)))
-		return pd_fail(err, "PD_CLEAR_BOUNDING", "needs CAP_SETPCAP: run as root");
+		return pd_fail_option(err, PD_FIELD_CLEAR_BOUNDING, 0, "needs CAP_SETPCAP: run as root");
 	return 0;
 }
 
@@ -202,8 +201,8 @@ static int apply(capng_select_t set, const struct pd_capstate *want, struct pd_e
 	saved = errno;
 	if (pd_caps_read(&got, want->fields, &unread) == 0)
 		why = first_difference(&got, want);
-	errno = why ? 0 : saved;
-	return pd_fail(err, apply_step(rc), why || saved ? why : "libcap-ng failed and set no errno");
+	return pd_fail(err, why ? PD_ERR_VERIFY : PD_ERR_SYSTEM, apply_step(rc), why ? 0 : saved,
+		       why || saved ? why : "libcap-ng failed and set no errno");
 }
 
 /* What an apply of the sets of fields must leave: keep in each of them. */
@@ -225,8 +224,8 @@ static int add(capng_type_t type, uint64_t mask, struct pd_error *err)
 	for (cap = 0; cap < 64 && mask >> cap; cap++) {
 		errno = 0;
 		if ((mask & BIT(cap)) && capng_update(CAPNG_ADD, type, cap) < 0)
-			return pd_fail(err, "capng_update",
-				    errno ? NULL : "libcap-ng failed and set no errno");
+			return pd_fail(err, PD_ERR_SYSTEM, "capng_update", errno,
+				       errno ? NULL : "libcap-ng failed and set no errno");
 	}
 	return 0;
 }
@@ -309,7 +308,7 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
 		return -1;
 	/* Without it the uid change empties permitted, and nothing can be kept. */
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
-		return pd_fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_SET_KEEPCAPS)", errno, NULL);
 	return 0;
 }
 
@@ -324,13 +323,13 @@ int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps *caps,
 		      const struct pd_capstate *start, struct pd_error *err)
 {
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
-		return pd_fail(err, "prctl(PR_SET_KEEPCAPS)", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_SET_KEEPCAPS)", errno, NULL);
 	if ((caps->keep_set || plan->uid != 0) && set_caps(caps->keep, plan->uid != 0, err) < 0)
 		return -1;
 	if (root_unkept_bounded(plan, caps) && unbequeath(start, err) < 0)
 		return -1;
 	if (caps->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-		return pd_fail(err, "prctl(PR_SET_NO_NEW_PRIVS)", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_SET_NO_NEW_PRIVS)", errno, NULL);
 	return 0;
 }
 
@@ -344,9 +343,8 @@ int pd_caps_clear(struct pd_error *err)
 
 	if (set_caps(0, 0, err) < 0 || read_sets(&st, err) < 0)
 		return -1;
-	errno = 0;
 	if (st.permitted | st.effective | st.inheritable)
-		return pd_fail(err, "verify", "the init kept a capability");
+		return pd_fail(err, PD_ERR_VERIFY, "verify", 0, "the init kept a capability");
 	return 0;
 }
 
@@ -407,6 +405,5 @@ int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 	if (pd_caps_read(&got, want.fields, err) < 0)
 		return -1;
 	why = first_difference(&got, &want);
-	errno = 0;
-	return why ? pd_fail(err, "verify", why) : 0;
+	return why ? pd_fail(err, PD_ERR_VERIFY, "verify", 0, why) : 0;
 }

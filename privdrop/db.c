@@ -62,11 +62,13 @@ int pd_db_open(struct pd_db *db, const char *path, char *buf, size_t size, struc
 	if (db->fd < 0 && errno == ENOENT)
 		return 0;
 	if (db->fd < 0 || fstat(db->fd, &st) < 0) {
+		err->kind = PD_ERR_SYSTEM;
 		err->errnum = errno;
 		pd_db_close(db);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
+		err->kind = PD_ERR_SYSTEM;
 		err->reason = not_regular(st.st_mode);
 		pd_db_close(db);
 		return -1;

@@ -73,7 +73,7 @@ int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
 		return -1;
 	b = malloc(sizeof(*b));
 	if (!b)
-		return pd_fail(err, "resolve", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "resolve", errno, NULL);
 	return resolve_block(&spec, b, 1, plan, err);
 }
 
@@ -86,10 +86,8 @@ int pd_resolve_in(const char *arg, void *space, size_t size, struct pd_plan **pl
 
 	*plan = NULL;
 	memset(err, 0, sizeof(*err));
-	if (!space || size < PD_RESOLVE_SPACE) {
-		errno = EINVAL;
-		return pd_fail(err, "pd_resolve_in", "less space than PD_RESOLVE_SPACE");
-	}
+	if (!space || size < PD_RESOLVE_SPACE)
+		return pd_fail(err, PD_ERR_INPUT, "pd_resolve_in", EINVAL, "less space than PD_RESOLVE_SPACE");
 	if (pd_spec_parse(arg, &spec, err) < 0)
 		return -1;
 	return resolve_block(&spec, (struct plan_block *)at, 0, plan, err);
@@ -139,11 +137,14 @@ static int one_thread_needed(const struct pd_plan *plan, const struct pd_options
 		return 0;
 	if (alone < 0)
 		return pd_threads_unreadable(alone, err);
-	errno = 0;
-	if (!alone)
-		return pd_fail(err, NULL, "capability options need a process with one thread: "
-				       "drop privileges before starting threads");
-	return 0;
+	if (alone)
+		return 0;
+	pd_fail(err, PD_ERR_OPTION, NULL, 0,
+		"capability options need a process with one thread: drop privileges before starting threads");
+	err->field = opt->flags & PD_KEEP_CAPS || opt->keep_caps ? PD_FIELD_KEEP_CAPS
+		     : opt->flags & PD_CLEAR_BOUNDING		   ? PD_FIELD_CLEAR_BOUNDING
+								   : PD_FIELD_NO_NEW_PRIVS;
+	return -1;
 }
 
 /* The capabilities the options ask for; none without options. */
@@ -176,11 +177,10 @@ static int apply(const struct pd_plan *plan, const struct pd_options *opt, int e
 	int alone;
 
 	memset(err, 0, sizeof(*err));
-	errno = EINVAL;
 	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS)))
-		return pd_fail(err, NULL, "unknown flags in struct pd_options");
+		return pd_fail_option(err, PD_FIELD_FLAGS, EINVAL, "unknown flags in struct pd_options");
 	if (opt && !(opt->flags & PD_KEEP_CAPS) && opt->keep_caps)
-		return pd_fail(err, "keep_caps", "not empty, without PD_KEEP_CAPS");
+		return pd_fail_option(err, PD_FIELD_KEEP_CAPS, EINVAL, "not empty, without PD_KEEP_CAPS");
 	/*
 	 * Asked once, before anything changes: a process alone now stays alone,
 	 * as only this thread runs and it starts none. Its ids then change

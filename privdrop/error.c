@@ -105,14 +105,30 @@ size_t pd_error_format(const struct pd_error *err, char *buf, size_t size)
 	return o.len;
 }
 
-/* The one way the library fills an error: errno is kept as the cause. */
-int pd_fail(struct pd_error *err, const char *step, const char *reason)
+/* The one way the library fills an error. */
+int pd_fail(struct pd_error *err, enum pd_error_kind kind, const char *step, int errnum,
+	    const char *reason)
 {
-	int saved = errno;
-
 	memset(err, 0, sizeof(*err));
+	err->kind = kind;
 	err->step = step;
 	err->reason = reason;
-	err->errnum = saved;
+	err->errnum = errnum;
+	return -1;
+}
+
+/* A refused option: its field, named in step as struct pd_options spells it. EINVAL
+ * for options that are malformed, 0 for ones this process cannot have. */
+int pd_fail_option(struct pd_error *err, enum pd_error_field field, int errnum, const char *reason)
+{
+	static const char *const names[] = {
+		[PD_FIELD_KEEP_CAPS] = "keep_caps",
+		[PD_FIELD_CLEAR_BOUNDING] = "PD_CLEAR_BOUNDING",
+		[PD_FIELD_NO_NEW_PRIVS] = "PD_NO_NEW_PRIVS",
+		[PD_FIELD_FLAGS] = NULL,
+	};
+
+	pd_fail(err, PD_ERR_OPTION, names[field], errnum, reason);
+	err->field = field;
 	return -1;
 }

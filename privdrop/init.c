@@ -488,8 +488,8 @@ static int become_subreaper(struct init *s, struct pd_error *err)
 		}
 	}
 	if (errno != EINVAL && errno != ENOSYS)
-		return pd_fail(err, step, NULL);
-	pd_fail(&none, step, NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, step, errno, NULL);
+	pd_fail(&none, PD_ERR_SYSTEM, step, errno, NULL);
 	if (s->in->notice)
 		s->in->notice(&none);
 	return 0;
@@ -504,13 +504,13 @@ static int prepare(struct init *s, struct pd_error *err)
 	if (become_subreaper(s, err) < 0)
 		return -1;
 	if (set_mask(&all, &s->mask) < 0) {
-		pd_fail(err, "rt_sigprocmask", NULL);
+		pd_fail(err, PD_ERR_SYSTEM, "rt_sigprocmask", errno, NULL);
 		restore_subreaper(s);
 		return -1;
 	}
 	/* An ignored SIGCHLD would reap our children behind our back. */
 	if (sigaction(SIGCHLD, &dfl, &s->chld) < 0) {
-		pd_fail(err, "sigaction(SIGCHLD)", NULL);
+		pd_fail(err, PD_ERR_SYSTEM, "sigaction(SIGCHLD)", errno, NULL);
 		set_mask(&s->mask, NULL);
 		restore_subreaper(s);
 		return -1;
@@ -536,11 +536,11 @@ static int run_child(const struct init *s, const struct pd_plan *plan, char *con
 		}
 	}
 	if (sigaction(SIGCHLD, &s->chld, NULL) < 0 || set_mask(&s->mask, NULL) < 0) {
-		pd_fail(err, "restoring the signal mask", NULL);
+		pd_fail(err, PD_ERR_SYSTEM, "restoring the signal mask", errno, NULL);
 		return 1;
 	}
 	pd_exec(plan, argv, environ);
-	pd_fail(err, NULL, NULL);
+	pd_fail(err, PD_ERR_SYSTEM, NULL, errno, NULL);
 	err->subject = argv[0];
 	err->subject_len = strlen(argv[0]);
 	return 1;
@@ -587,12 +587,11 @@ static int valid(const struct pd_init *in, struct pd_error *err)
 {
 	int sig;
 
-	errno = EINVAL;
 	if (in->grace > PD_GRACE_MAX)
-		return pd_fail(err, "grace", NULL);
+		return pd_fail(err, PD_ERR_INPUT, "grace", EINVAL, NULL);
 	for (sig = 0; sig < PD_NSIG; sig++)
 		if (in->rewrite[sig] < 0 || in->rewrite[sig] >= PD_NSIG)
-			return pd_fail(err, "rewrite", NULL);
+			return pd_fail(err, PD_ERR_INPUT, "rewrite", EINVAL, NULL);
 	return 0;
 }
 
@@ -608,7 +607,7 @@ static int stay(struct init *s, const struct pd_plan *plan, int *status, struct 
 		return -1;
 	}
 	if (supervise(s, status) < 0)
-		return pd_fail(err, "waitpid", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "waitpid", errno, NULL);
 	shut_down(s);
 	return 0;
 }
@@ -624,7 +623,7 @@ int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *cons
 	s.child = fork();
 	if (s.child == 0)
 		return run_child(&s, plan, argv, err);
-	r = s.child < 0 ? pd_fail(err, "fork", NULL) : stay(&s, plan, status, err);
+	r = s.child < 0 ? pd_fail(err, PD_ERR_SYSTEM, "fork", errno, NULL) : stay(&s, plan, status, err);
 	give_back_tty(&s);
 	restore(&s);
 	return r;

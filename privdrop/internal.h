@@ -188,8 +188,10 @@ int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
 int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 	      const struct pd_capstate *start, struct pd_error *err);
 
-/* error.c: fills *err with step, reason and errno; returns -1 */
-int pd_fail(struct pd_error *err, const char *step, const char *reason);
+/* error.c: fills *err with its kind, step, errno and reason (a field for an option); returns -1 */
+int pd_fail(struct pd_error *err, enum pd_error_kind kind, const char *step, int errnum,
+	    const char *reason);
+int pd_fail_option(struct pd_error *err, enum pd_error_field field, int errnum, const char *reason);
 
 /* threads.c: the other threads, seen through /proc/self/task */
 int pd_threads_alone(void);

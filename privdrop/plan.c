@@ -7,14 +7,18 @@
 
 #include "internal.h"
 
-static int fail(struct pd_error *err, const char *step, const struct pd_field *f,
-		const char *reason)
+/* A file that cannot be read: errno says why. */
+static int unreadable(struct pd_error *err, const char *path)
 {
-	err->step = step;
-	err->subject = f ? f->name : NULL;
-	err->subject_len = f ? f->len : 0;
-	err->reason = reason;
-	err->errnum = errno;
+	return pd_fail(err, PD_ERR_SYSTEM, path, errno, NULL);
+}
+
+/* The spec's user or group f, refused for reason. */
+static int refused(struct pd_error *err, const struct pd_field *f, int errnum, const char *reason)
+{
+	pd_fail(err, PD_ERR_INPUT, NULL, errnum, reason);
+	err->subject = f->name;
+	err->subject_len = f->len;
 	return -1;
 }
 
@@ -30,9 +34,9 @@ static int find_user(const struct pd_spec *spec, struct pd_caller caller, struct
 	else
 		r = pd_passwd_by_uid(passwd, u->kind == PD_ID ? u->id : caller.uid, pw);
 	if (r < 0)
-		return fail(err, passwd->path, NULL, NULL);
+		return unreadable(err, passwd->path);
 	if (r == 0 && u->kind == PD_NAME)
-		return fail(err, NULL, u, "no such user");
+		return refused(err, u, 0, "no such user");
 	return r;
 }
 
@@ -57,20 +61,19 @@ static int set_groups(struct pd_plan *plan, const struct pd_spec *spec, const st
 	if (g->kind == PD_NAME) {
 		r = pd_group_by_name(group, g->name, g->len, &plan->gid);
 		if (r < 0)
-			return fail(err, group->path, NULL, NULL);
+			return unreadable(err, group->path);
 		if (r == 0)
-			return fail(err, NULL, g, "no such group");
+			return refused(err, g, 0, "no such group");
 	} else if (g->kind == PD_ID) {
 		plan->gid = g->id;
 	}
 	if (pd_gids_add(&plan->groups, plan->gid) < 0)
-		return fail(err, "groups", NULL, NULL);
-	if (g->kind == PD_DEFAULT && found &&
-	    pd_group_memberships(group, pw->name, pw->name_len, &plan->groups) < 0)
-		return fail(err, errno == E2BIG ? NULL : group->path, &spec->user,
-			    errno == E2BIG ? "member of more than 65536 groups" : NULL);
-	if (pd_gids_finish(&plan->groups) < 0)
-		return fail(err, NULL, &spec->user, "member of more than 65536 groups");
+		return pd_fail(err, PD_ERR_SYSTEM, "groups", errno, NULL);
+	if ((g->kind == PD_DEFAULT && found &&
+	     pd_group_memberships(group, pw->name, pw->name_len, &plan->groups) < 0) ||
+	    pd_gids_finish(&plan->groups) < 0)
+		return errno == E2BIG ? refused(err, &spec->user, E2BIG, "member of more than 65536 groups")
+				      : unreadable(err, group->path);
 	return 0;
 }
 
@@ -88,7 +91,7 @@ int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_
 	plan->uid = found ? pw.uid : spec->user.kind == PD_ID ? spec->user.id : caller.uid;
 	plan->gid = found ? pw.gid : caller.gid;
 	if (set_home(plan, &pw, found) < 0)
-		return fail(err, NULL, &spec->user, "home directory longer than 4095 bytes");
+		return refused(err, &spec->user, 0, "home directory longer than 4095 bytes");
 	return set_groups(plan, spec, &pw, found, group, err);
 }
 

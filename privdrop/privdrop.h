@@ -45,17 +45,42 @@ extern "C" {
 #endif
 
 /*
- * What went wrong: the step or file, the input at fault, and why. Filled in
- * by a failing call; read-only to the caller, best read with pd_error_format.
- * The strings are static or point into the caller's spec, so keep the spec
- * alive while the error is used.
+ * What kind of failure it was: what a program decides on. The strings of
+ * struct pd_error are for people, and may change.
+ */
+enum pd_error_kind {
+	PD_ERR_NONE,	 /* no failure */
+	PD_ERR_SYSTEM,	 /* a call failed or a file cannot be read: step names it, errnum says why */
+	PD_ERR_INPUT,	 /* the spec is malformed or names no such user or group */
+	PD_ERR_NOT_ROOT, /* the caller is not root, and not already what it asked to become */
+	PD_ERR_OPTION,	 /* struct pd_options asks what cannot be done here: field says which */
+	PD_ERR_VERIFY,	 /* the kernel shows something other than what was asked */
+};
+
+/* The part of struct pd_options a PD_ERR_OPTION is about. */
+enum pd_error_field {
+	PD_FIELD_NONE,
+	PD_FIELD_KEEP_CAPS,	 /* keep_caps and PD_KEEP_CAPS */
+	PD_FIELD_CLEAR_BOUNDING, /* PD_CLEAR_BOUNDING */
+	PD_FIELD_NO_NEW_PRIVS,	 /* PD_NO_NEW_PRIVS */
+	PD_FIELD_FLAGS,		 /* a flag the library does not know */
+};
+
+/*
+ * What went wrong: its kind, the step or file, the input at fault, and why.
+ * Filled in by a failing call; read-only to the caller, best read with
+ * pd_error_format. The strings are static or point into the caller's spec,
+ * so keep the spec alive while the error is used; step is a label for
+ * people, never to compare.
  */
 struct pd_error {
 	const char *step;    /* a call or a file; may be NULL */
 	const char *subject; /* input, not NUL-terminated; may be NULL */
 	size_t subject_len;
-	const char *reason; /* static text; NULL means strerror(errnum) */
-	int errnum;	    /* errno of the failed call, 0 for a refusal */
+	const char *reason;	     /* static text; NULL means strerror(errnum) */
+	int errnum;		     /* errno of the failed call, 0 for a refusal */
+	enum pd_error_kind kind;     /* never PD_ERR_NONE after a failure */
+	enum pd_error_field field;   /* for PD_ERR_OPTION; else PD_FIELD_NONE */
 };
 
 /*

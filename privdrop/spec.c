@@ -22,10 +22,9 @@ static int field_parse(const char *s, size_t len, struct pd_field *f, struct pd_
 	f->kind = PD_ID;
 	if (pd_parse_id(s, len, &f->id, &why) == 0)
 		return 0;
+	pd_fail(err, PD_ERR_INPUT, NULL, 0, why);
 	err->subject = s;
 	err->subject_len = len;
-	err->reason = why;
-	err->errnum = 0;
 	return -1;
 }
 

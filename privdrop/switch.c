@@ -81,11 +81,11 @@ static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *er
 	const gid_t *list = plan->groups.list;
 
 	if ((alone ? syscall(SYS_SETGROUPS, n, list) : setgroups(n, list)) < 0)
-		return pd_fail(err, "setgroups", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "setgroups", errno, NULL);
 	if ((alone ? syscall(SYS_SETRESGID, g, g, g) : setresgid(plan->gid, plan->gid, plan->gid)) < 0)
-		return pd_fail(err, "setresgid", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "setresgid", errno, NULL);
 	if ((alone ? syscall(SYS_SETRESUID, u, u, u) : setresuid(plan->uid, plan->uid, plan->uid)) < 0)
-		return pd_fail(err, "setresuid", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "setresuid", errno, NULL);
 	return 0;
 }
 
@@ -104,7 +104,7 @@ int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
 		return -1;
 	same = pd_identity_is(plan);
 	if (same < 0)
-		return pd_fail(err, "getgroups", NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "getgroups", errno, NULL);
 	if (root && switch_ids(plan, alone, err) < 0) {
 		/*
 		 * Denied (setgroups in an unshare -r namespace) but with nothing to
@@ -113,10 +113,17 @@ int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
 		if (!same || err->errnum != EPERM)
 			return -1;
 	} else if (!root && !same) {
-		errno = EPERM;
-		return pd_fail(err, "setgroups", NULL);
+		return pd_fail(err, PD_ERR_NOT_ROOT, NULL, EPERM,
+			       "not root, and not already the identity asked for");
 	}
 	return pd_caps_after_ids(plan, caps, start, err);
+}
+
+/* r from a kernel read: -1 it failed (errno says why), 0 it showed other than asked. */
+static int unverified(int r, const char *why, struct pd_error *err)
+{
+	return r < 0 ? pd_fail(err, PD_ERR_SYSTEM, "verify", errno, NULL)
+		     : pd_fail(err, PD_ERR_VERIFY, "verify", 0, why);
 }
 
 int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
@@ -124,19 +131,18 @@ int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
 {
 	int r;
 
-	errno = 0;
 	r = kernel_ids_are(plan);
 	if (r != 1)
-		return pd_fail(err, "verify", r < 0 ? NULL : "uid or gid is not the one asked for");
+		return unverified(r, "uid or gid is not the one asked for", err);
 	r = kernel_groups_are(plan);
 	if (r != 1)
-		return pd_fail(err, "verify", r < 0 ? NULL : "groups are not the ones asked for");
+		return unverified(r, "groups are not the ones asked for", err);
 	if (pd_caps_verify(plan, caps, start, err) < 0)
 		return -1;
 	if (plan->uid == 0 || (caps->keep & ((uint64_t)1 << PD_CAP_SETUID)))
 		return 0;
 	/* A process that can become root again has not dropped anything. */
 	if (syscall(SYS_SETUID, 0UL) == 0 || errno != EPERM)
-		return pd_fail(err, "verify", "setuid(0) did not fail with EPERM");
+		return pd_fail(err, PD_ERR_VERIFY, "verify", 0, "setuid(0) did not fail with EPERM");
 	return 0;
 }

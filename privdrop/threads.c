@@ -197,25 +197,23 @@ static int verify_one(int taskfd, const char *tid, const struct pd_plan *plan,
 	strcat(path, "/status");
 	st = read_all(taskfd, path);
 	if (!st)
-		return errno == ENOENT || errno == ESRCH ? 0 : pd_fail(err, TASK_DIR, NULL);
+		return errno == ENOENT || errno == ESRCH ? 0
+							 : pd_fail(err, PD_ERR_SYSTEM, TASK_DIR, errno, NULL);
 	why = thread_differs(st, plan, want);
 	free(st);
-	errno = 0;
-	return why ? pd_fail(err, "verify", why) : 0;
+	return why ? pd_fail(err, PD_ERR_VERIFY, "verify", 0, why) : 0;
 }
 
 /* Why /proc/self/task cannot be read, from errno as open_tasks left it. */
 int pd_threads_unreadable(int alone, struct pd_error *err)
 {
-	if (errno == EMEDIUMTYPE) {
-		errno = 0;
-		return pd_fail(err, TASK_DIR, "/proc is not the kernel's procfs");
-	}
+	if (errno == EMEDIUMTYPE)
+		return pd_fail(err, PD_ERR_SYSTEM, TASK_DIR, 0, "/proc is not the kernel's procfs");
 	if (errno == ENOENT)
-		return pd_fail(err, TASK_DIR,
+		return pd_fail(err, PD_ERR_SYSTEM, TASK_DIR, ENOENT,
 			       alone < 0 ? "cannot count the threads: /proc is not mounted"
 					 : "cannot read the other threads back: /proc is not mounted");
-	return pd_fail(err, TASK_DIR, NULL);
+	return pd_fail(err, PD_ERR_SYSTEM, TASK_DIR, errno, NULL);
 }
 
 /*

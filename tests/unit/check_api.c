@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -300,11 +301,12 @@ END_TEST
 /* Options pd_apply cannot take are refused before anything changes. */
 static const struct {
 	struct pd_options opt;
+	enum pd_error_field field;
 	const char *line;
 } bad_options[] = {
-	{ { 1, 0 }, "keep_caps: not empty, without PD_KEEP_CAPS" },
-	{ { 1, PD_NO_NEW_PRIVS }, "keep_caps: not empty, without PD_KEEP_CAPS" },
-	{ { 0, 4 }, "unknown flags in struct pd_options" },
+	{ { 1, 0 }, PD_FIELD_KEEP_CAPS, "keep_caps: not empty, without PD_KEEP_CAPS" },
+	{ { 1, PD_NO_NEW_PRIVS }, PD_FIELD_KEEP_CAPS, "keep_caps: not empty, without PD_KEEP_CAPS" },
+	{ { 0, 4 }, PD_FIELD_FLAGS, "unknown flags in struct pd_options" },
 };
 
 START_TEST(test_bad_options)
@@ -320,9 +322,75 @@ START_TEST(test_bad_options)
 	pd_error_format(&err, line, sizeof(line));
 	ck_assert_str_eq(line, bad_options[_i].line);
 	ck_assert_int_eq(err.errnum, EINVAL);
+	ck_assert_int_eq(err.kind, PD_ERR_OPTION);
+	ck_assert_int_eq(err.field, bad_options[_i].field);
 	ck_assert_int_eq(getresuid(&ru, &eu, &su), 0);
 	ck_assert_uint_ne(eu, 1000); /* not app: nothing changed */
 	pd_plan_free(plan);
+}
+END_TEST
+
+/* A program decides on the kind of a failure, never on its words. */
+static const struct {
+	const char *spec;
+	enum pd_error_kind kind;
+	int errnum;
+} kind_rows[] = {
+	{ "nosuch", PD_ERR_INPUT, 0 },
+	{ "app:nosuch", PD_ERR_INPUT, 0 },
+	{ "4294967295", PD_ERR_INPUT, 0 },
+	{ "app::", PD_ERR_INPUT, 0 },
+	{ "/etc/passwd is a fifo", PD_ERR_SYSTEM, 0 },
+};
+
+START_TEST(test_error_kinds)
+{
+	struct pd_plan *plan = NULL;
+	struct pd_error err;
+	const char *spec = kind_rows[_i].spec;
+
+	fixtures();
+	if (strcmp(spec, "/etc/passwd is a fifo") == 0) {
+		unlink("/tmp/check_api.fifo");
+		ck_assert_int_eq(mkfifo("/tmp/check_api.fifo", 0600), 0);
+		/* A mount cannot go over the fixture, an unlinked file: over the real one. */
+		ck_assert_int_eq(umount("/etc/passwd"), 0);
+		ck_assert_msg(mount("/tmp/check_api.fifo", "/etc/passwd", "none", MS_BIND, NULL) == 0,
+			      "mount: %s", strerror(errno));
+		unlink("/tmp/check_api.fifo");
+		spec = "app";
+	}
+	ck_assert_int_eq(pd_resolve(spec, &plan, &err), -1);
+	ck_assert_int_eq(err.kind, kind_rows[_i].kind);
+	ck_assert_int_eq(err.field, PD_FIELD_NONE);
+	ck_assert_int_eq(err.errnum, kind_rows[_i].errnum);
+	ck_assert_ptr_null(plan);
+}
+END_TEST
+
+/*
+ * Not root, asking to become someone else: PD_ERR_NOT_ROOT, and no call is
+ * named that was not made. The kernel's ids stay the caller's.
+ */
+START_TEST(test_not_root)
+{
+	struct pd_plan *plan;
+	struct pd_error err;
+	uid_t ru, eu, su;
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("nobody", &plan, &err), 0);
+	ck_assert_int_eq(setresgid(1000, 1000, 1000), 0);
+	ck_assert_int_eq(setresuid(1000, 1000, 1000), 0);
+	ck_assert_int_eq(pd_apply(plan, NULL, &err), -1);
+	pd_plan_free(plan);
+	ck_assert_int_eq(err.kind, PD_ERR_NOT_ROOT);
+	ck_assert_int_eq(err.errnum, EPERM);
+	ck_assert_ptr_null(err.step);
+	ck_assert_int_eq(getresuid(&ru, &eu, &su), 0);
+	ck_assert_uint_eq(ru, 1000);
+	ck_assert_uint_eq(eu, 1000);
+	ck_assert_uint_eq(su, 1000);
 }
 END_TEST
 
@@ -345,6 +413,8 @@ Suite *api_suite(void)
 	tcase_add_loop_test(files, test_resolve, 0, 2 * COUNT(resolve_rows));
 	tcase_add_loop_test(files, test_exec_environment, 0, 2);
 	tcase_add_loop_test(files, test_bad_options, 0, COUNT(bad_options));
+	tcase_add_loop_test(files, test_error_kinds, 0, COUNT(kind_rows));
+	tcase_add_test(files, test_not_root);
 	tcase_add_loop_test(files, test_exec_path, 0, COUNT(path_rows));
 	suite_add_tcase(s, files);
 	return s;
