@@ -182,6 +182,14 @@ check-init: su-exec su-exec-static tests/sigcount tests/zombies tests/faultinj
 check-library: privdrop/libprivdrop.a privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 	sh tests/library.sh
 
+# The ABI libprivdrop.so.0 promises, as abidw writes it from the build's
+# debug information (CFLAGS with -g) for the types of privdrop.h; check-library
+# compares the installed library with it. Rewritten only on purpose: a change
+# of a public struct or function is a new soname, or a new version node.
+abi-baseline: privdrop/libprivdrop.so.0
+	abidw --no-corpus-path --no-comp-dir-path --drop-private-types --header-file privdrop/privdrop.h \
+		--out-file privdrop/libprivdrop.abi privdrop/libprivdrop.so.0
+
 check-sanitize: $(TEST_SRC) $(LIB_SRC) $(CLI_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
 	@mkdir -p build/sanitize
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
@@ -460,6 +468,6 @@ clean:
 		tests/zombies tests/exit32 tests/bindport-static
 
 .PHONY: all static static-musl static-all $(STATIC_ALL) static-tests test-helpers check check-all check-unit check-docs check-integration \
-	check-caps check-capng-new check-init check-library check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
+	check-caps check-capng-new check-init check-library abi-baseline check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
 	distcheck check-repro check-repro-all check-cross check-arch $(CHECK_ARCH) \
 	check-emulation-all $(EMULATION_ALL) deb release sign check-release install install-lib uninstall clean

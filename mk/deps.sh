@@ -26,7 +26,8 @@ what=${1:-test}
 
 debian_build="gcc make libc6-dev pkg-config libcap-ng-dev musl-tools dpkg-dev linux-libc-dev"
 debian_test="$debian_build check busybox-static util-linux
-	procps python3 valgrind clang libclang-rt-14-dev gosu strace qemu-user-static reuse devscripts"
+	procps python3 valgrind clang libclang-rt-14-dev gosu strace qemu-user-static reuse devscripts
+	abigail-tools"
 debian_bench="$debian_test hyperfine gosu tini dumb-init s6"
 debian_container="podman runc debootstrap busybox-static"
 debian_package="$debian_build build-essential check git debhelper dpkg-dev fakeroot lintian debootstrap man-db

@@ -11,7 +11,10 @@
 # mounted over the machine's (the daemon also in a new network namespace):
 # every thread switched, capability options refused with a second thread,
 # the daemon served as its user and could not bind another low port. Checks
-# that libprivdrop.so.0 exports only privdrop.h's functions, that
+# that libprivdrop.so.0 exports only privdrop.h's functions, each with the
+# version node of privdrop/privdrop.map, and that its ABI is the baseline's
+# (abidiff against privdrop/libprivdrop.abi; `make abi-baseline` rewrites it
+# when a change is meant), that
 # uninstall removes everything, and that installing with PREFIX=/usr gives a
 # privdrop.pc naming /usr's folders. Prints one line per test and, last,
 # "library: N passed, N failed".
@@ -42,7 +45,7 @@ main() {
 	trap cleanup EXIT
 	DEST=$W/dest
 	missing=
-	require_tools pkg-config "$CC" unshare busybox nm
+	require_tools pkg-config "$CC" unshare busybox nm abidiff
 	[ -x "$ROOT/tests/faultinj" ] || $MAKE -s -C "$ROOT" tests/faultinj >/dev/null
 	[ -z "$missing" ] || finish library
 	install_lib
@@ -243,6 +246,28 @@ daemon exit 0" "$(cat "$W/out")"
 exports() {
 	check "nm -D libprivdrop.so.0: only the public functions" "$(echo $PUBLIC | tr ' ' '\n' | sort)" \
 		"$(nm -D --defined-only "$LIB/libprivdrop.so.0" | awk '$2 == "T" { sub(/@.*/, "", $3); print $3 } $2 != "T" && $2 != "A" { print "unexpected " $0 }' | sort)"
+	node=$(sed -n 's/^\(PRIVDROP_[0-9.]*\) {$/\1/p' "$ROOT/privdrop/privdrop.map")
+	check "every public function has the version node $node" "$(echo $PUBLIC | tr ' ' '\n' | sed "s/$/@@$node/" | sort)" \
+		"$(nm -D --defined-only "$LIB/libprivdrop.so.0" | awk '$2 == "T" { print $3 }' | sort)"
+	# Only the public header's types count: the plan is opaque, its layout the library's own.
+	# The debug information names the header as the build saw it, privdrop/privdrop.h
+	# (the tree's path is mapped away): the filter must name it so, from the top.
+	out=$(cd "$ROOT" && abidiff --hf1 privdrop/privdrop.h --hf2 privdrop/privdrop.h \
+		privdrop/libprivdrop.abi "$LIB/libprivdrop.so.0" 2>&1)
+	check "abidiff: the installed library's ABI is privdrop/libprivdrop.abi's" "exit 0" \
+		"exit $?$(printf '%s\n' "$out" | grep -v -e '^Functions changes summary: 0 Removed, 0 Changed' \
+			-e '^Variables changes summary: 0 Removed, 0 Changed, 0 Added' -e '^$' | head -12)"
+	# The check can fail (and the header filter hides nothing): a baseline from
+	# before struct pd_error had its field member.
+	awk '/<data-member/ { held = $0; next }
+		held != "" { if ($0 ~ /name=\047field\047/) skip = 1; else print held; held = "" }
+		skip && /<\/data-member>/ { skip = 0; next }
+		!skip { print }' "$ROOT/privdrop/libprivdrop.abi" >"$W/older.abi"
+	(cd "$ROOT" && abidiff --hf1 privdrop/privdrop.h --hf2 privdrop/privdrop.h "$W/older.abi" \
+		"$LIB/libprivdrop.so.0") >"$W/abidiff.out" 2>&1
+	rc=$?
+	check "abidiff: against a baseline without pd_error's field, it fails and names the member" \
+		"exit 4, 'pd_error_field field'" "exit $rc, $(grep -o "'pd_error_field field'" "$W/abidiff.out" | head -1)"
 }
 
 # The installed privdrop.pc names the folders install-lib put the files in,
