@@ -214,6 +214,27 @@ int pd_db_next(struct pd_db *db, const struct pd_needle *needle, const char **li
 	}
 }
 
+/*
+ * The lookup by name of passwd and group, whose first field is the name: the
+ * first line whose first field is exactly name and that parse takes (into
+ * entry). 1 found, 0 not (an empty name never is), -1 on a read error.
+ */
+int pd_db_find_named(struct pd_db *db, const char *name, size_t len, pd_line_parser *parse, void *entry)
+{
+	struct pd_needle needle;
+	const char *line;
+	size_t n;
+	int r;
+
+	if (len == 0)
+		return 0;
+	pd_needle_init(&needle, name, len);
+	while ((r = pd_db_next(db, &needle, &line, &n)) > 0)
+		if (memchr(line, ':', n) == line + len && memcmp(line, name, len) == 0 && parse(line, n, entry))
+			return 1;
+	return r;
+}
+
 /* Comments, NIS +/- lines and lines holding a NUL byte never count. */
 int pd_line_usable(const char *line, size_t len)
 {

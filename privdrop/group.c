@@ -43,23 +43,18 @@ int pd_group_has_member(const struct pd_group *gr, const struct pd_needle *user)
 	return 0;
 }
 
+static int entry(const char *line, size_t len, void *gr)
+{
+	return pd_group_parse(line, len, gr);
+}
+
 int pd_group_by_name(struct pd_db *db, const char *name, size_t len, uint32_t *gid)
 {
-	struct pd_needle needle;
 	struct pd_group gr;
-	const char *line;
-	size_t n;
-	int r;
+	int r = pd_db_find_named(db, name, len, entry, &gr);
 
-	if (len == 0)
-		return 0;
-	pd_needle_init(&needle, name, len);
-	while ((r = pd_db_next(db, &needle, &line, &n)) > 0)
-		if (pd_group_parse(line, n, &gr) && gr.name_len == len &&
-		    memcmp(gr.name, name, len) == 0) {
-			*gid = gr.gid;
-			return 1;
-		}
+	if (r > 0)
+		*gid = gr.gid;
 	return r;
 }
 

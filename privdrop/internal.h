@@ -78,6 +78,9 @@ void pd_db_close(struct pd_db *db);
 int pd_line_usable(const char *line, size_t len);
 size_t pd_line_split(const char *line, size_t len, struct pd_span *fields, size_t max);
 int pd_db_next(struct pd_db *db, const struct pd_needle *needle, const char **line, size_t *len);
+/* Reads one line into entry: 1 when the line is valid. */
+typedef int pd_line_parser(const char *line, size_t len, void *entry);
+int pd_db_find_named(struct pd_db *db, const char *name, size_t len, pd_line_parser *parse, void *entry);
 
 /* passwd.c: entries point into the db's buffer until its next block */
 struct pd_passwd {

@@ -23,21 +23,14 @@ int pd_passwd_parse(const char *line, size_t len, struct pd_passwd *pw)
 	return 1;
 }
 
+static int entry(const char *line, size_t len, void *pw)
+{
+	return pd_passwd_parse(line, len, pw);
+}
+
 int pd_passwd_by_name(struct pd_db *db, const char *name, size_t len, struct pd_passwd *pw)
 {
-	struct pd_needle needle;
-	const char *line;
-	size_t n;
-	int r;
-
-	if (len == 0)
-		return 0;
-	pd_needle_init(&needle, name, len);
-	while ((r = pd_db_next(db, &needle, &line, &n)) > 0)
-		if (pd_passwd_parse(line, n, pw) && pw->name_len == len &&
-		    memcmp(pw->name, name, len) == 0)
-			return 1;
-	return r;
+	return pd_db_find_named(db, name, len, entry, pw);
 }
 
 int pd_passwd_by_uid(struct pd_db *db, uint32_t uid, struct pd_passwd *pw)
