@@ -235,7 +235,12 @@ su-exec: --grace: 'x': not a number of seconds (0-86400)|-i --grace x nobody tru
 su-exec: --grace: '86401': not a number of seconds (0-86400)|-i --grace=86401 nobody true
 su-exec: --grace: '2147483648': not a number of seconds (0-86400)|-i --grace=2147483648 nobody true
 su-exec: '-x': unknown option (try --help)|-x nobody true
-su-exec: '--bogus': unknown option (try --help)|--bogus nobody true"
+su-exec: '--bogus': unknown option (try --help)|--bogus nobody true
+su-exec: '--verb': unknown option (try --help)|--verb nobody true
+su-exec: '--verb=1': unknown option (try --help)|--verb=1 nobody true
+su-exec: '--keep': unknown option (try --help)|--keep net_bind_service nobody true
+su-exec: '--=x': unknown option (try --help)|--=x nobody true
+su-exec: '-\\x9b': unknown option (try --help)|-b$(printf '\233') nobody true"
 
 option_errors() {
 	printf '%s\n' "$OPTION_ERRORS" >"$W/option-errors"
