@@ -207,7 +207,7 @@ FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_TARGETS = spec passwd group resolve
 FUZZ_LIB = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
-	privdrop/group.c privdrop/gids.c privdrop/plan.c
+	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/error.c
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -418,7 +418,7 @@ static void refuse_setid(void)
 }
 
 /* Resolved once, into static memory: su-exec's way to its exec uses no heap. */
-static struct pd_plan *resolve(const char *arg)
+static struct pd_plan *plan_for(const char *arg)
 {
 	static char space[PD_RESOLVE_SPACE];
 	struct pd_plan *plan;
@@ -471,7 +471,7 @@ static const char *const field_options[] = {
  * Without capability options, a plain drop. A root target given -b or -n but
  * no -k keeps root's capabilities: only -k sets PD_KEEP_CAPS.
  */
-static void switch_to(const char *arg, const struct pd_plan *plan, const struct options *o)
+static void become(const char *arg, const struct pd_plan *plan, const struct options *o)
 {
 	struct pd_options opt = { o->keep, o->flags | (o->keep_set ? PD_KEEP_CAPS : 0) };
 	struct pd_error err;
@@ -585,8 +585,8 @@ int main(int argc, char **argv)
 		usage_error(opts.init_only, NULL, "needs --init");
 	if (argc - spec < 2)
 		usage_error(NULL, NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
-	plan = resolve(argv[spec]);
-	switch_to(argv[spec], plan, &opts);
+	plan = plan_for(argv[spec]);
+	become(argv[spec], plan, &opts);
 	if (opts.verbose) {
 		say_plan(plan, &opts);
 		opts.init.notice = say_notice;

@@ -149,7 +149,7 @@ static void compare_files(const struct pd_spec *ps, struct text pw, struct text 
 	pdb.cap = sizeof(pbuf);
 	gdb.buf = gbuf;
 	gdb.cap = sizeof(gbuf);
-	fuzz_check(pd_plan_resolve(&again, ps, caller, &pdb, &gdb, &err) == r, "same outcome from files");
+	fuzz_check(pd_plan_build(&again, ps, caller, &pdb, &gdb, &err) == r, "same outcome from files");
 	if (r == 0) {
 		fuzz_check(again.uid == plan->uid && again.gid == plan->gid, "same ids from files");
 		fuzz_check(again.groups.count == plan->groups.count &&
@@ -190,7 +190,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (pd_spec_parse(arg, &ps, &err) == 0) {
 		pd_db_mem(&pdb, pw.p, pw.len);
 		pd_db_mem(&gdb, gr.p, gr.len);
-		r = pd_plan_resolve(&plan, &ps, caller, &pdb, &gdb, &err);
+		r = pd_plan_build(&plan, &ps, caller, &pdb, &gdb, &err);
 		ref_resolve(spec, pw, gr, &rp);
 		fuzz_check((r < 0) == rp.refused, "refused exactly when the reference refuses");
 		if (r == 0)

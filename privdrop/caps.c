@@ -30,7 +30,7 @@ struct cap_data {
  * Names the lowest kept capability that is in bad, as libcap-ng names it; the
  * step is the field of struct pd_options at fault.
  */
-static int fail_keep(struct pd_error *err, const struct pd_caps *caps, uint64_t bad,
+static int fail_keep(struct pd_error *err, const struct pd_caps_request *caps, uint64_t bad,
 		     const char *reason)
 {
 	uint64_t which = caps->keep & bad;
@@ -129,7 +129,7 @@ int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err)
 	return 0;
 }
 
-static int caps_asked(const struct pd_caps *caps)
+static int caps_asked(const struct pd_caps_request *caps)
 {
 	return caps->keep_set || caps->clear_bounding || caps->no_new_privs;
 }
@@ -138,12 +138,10 @@ static int caps_asked(const struct pd_caps *caps)
  * Before anything changes: with capability options, read where we start and
  * check that every kept capability is ours to keep. A plain drop needs nothing.
  */
-int pd_caps_start(const struct pd_plan *plan, const struct pd_caps *caps, struct pd_capstate *start,
-		  struct pd_error *err)
+int pd_caps_check_start(const struct pd_caps_request *caps, struct pd_capstate *start, struct pd_error *err)
 {
 	uint64_t known;
 
-	(void)plan;
 	if (!caps_asked(caps)) {
 		memset(start, 0, sizeof(*start));
 		return 0;
@@ -293,16 +291,14 @@ static int unbequeath(const struct pd_capstate *start, struct pd_error *err)
 }
 
 /* Root, bounded by --clear-bounding, keeping nothing named (no PD_KEEP_CAPS). */
-static int root_unkept_bounded(const struct pd_plan *plan, const struct pd_caps *caps)
+static int root_unkept_bounded(const struct pd_plan *plan, const struct pd_caps_request *caps)
 {
 	return plan->uid == 0 && caps->clear_bounding && !caps->keep_set;
 }
 
 /* While still root: the bounding set can only shrink with CAP_SETPCAP. */
-int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
-		       const struct pd_capstate *start, struct pd_error *err)
+int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps_request *caps, struct pd_error *err)
 {
-	(void)start;
 	if ((caps->clear_bounding || (plan->uid == 0 && caps->keep_set)) &&
 	    set_bounding(caps->keep, err) < 0)
 		return -1;
@@ -319,7 +315,7 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
  * would still grant. Root bounded with nothing kept loses its inheritable
  * and ambient sets, so its exec starts with no capability at all.
  */
-int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps_request *caps,
 		      const struct pd_capstate *start, struct pd_error *err)
 {
 	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
@@ -352,7 +348,7 @@ int pd_caps_clear(struct pd_error *err)
  * What the kernel must show after the switch, given where we started. A plain
  * drop to a non-root user checks that every set but bounding is empty.
  */
-void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps *caps,
+void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps_request *caps,
 		    const struct pd_capstate *start, struct pd_capstate *want)
 {
 	int root = plan->uid == 0;
@@ -395,7 +391,7 @@ static const char *first_difference(const struct pd_capstate *got, const struct 
 	return NULL;
 }
 
-int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
 		   const struct pd_capstate *start, struct pd_error *err)
 {
 	struct pd_capstate want, got;

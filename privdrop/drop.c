@@ -40,7 +40,7 @@ static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct
 	if (pd_db_open(&passwd, PD_PASSWD, b->passwd, sizeof(b->passwd), err) < 0)
 		return -1;
 	if (pd_db_open(&group, PD_GROUP, b->group, sizeof(b->group), err) == 0)
-		r = pd_plan_resolve(&b->plan, spec, caller, &passwd, &group, err);
+		r = pd_plan_build(&b->plan, spec, caller, &passwd, &group, err);
 	pd_db_close(&passwd);
 	pd_db_close(&group);
 	b->plan.spare = b->passwd;
@@ -148,7 +148,7 @@ static int one_thread_needed(const struct pd_plan *plan, const struct pd_options
 }
 
 /* The capabilities the options ask for; none without options. */
-static void caps_from(const struct pd_options *opt, struct pd_caps *caps)
+static void caps_from(const struct pd_options *opt, struct pd_caps_request *caps)
 {
 	memset(caps, 0, sizeof(*caps));
 	if (!opt)
@@ -173,7 +173,7 @@ static int apply(const struct pd_plan *plan, const struct pd_options *opt, int e
 		 struct pd_error *err)
 {
 	struct pd_capstate start;
-	struct pd_caps caps;
+	struct pd_caps_request caps;
 	int alone;
 
 	memset(err, 0, sizeof(*err));
@@ -192,8 +192,8 @@ static int apply(const struct pd_plan *plan, const struct pd_options *opt, int e
 		       (alone != 1 && pd_threads_readable(alone, err) < 0)))
 		return -1;
 	caps_from(opt, &caps);
-	if (pd_caps_start(plan, &caps, &start, err) < 0 ||
-	    pd_switch(plan, &caps, &start, alone == 1, err) < 0 ||
+	if (pd_caps_check_start(&caps, &start, err) < 0 ||
+	    pd_switch_ids(plan, &caps, &start, alone == 1, err) < 0 ||
 	    pd_verify(plan, &caps, &start, err) < 0)
 		return -1;
 	return alone == 1 || execs ? 0 : pd_threads_verify(plan, &caps, &start, err);

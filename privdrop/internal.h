@@ -121,7 +121,7 @@ struct pd_plan;
 int pd_gids_are_plan(struct pd_gids *got, const struct pd_plan *plan);
 
 /* plan.c: what the spec resolves to; beside it, the capabilities pd_apply is asked for */
-struct pd_caps {
+struct pd_caps_request {
 	uint64_t keep; /* one bit per capability */
 	int keep_set;  /* keep is the whole set (PD_KEEP_CAPS) */
 	int clear_bounding;
@@ -140,7 +140,7 @@ struct pd_caller {
 	uid_t uid;
 	gid_t gid;
 };
-int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
+int pd_plan_build(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
 		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err);
 /* Frees what a plan holds, not the plan: pd_plan_free frees one from pd_resolve. */
 void pd_plan_release(struct pd_plan *plan);
@@ -169,26 +169,23 @@ struct pd_capstate {
 	unsigned fields;
 };
 int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err);
-int pd_caps_start(const struct pd_plan *plan, const struct pd_caps *caps, struct pd_capstate *start,
-		  struct pd_error *err);
-int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps *caps,
-		       const struct pd_capstate *start,
-		       struct pd_error *err);
-int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_caps_check_start(const struct pd_caps_request *caps, struct pd_capstate *start, struct pd_error *err);
+int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps_request *caps, struct pd_error *err);
+int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps_request *caps,
 		      const struct pd_capstate *start, struct pd_error *err);
 int pd_caps_clear(struct pd_error *err);
-void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps *caps,
+void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps_request *caps,
 		    const struct pd_capstate *start,
 		    struct pd_capstate *want);
-int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
 		   const struct pd_capstate *start,
 		   struct pd_error *err);
 
 /* switch.c */
 int pd_identity_is(const struct pd_plan *plan);
-int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_switch_ids(const struct pd_plan *plan, const struct pd_caps_request *caps,
 	      const struct pd_capstate *start, int alone, struct pd_error *err);
-int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
 	      const struct pd_capstate *start, struct pd_error *err);
 
 /* error.c: fills *err with its kind, step, errno and reason (a field for an option); returns -1 */
@@ -200,7 +197,7 @@ int pd_fail_option(struct pd_error *err, enum pd_error_field field, int errnum, 
 int pd_threads_alone(void);
 int pd_threads_readable(int alone, struct pd_error *err);
 int pd_threads_unreadable(int alone, struct pd_error *err);
-int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
 		      const struct pd_capstate *start,
 		      struct pd_error *err);
 

@@ -77,7 +77,7 @@ static int set_groups(struct pd_plan *plan, const struct pd_spec *spec, const st
 	return 0;
 }
 
-int pd_plan_resolve(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
+int pd_plan_build(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
 		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err)
 {
 	struct pd_passwd pw;

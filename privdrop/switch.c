@@ -95,12 +95,12 @@ static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *er
  * started with --user can still run its entrypoint through us. Either way
  * pd_verify reads the result back.
  */
-int pd_switch(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_switch_ids(const struct pd_plan *plan, const struct pd_caps_request *caps,
 	      const struct pd_capstate *start, int alone, struct pd_error *err)
 {
 	int root = geteuid() == 0, same;
 
-	if (pd_caps_before_ids(plan, caps, start, err) < 0)
+	if (pd_caps_before_ids(plan, caps, err) < 0)
 		return -1;
 	same = pd_identity_is(plan);
 	if (same < 0)
@@ -126,7 +126,7 @@ static int unverified(int r, const char *why, struct pd_error *err)
 		     : pd_fail(err, PD_ERR_VERIFY, "verify", 0, why);
 }
 
-int pd_verify(const struct pd_plan *plan, const struct pd_caps *caps,
+int pd_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
 	      const struct pd_capstate *start, struct pd_error *err)
 {
 	int r;

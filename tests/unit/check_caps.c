@@ -140,7 +140,7 @@ START_TEST(test_expect)
 {
 	struct pd_capstate start = { 0 }, want;
 	struct pd_plan plan = { 0 };
-	struct pd_caps caps = { 0 };
+	struct pd_caps_request caps = { 0 };
 	int o = expects[_i].options;
 
 	start.effective = start.permitted = start.bounding = FULL;

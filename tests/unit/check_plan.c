@@ -85,7 +85,7 @@ START_TEST(test_resolve)
 	pd_db_mem(&passwd, passwd_text, sizeof(passwd_text) - 1);
 	pd_db_mem(&group, group_text, sizeof(group_text) - 1);
 	ck_assert_int_eq(pd_spec_parse(rows[_i].spec, &spec, &err), 0);
-	r = pd_plan_resolve(&plan, &spec, caller, &passwd, &group, &err);
+	r = pd_plan_build(&plan, &spec, caller, &passwd, &group, &err);
 	if (rows[_i].reason) {
 		ck_assert_int_eq(r, -1);
 		ck_assert_str_eq(err.reason, rows[_i].reason);
@@ -120,7 +120,7 @@ static void many_groups(int count, int want)
 	pd_db_mem(&passwd, pw, sizeof(pw) - 1);
 	pd_db_mem(&group, text, (size_t)(p - text));
 	ck_assert_int_eq(pd_spec_parse("many", &spec, &err), 0);
-	ck_assert_int_eq(pd_plan_resolve(&plan, &spec, caller, &passwd, &group, &err), want);
+	ck_assert_int_eq(pd_plan_build(&plan, &spec, caller, &passwd, &group, &err), want);
 	if (want == 0)
 		ck_assert_uint_eq(plan.groups.count, PD_GROUPS_MAX);
 	pd_plan_release(&plan);
