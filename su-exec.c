@@ -74,9 +74,7 @@ static const char version_text[] =
 
 struct options {
 	int verbose;
-	uint64_t keep; /* --keep-caps, as bits */
-	int keep_set;
-	unsigned flags; /* PD_CLEAR_BOUNDING, PD_NO_NEW_PRIVS */
+	struct pd_options caps; /* -k, -b and -n, as the library takes them */
 	int init_mode;
 	const char *init_only; /* an option that means nothing without --init */
 	struct pd_init init;
@@ -289,15 +287,15 @@ static void apply_option(char name, const char *arg, struct options *o)
 
 	switch (name) {
 	case 'k':
-		if (cli_caps_parse(arg, &o->keep, &err) < 0)
+		if (cli_caps_parse(arg, &o->caps.keep_caps, &err) < 0)
 			die_option("--keep-caps", &err);
-		o->keep_set = 1;
+		o->caps.flags |= PD_KEEP_CAPS;
 		break;
 	case 'b':
-		o->flags |= PD_CLEAR_BOUNDING;
+		o->caps.flags |= PD_CLEAR_BOUNDING;
 		break;
 	case 'n':
-		o->flags |= PD_NO_NEW_PRIVS;
+		o->caps.flags |= PD_NO_NEW_PRIVS;
 		break;
 	case 'v':
 		o->verbose = 1;
@@ -473,10 +471,9 @@ static const char *const field_options[] = {
  */
 static void become(const char *arg, const struct pd_plan *plan, const struct options *o)
 {
-	struct pd_options opt = { o->keep, o->flags | (o->keep_set ? PD_KEEP_CAPS : 0) };
 	struct pd_error err;
 
-	if (pd_apply_exec(plan, &opt, &err) == 0)
+	if (pd_apply_exec(plan, &o->caps, &err) == 0)
 		return;
 	/* Not root, and the plan is not what we are: only root can change it. */
 	if (err.kind == PD_ERR_NOT_ROOT)
@@ -493,8 +490,8 @@ static void add_caps(struct line *l, const struct options *o)
 	const char *sep = " caps=", *name;
 	unsigned cap;
 
-	for (cap = 0; o->keep_set && cap < 64; cap++) {
-		if (!(o->keep & ((uint64_t)1 << cap)))
+	for (cap = 0; (o->caps.flags & PD_KEEP_CAPS) && cap < 64; cap++) {
+		if (!(o->caps.keep_caps & ((uint64_t)1 << cap)))
 			continue;
 		name = capng_capability_to_name(cap);
 		add(l, sep);

@@ -30,10 +30,10 @@ struct cap_data {
  * Names the lowest kept capability that is in bad, as libcap-ng names it; the
  * step is the field of struct pd_options at fault.
  */
-static int fail_keep(struct pd_error *err, const struct pd_caps_request *caps, uint64_t bad,
+static int fail_keep(struct pd_error *err, const struct pd_options *caps, uint64_t bad,
 		     const char *reason)
 {
-	uint64_t which = caps->keep & bad;
+	uint64_t which = caps->keep_caps & bad;
 	unsigned cap = 0;
 	const char *name;
 
@@ -129,16 +129,16 @@ int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err)
 	return 0;
 }
 
-static int caps_asked(const struct pd_caps_request *caps)
+static int caps_asked(const struct pd_options *caps)
 {
-	return caps->keep_set || caps->clear_bounding || caps->no_new_privs;
+	return (caps->flags & (PD_KEEP_CAPS | PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS)) != 0;
 }
 
 /*
  * Before anything changes: with capability options, read where we start and
  * check that every kept capability is ours to keep. A plain drop needs nothing.
  */
-int pd_caps_check_start(const struct pd_caps_request *caps, struct pd_capstate *start, struct pd_error *err)
+int pd_caps_check_start(const struct pd_options *caps, struct pd_capstate *start, struct pd_error *err)
 {
 	uint64_t known;
 
@@ -149,14 +149,14 @@ int pd_caps_check_start(const struct pd_caps_request *caps, struct pd_capstate *
 	if (pd_caps_read(start, PD_CAP_ALL, err) < 0)
 		return -1;
 	known = start->count >= 64 ? ~(uint64_t)0 : BIT(start->count) - 1;
-	if (caps->keep & ~known)
+	if (caps->keep_caps & ~known)
 		return fail_keep(err, caps, ~known, "capability not supported by this kernel");
-	if (caps->keep & ~start->bounding)
+	if (caps->keep_caps & ~start->bounding)
 		return fail_keep(err, caps, ~start->bounding, "capability not in the bounding set");
-	if (caps->keep & ~start->permitted)
+	if (caps->keep_caps & ~start->permitted)
 		return fail_keep(err, caps, ~start->permitted, "capability not held by the caller");
 	/* Dropping from the bounding set needs CAP_SETPCAP, which only root has here. */
-	if (caps->clear_bounding && !(start->effective & BIT(PD_CAP_SETPCAP)))
+	if ((caps->flags & PD_CLEAR_BOUNDING) && !(start->effective & BIT(PD_CAP_SETPCAP)))
 		return pd_fail_option(err, PD_FIELD_CLEAR_BOUNDING, 0, "needs CAP_SETPCAP: run as root");
 	return 0;
 }
@@ -291,19 +291,19 @@ static int unbequeath(const struct pd_capstate *start, struct pd_error *err)
 }
 
 /* Root, bounded by --clear-bounding, keeping nothing named (no PD_KEEP_CAPS). */
-static int root_unkept_bounded(const struct pd_plan *plan, const struct pd_caps_request *caps)
+static int root_unkept_bounded(const struct pd_plan *plan, const struct pd_options *caps)
 {
-	return plan->uid == 0 && caps->clear_bounding && !caps->keep_set;
+	return plan->uid == 0 && (caps->flags & PD_CLEAR_BOUNDING) && !(caps->flags & PD_KEEP_CAPS);
 }
 
 /* While still root: the bounding set can only shrink with CAP_SETPCAP. */
-int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps_request *caps, struct pd_error *err)
+int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_options *caps, struct pd_error *err)
 {
-	if ((caps->clear_bounding || (plan->uid == 0 && caps->keep_set)) &&
-	    set_bounding(caps->keep, err) < 0)
+	if (((caps->flags & PD_CLEAR_BOUNDING) || (plan->uid == 0 && (caps->flags & PD_KEEP_CAPS))) &&
+	    set_bounding(caps->keep_caps, err) < 0)
 		return -1;
 	/* Without it the uid change empties permitted, and nothing can be kept. */
-	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
+	if (plan->uid != 0 && caps->keep_caps && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
 		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_SET_KEEPCAPS)", errno, NULL);
 	return 0;
 }
@@ -315,16 +315,16 @@ int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps_request 
  * would still grant. Root bounded with nothing kept loses its inheritable
  * and ambient sets, so its exec starts with no capability at all.
  */
-int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_options *caps,
 		      const struct pd_capstate *start, struct pd_error *err)
 {
-	if (plan->uid != 0 && caps->keep && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
+	if (plan->uid != 0 && caps->keep_caps && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_SET_KEEPCAPS)", errno, NULL);
-	if ((caps->keep_set || plan->uid != 0) && set_caps(caps->keep, plan->uid != 0, err) < 0)
+	if (((caps->flags & PD_KEEP_CAPS) || plan->uid != 0) && set_caps(caps->keep_caps, plan->uid != 0, err) < 0)
 		return -1;
 	if (root_unkept_bounded(plan, caps) && unbequeath(start, err) < 0)
 		return -1;
-	if (caps->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+	if ((caps->flags & PD_NO_NEW_PRIVS) && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_SET_NO_NEW_PRIVS)", errno, NULL);
 	return 0;
 }
@@ -348,7 +348,7 @@ int pd_caps_clear(struct pd_error *err)
  * What the kernel must show after the switch, given where we started. A plain
  * drop to a non-root user checks that every set but bounding is empty.
  */
-void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps_request *caps,
+void pd_caps_expect(const struct pd_plan *plan, const struct pd_options *caps,
 		    const struct pd_capstate *start, struct pd_capstate *want)
 {
 	int root = plan->uid == 0;
@@ -359,17 +359,17 @@ void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps_request *ca
 		want->fields = root ? 0 : PD_CAP_E | PD_CAP_P | PD_CAP_I | PD_CAP_A;
 		return;
 	}
-	if (caps->keep_set) {
-		want->effective = want->permitted = want->inheritable = caps->keep;
-		want->ambient = root ? 0 : caps->keep;
+	if (caps->flags & PD_KEEP_CAPS) {
+		want->effective = want->permitted = want->inheritable = caps->keep_caps;
+		want->ambient = root ? 0 : caps->keep_caps;
 	} else if (!root) {
 		want->effective = want->permitted = want->inheritable = want->ambient = 0;
 	}
-	if (caps->clear_bounding || (root && caps->keep_set))
-		want->bounding = caps->keep;
+	if ((caps->flags & PD_CLEAR_BOUNDING) || (root && (caps->flags & PD_KEEP_CAPS)))
+		want->bounding = caps->keep_caps;
 	if (root_unkept_bounded(plan, caps))
 		want->inheritable = want->ambient = 0;
-	want->no_new_privs = start->no_new_privs || caps->no_new_privs;
+	want->no_new_privs = start->no_new_privs || (caps->flags & PD_NO_NEW_PRIVS) != 0;
 }
 
 static const char *first_difference(const struct pd_capstate *got, const struct pd_capstate *want)
@@ -391,7 +391,7 @@ static const char *first_difference(const struct pd_capstate *got, const struct 
 	return NULL;
 }
 
-int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_caps_verify(const struct pd_plan *plan, const struct pd_options *caps,
 		   const struct pd_capstate *start, struct pd_error *err)
 {
 	struct pd_capstate want, got;

@@ -147,17 +147,6 @@ static int one_thread_needed(const struct pd_plan *plan, const struct pd_options
 	return -1;
 }
 
-/* The capabilities the options ask for; none without options. */
-static void caps_from(const struct pd_options *opt, struct pd_caps_request *caps)
-{
-	memset(caps, 0, sizeof(*caps));
-	if (!opt)
-		return;
-	caps->keep = opt->keep_caps;
-	caps->keep_set = !!(opt->flags & PD_KEEP_CAPS);
-	caps->clear_bounding = !!(opt->flags & PD_CLEAR_BOUNDING);
-	caps->no_new_privs = !!(opt->flags & PD_NO_NEW_PRIVS);
-}
 
 /*
  * execs: the caller execs (or becomes an init that runs none of the command's
@@ -173,7 +162,7 @@ static int apply(const struct pd_plan *plan, const struct pd_options *opt, int e
 		 struct pd_error *err)
 {
 	struct pd_capstate start;
-	struct pd_caps_request caps;
+	struct pd_options caps;
 	int alone;
 
 	memset(err, 0, sizeof(*err));
@@ -191,7 +180,7 @@ static int apply(const struct pd_plan *plan, const struct pd_options *opt, int e
 	if (!execs && (one_thread_needed(plan, opt, alone, err) < 0 ||
 		       (alone != 1 && pd_threads_readable(alone, err) < 0)))
 		return -1;
-	caps_from(opt, &caps);
+	caps = opt ? *opt : (struct pd_options){ 0 };
 	if (pd_caps_check_start(&caps, &start, err) < 0 ||
 	    pd_switch_ids(plan, &caps, &start, alone == 1, err) < 0 ||
 	    pd_verify(plan, &caps, &start, err) < 0)

@@ -120,13 +120,7 @@ int pd_group_memberships(struct pd_db *db, const char *user, size_t len, struct 
 struct pd_plan;
 int pd_gids_are_plan(struct pd_gids *got, const struct pd_plan *plan);
 
-/* plan.c: what the spec resolves to; beside it, the capabilities pd_apply is asked for */
-struct pd_caps_request {
-	uint64_t keep; /* one bit per capability */
-	int keep_set;  /* keep is the whole set (PD_KEEP_CAPS) */
-	int clear_bounding;
-	int no_new_privs;
-};
+/* plan.c: what the spec resolves to; the capabilities asked for are the caller's struct pd_options */
 #define PD_HOME_MAX 4096 /* PATH_MAX: a longer home is no path, and an error */
 struct pd_plan {
 	uid_t uid;
@@ -169,23 +163,23 @@ struct pd_capstate {
 	unsigned fields;
 };
 int pd_caps_read(struct pd_capstate *st, unsigned fields, struct pd_error *err);
-int pd_caps_check_start(const struct pd_caps_request *caps, struct pd_capstate *start, struct pd_error *err);
-int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_caps_request *caps, struct pd_error *err);
-int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_caps_check_start(const struct pd_options *caps, struct pd_capstate *start, struct pd_error *err);
+int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_options *caps, struct pd_error *err);
+int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_options *caps,
 		      const struct pd_capstate *start, struct pd_error *err);
 int pd_caps_clear(struct pd_error *err);
-void pd_caps_expect(const struct pd_plan *plan, const struct pd_caps_request *caps,
+void pd_caps_expect(const struct pd_plan *plan, const struct pd_options *caps,
 		    const struct pd_capstate *start,
 		    struct pd_capstate *want);
-int pd_caps_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_caps_verify(const struct pd_plan *plan, const struct pd_options *caps,
 		   const struct pd_capstate *start,
 		   struct pd_error *err);
 
 /* switch.c */
 int pd_identity_is(const struct pd_plan *plan);
-int pd_switch_ids(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_switch_ids(const struct pd_plan *plan, const struct pd_options *caps,
 	      const struct pd_capstate *start, int alone, struct pd_error *err);
-int pd_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_verify(const struct pd_plan *plan, const struct pd_options *caps,
 	      const struct pd_capstate *start, struct pd_error *err);
 
 /* error.c: fills *err with its kind, step, errno and reason (a field for an option); returns -1 */
@@ -197,7 +191,7 @@ int pd_fail_option(struct pd_error *err, enum pd_error_field field, int errnum, 
 int pd_threads_alone(void);
 int pd_threads_readable(int alone, struct pd_error *err);
 int pd_threads_unreadable(int alone, struct pd_error *err);
-int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_threads_verify(const struct pd_plan *plan, const struct pd_options *caps,
 		      const struct pd_capstate *start,
 		      struct pd_error *err);
 

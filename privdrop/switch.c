@@ -95,7 +95,7 @@ static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *er
  * started with --user can still run its entrypoint through us. Either way
  * pd_verify reads the result back.
  */
-int pd_switch_ids(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_switch_ids(const struct pd_plan *plan, const struct pd_options *caps,
 	      const struct pd_capstate *start, int alone, struct pd_error *err)
 {
 	int root = geteuid() == 0, same;
@@ -126,7 +126,7 @@ static int unverified(int r, const char *why, struct pd_error *err)
 		     : pd_fail(err, PD_ERR_VERIFY, "verify", 0, why);
 }
 
-int pd_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_verify(const struct pd_plan *plan, const struct pd_options *caps,
 	      const struct pd_capstate *start, struct pd_error *err)
 {
 	int r;
@@ -139,7 +139,7 @@ int pd_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
 		return unverified(r, "groups are not the ones asked for", err);
 	if (pd_caps_verify(plan, caps, start, err) < 0)
 		return -1;
-	if (plan->uid == 0 || (caps->keep & ((uint64_t)1 << PD_CAP_SETUID)))
+	if (plan->uid == 0 || (caps->keep_caps & ((uint64_t)1 << PD_CAP_SETUID)))
 		return 0;
 	/* A process that can become root again has not dropped anything. */
 	if (syscall(SYS_SETUID, 0UL) == 0 || errno != EPERM)

@@ -239,7 +239,7 @@ int pd_threads_readable(int alone, struct pd_error *err)
  * thread from the kernel: alone, there is nothing more to read (and
  * su-exec's exec stays within its instruction budget).
  */
-int pd_threads_verify(const struct pd_plan *plan, const struct pd_caps_request *caps,
+int pd_threads_verify(const struct pd_plan *plan, const struct pd_options *caps,
 		      const struct pd_capstate *start, struct pd_error *err)
 {
 	struct pd_capstate want;

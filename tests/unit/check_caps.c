@@ -140,7 +140,7 @@ START_TEST(test_expect)
 {
 	struct pd_capstate start = { 0 }, want;
 	struct pd_plan plan = { 0 };
-	struct pd_caps_request caps = { 0 };
+	struct pd_options caps = { 0 };
 	int o = expects[_i].options;
 
 	start.effective = start.permitted = start.bounding = FULL;
@@ -151,10 +151,14 @@ START_TEST(test_expect)
 		start.ambient = NB;
 	}
 	plan.uid = expects[_i].uid;
-	caps.keep_set = o == KEEP || o == KEEP_CLEAR;
-	caps.keep = caps.keep_set ? NB : 0;
-	caps.clear_bounding = o == CLEAR || o == KEEP_CLEAR;
-	caps.no_new_privs = o == NNP;
+	if (o == KEEP || o == KEEP_CLEAR) {
+		caps.flags |= PD_KEEP_CAPS;
+		caps.keep_caps = NB;
+	}
+	if (o == CLEAR || o == KEEP_CLEAR)
+		caps.flags |= PD_CLEAR_BOUNDING;
+	if (o == NNP)
+		caps.flags |= PD_NO_NEW_PRIVS;
 	pd_caps_expect(&plan, &caps, &start, &want);
 	ck_assert_uint_eq(want.fields, expects[_i].fields);
 	if (!want.fields)
