@@ -126,37 +126,42 @@ static void add(struct line *l, const char *s)
 	add_mem(l, s, strlen(s));
 }
 
-/*
- * The error as privdrop words it (pd_error_format), however long, less head
- * bytes at its start and tail at its end.
- */
-static void add_formatted(struct line *l, const struct pd_error *err, size_t head, size_t tail)
+/* What one of privdrop's writers (snprintf-like) gives for what, however long. */
+static void add_written(struct line *l, size_t (*write)(const void *what, char *buf, size_t size),
+			const void *what)
 {
 	char small[512], *big = NULL, *text = small;
-	size_t n = pd_error_format(err, small, sizeof(small));
+	size_t n = write(what, small, sizeof(small));
 
 	if (n >= sizeof(small) && (big = malloc(n + 1)) != NULL) {
-		pd_error_format(err, big, n + 1);
+		write(what, big, n + 1);
 		text = big;
 	} else if (n >= sizeof(small)) {
 		n = sizeof(small) - 1; /* no memory: what fits */
 	}
-	if (n >= head + tail)
-		add_mem(l, text + head, n - head - tail);
+	add_mem(l, text, n);
 	free(big);
+}
+
+static size_t write_error(const void *err, char *buf, size_t size)
+{
+	return pd_error_format(err, buf, size);
+}
+
+static size_t write_escaped(const void *s, char *buf, size_t size)
+{
+	return pd_escape(s, strlen(s), buf, size);
 }
 
 static void add_error(struct line *l, const struct pd_error *err)
 {
-	add_formatted(l, err, 0, 0);
+	add_written(l, write_error, err);
 }
 
-/* Text escaped as in a message, without its quotes (pd_error_format's rule). */
+/* Text escaped as in a message, without quotes (pd_escape). */
 static void add_escaped(struct line *l, const char *s)
 {
-	struct pd_error err = { .subject = s, .subject_len = strlen(s), .reason = "" };
-
-	add_formatted(l, &err, 1, 3); /* 'S': */
+	add_written(l, write_escaped, s);
 }
 
 static void add_uint(struct line *l, unsigned long v)

@@ -56,17 +56,16 @@ static size_t utf8_text(const unsigned char *s, size_t n)
 }
 
 /*
- * Quoted, so the line stays one line and drives no terminal: printable ASCII
+ * Escaped, so the line stays one line and drives no terminal: printable ASCII
  * and well-formed UTF-8 text as they are; every other byte (C0 and C1
  * controls, DEL, backslash, malformed UTF-8) as \xNN.
  */
-static void put_quoted(struct out *o, const char *s, size_t n)
+static void put_escaped(struct out *o, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	char esc[4] = { '\\', 'x', 0, 0 };
 	size_t i, text;
 
-	put_str(o, "'");
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -84,7 +83,21 @@ static void put_quoted(struct out *o, const char *s, size_t n)
 		esc[3] = hex[c & 15];
 		put(o, esc, sizeof(esc));
 	}
-	put_str(o, "'");
+}
+
+static void finish(struct out *o)
+{
+	if (o->size > 0)
+		o->buf[o->len < o->size ? o->len : o->size - 1] = '\0';
+}
+
+size_t pd_escape(const char *s, size_t len, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+
+	put_escaped(&o, s, len);
+	finish(&o);
+	return o.len;
 }
 
 size_t pd_error_format(const struct pd_error *err, char *buf, size_t size)
@@ -96,12 +109,12 @@ size_t pd_error_format(const struct pd_error *err, char *buf, size_t size)
 		put_str(&o, ": ");
 	}
 	if (err->subject) {
-		put_quoted(&o, err->subject, err->subject_len);
-		put_str(&o, ": ");
+		put_str(&o, "'");
+		put_escaped(&o, err->subject, err->subject_len);
+		put_str(&o, "': ");
 	}
 	put_str(&o, err->reason ? err->reason : strerror(err->errnum));
-	if (size > 0)
-		buf[o.len < size ? o.len : size - 1] = '\0';
+	finish(&o);
 	return o.len;
 }
 

@@ -91,6 +91,14 @@ struct pd_error {
  */
 size_t pd_error_format(const struct pd_error *err, char *buf, size_t size);
 
+/*
+ * Writes len bytes of s as pd_error_format writes a subject, without the
+ * quotes, for a program that prints what the databases or a user gave it:
+ * printable ASCII and well-formed UTF-8 text as they are, every other byte
+ * as \xNN. Like snprintf, as pd_error_format.
+ */
+size_t pd_escape(const char *s, size_t len, char *buf, size_t size);
+
 /* Flags of struct pd_options. */
 #define PD_CLEAR_BOUNDING 1u /* empty the bounding set but for keep_caps */
 #define PD_NO_NEW_PRIVS 2u   /* set no_new_privs: no exec gains privileges */

@@ -26,7 +26,7 @@ sealed_env
 
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
-PUBLIC="pd_apply pd_drop pd_error_format pd_exec pd_plan_free pd_plan_gid pd_plan_groups
+PUBLIC="pd_apply pd_drop pd_error_format pd_escape pd_exec pd_plan_free pd_plan_gid pd_plan_groups
 	pd_plan_home pd_plan_uid pd_resolve"
 
 # In a private mount namespace: the fixtures over /etc/passwd and /etc/group,

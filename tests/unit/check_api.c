@@ -53,6 +53,19 @@ START_TEST(test_format)
 END_TEST
 
 /* As snprintf: what fits and a NUL, and the length the whole line needs. */
+/* The subject's escaping alone, as a program prints a HOME or a name. */
+START_TEST(test_escape)
+{
+	char buf[64];
+
+	ck_assert_uint_eq(pd_escape("a\nb\\\xc3\xa9\xc2\x9b", 8, buf, sizeof(buf)), 20);
+	ck_assert_str_eq(buf, "a\\x0ab\\x5c\xc3\xa9\\xc2\\x9b");
+	ck_assert_uint_eq(pd_escape("/home/app", 9, buf, 4), 9);
+	ck_assert_str_eq(buf, "/ho");
+	ck_assert_uint_eq(pd_escape("x", 1, NULL, 0), 1);
+}
+END_TEST
+
 START_TEST(test_format_truncates)
 {
 	const struct pd_error err = { "verify", "a\tb", 3, "groups differ", 0 };
@@ -402,6 +415,7 @@ Suite *api_suite(void)
 
 	tcase_add_loop_test(tc, test_format, 0, COUNT(format_rows));
 	tcase_add_test(tc, test_format_truncates);
+	tcase_add_test(tc, test_escape);
 	tcase_add_test(tc, test_resolve_in_too_small);
 	suite_add_tcase(s, tc);
 	/*
