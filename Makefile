@@ -51,12 +51,15 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
 LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
 	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
-	privdrop/switch.c privdrop/exec.c privdrop/init.c \
+	privdrop/switch.c privdrop/exec.c \
 	privdrop/error.c privdrop/drop.c privdrop/threads.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 # The program's side: its words (capability and signal names, seconds) into values.
 CLI_SRC = cli/error.c cli/uint.c cli/capnames.c cli/signames.c
 CLI_OBJ = $(CLI_SRC:.c=.o)
+# The init behind --init: the program's too, built on privdrop.h alone.
+INIT_SRC = init/init.c init/tree.c
+INIT_OBJ = $(INIT_SRC:.c=.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
 	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \
 	tests/unit/check_caps.c tests/unit/check_find.c tests/unit/check_signals.c \
@@ -67,8 +70,9 @@ all: su-exec privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 .c.o:
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
 
-$(LIB_OBJ): privdrop/privdrop.h privdrop/init.h privdrop/internal.h $(CAPNG_DEP)
-$(CLI_OBJ) su-exec.o: privdrop/privdrop.h privdrop/init.h cli/cli.h $(CAPNG_DEP)
+$(LIB_OBJ): privdrop/privdrop.h privdrop/static.h privdrop/internal.h $(CAPNG_DEP)
+$(CLI_OBJ) su-exec.o: privdrop/privdrop.h privdrop/static.h init/init.h cli/cli.h $(CAPNG_DEP)
+$(INIT_OBJ): privdrop/privdrop.h init/init.h $(CAPNG_DEP)
 su-exec.o: cli/target.h
 # -V names the libc: glibc's headers say which; musl's do not (cli/target.h).
 su-exec.o: ALL_CPPFLAGS += $(if $(CC_IS_MUSL),-DMUSL_VERSION='"$(shell sh mk/musl-version.sh)"')
@@ -80,7 +84,7 @@ privdrop/libprivdrop.a: $(LIB_OBJ)
 # The shared library: the same sources built -fPIC, exporting only privdrop.h.
 PIC_OBJ = $(LIB_SRC:privdrop/%.c=build/pic/%.o)
 
-build/pic/%.o: privdrop/%.c privdrop/privdrop.h privdrop/init.h privdrop/internal.h $(CAPNG_DEP)
+build/pic/%.o: privdrop/%.c privdrop/privdrop.h privdrop/static.h privdrop/internal.h $(CAPNG_DEP)
 	@mkdir -p build/pic
 	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 
@@ -99,12 +103,14 @@ PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$$
 privdrop/privdrop.pc: privdrop/privdrop.pc.in Makefile
 	$(PC_SED) >$@
 
-su-exec: su-exec.o $(CLI_OBJ) privdrop/libprivdrop.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(HARDEN_LDFLAGS) -o $@ su-exec.o $(CLI_OBJ) privdrop/libprivdrop.a \
-		$(CAPNG_LIBS) $(LDLIBS)
+su-exec: su-exec.o $(CLI_OBJ) $(INIT_OBJ) privdrop/libprivdrop.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(HARDEN_LDFLAGS) -o $@ su-exec.o $(CLI_OBJ) $(INIT_OBJ) \
+		privdrop/libprivdrop.a $(CAPNG_LIBS) $(LDLIBS)
 
-tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(CLI_OBJ) privdrop/libprivdrop.a $(CAPNG_DEP)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) $(CLI_OBJ) privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
+tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(CLI_OBJ) $(INIT_OBJ) privdrop/libprivdrop.a \
+		$(CAPNG_DEP)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) $(CLI_OBJ) $(INIT_OBJ) \
+		privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
 
 # Debian 13's libcap-ng, for the glibc build (mk/capng-new.sh; make clean
 # keeps it, the source is fetched once). make check-capng-new builds the unit
@@ -190,11 +196,11 @@ abi-baseline: privdrop/libprivdrop.so.0
 	abidw --no-corpus-path --no-comp-dir-path --drop-private-types --header-file privdrop/privdrop.h \
 		--out-file privdrop/libprivdrop.abi privdrop/libprivdrop.so.0
 
-check-sanitize: $(TEST_SRC) $(LIB_SRC) $(CLI_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
+check-sanitize: $(TEST_SRC) $(LIB_SRC) $(CLI_SRC) $(INIT_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
 	@mkdir -p build/sanitize
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
 		-fno-omit-frame-pointer $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o build/sanitize/check_privdrop \
-		$(TEST_SRC) $(LIB_SRC) $(CLI_SRC) $(CHECK_LIBS) $(CAPNG_LIBS)
+		$(TEST_SRC) $(LIB_SRC) $(CLI_SRC) $(INIT_SRC) $(CHECK_LIBS) $(CAPNG_LIBS)
 	build/sanitize/check_privdrop
 
 check-valgrind: tests/unit/check_privdrop
@@ -257,7 +263,7 @@ STATIC_LDFLAGS = -Wl,-z,norelro
 STATIC_DIR = $(if $(ARCH),build/static-$(ARCH),build/static)
 STATIC_BIN = $(if $(ARCH),build/su-exec-static-$(ARCH),su-exec-static)
 STATIC_OBJ = $(LIB_SRC:privdrop/%.c=$(STATIC_DIR)/%.o) $(CLI_SRC:cli/%.c=$(STATIC_DIR)/cli/%.o) \
-	$(STATIC_DIR)/su-exec.o
+	$(INIT_SRC:init/%.c=$(STATIC_DIR)/init/%.o) $(STATIC_DIR)/su-exec.o
 
 static: $(STATIC_BIN) $(STATIC_DIR)/build-info
 static-musl: static
@@ -274,12 +280,16 @@ $(MUSL_CROSS)/bin/musl-gcc: mk/musl-cross.sh mk/apt-private.sh
 $(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh mk/apt-private.sh $(if $(CROSS),$(MUSL_CROSS)/bin/musl-gcc)
 	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC) $(if $(CROSS),$(ARCH))
 
-$(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h privdrop/init.h privdrop/internal.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h privdrop/static.h privdrop/internal.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 
-$(STATIC_DIR)/cli/%.o: cli/%.c cli/cli.h privdrop/privdrop.h privdrop/init.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/cli/%.o: cli/%.c cli/cli.h init/init.h privdrop/privdrop.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)/cli
+	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
+
+$(STATIC_DIR)/init/%.o: init/%.c init/init.h privdrop/privdrop.h | $(STATIC_CAPNG)
+	@mkdir -p $(STATIC_DIR)/init
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 
 # -V names the libcap-ng and the musl that are linked in: on Debian, the
@@ -289,7 +299,8 @@ STATIC_CAPNG_VERSION = $(if $(SYS_MUSL),$(shell $(PKG_CONFIG) --modversion libca
 STATIC_MUSL_VERSION = $(shell sh mk/musl-version.sh $(if $(CROSS),$(MUSL_CROSS)))
 $(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(STATIC_CAPNG_VERSION)
 $(STATIC_DIR)/su-exec.o: MUSL_VERSION = $(STATIC_MUSL_VERSION)
-$(STATIC_DIR)/su-exec.o: su-exec.c cli/cli.h cli/target.h privdrop/privdrop.h privdrop/init.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/su-exec.o: su-exec.c cli/cli.h cli/target.h init/init.h privdrop/privdrop.h privdrop/static.h \
+		| $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)
 	$(STATIC_CC) $(ALL_CPPFLAGS) -DMUSL_VERSION='"$(MUSL_VERSION)"' $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) \
 		$(STATIC_CFLAGS) -c -o $@ su-exec.c
@@ -463,7 +474,7 @@ clean:
 	rm -rf $(filter-out build/capng-musl $(CAPNG_NEW) build/check-musl build/cross-% build/arch,$(wildcard build/*)) \
 		su-exec-musl
 	rm -rf build/arch/*/root build/arch/*/initrd.cpio build/arch/*/console.*
-	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) $(CLI_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
+	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) $(CLI_OBJ) $(INIT_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
 		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
 		tests/zombies tests/exit32 tests/bindport-static
 

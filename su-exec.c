@@ -5,8 +5,9 @@
  *
  * This file owns the command line: options, messages and exit codes. It is
  * the only place that prints or exits. cli/ turns its words into values;
- * privdrop/ does the work, through its public calls alone (and init.h's: its
- * init, and pd_apply_exec, as su-exec execs or becomes the init right after).
+ * init/ is the init behind --init; privdrop/ does the work, through its
+ * public calls alone (and static.h's: pd_apply_exec, as su-exec execs or
+ * becomes the init right after, and the resolve that needs no heap).
  */
 #include <cap-ng.h>
 #include <errno.h>
@@ -18,8 +19,9 @@
 
 #include "cli/cli.h"
 #include "cli/target.h"
-#include "privdrop/init.h"
+#include "init/init.h"
 #include "privdrop/privdrop.h"
+#include "privdrop/static.h"
 
 extern char **environ;
 
@@ -77,7 +79,7 @@ struct options {
 	struct pd_options caps; /* -k, -b and -n, as the library takes them */
 	int init_mode;
 	const char *init_only; /* an option that means nothing without --init */
-	struct pd_init init;
+	struct init_options init;
 };
 
 /*
@@ -538,12 +540,12 @@ static void say_notice(const struct pd_error *what)
 }
 
 /* --init. A child whose exec failed says why and exits 127 or 126, as exec mode does. */
-static _Noreturn void run_init(const struct pd_init *in, const struct pd_plan *plan, char **argv)
+static _Noreturn void run_init(const struct init_options *in, const struct pd_plan *plan, char **argv)
 {
 	struct pd_error err = { 0 };
 	int status = EXIT_FAIL, r;
 
-	r = pd_init_run(in, plan, argv, &status, &err);
+	r = init_run(in, plan, argv, environ, &status, &err);
 	if (r < 0)
 		die_error(&err);
 	if (r == 0)
@@ -581,7 +583,7 @@ int main(int argc, char **argv)
 
 	refuse_setid();
 	gosu_alone(argc, argv);
-	pd_init_defaults(&opts.init);
+	init_defaults(&opts.init);
 	spec = parse_options(argc, argv, &opts);
 	if (opts.init_only && !opts.init_mode)
 		usage_error(opts.init_only, NULL, "needs --init");

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../privdrop/init.h"
+#include "../init/init.h"
 #include "../privdrop/privdrop.h"
 
 /* error.c: fills *err with the input at fault and the reason; returns -1 */
@@ -28,6 +28,6 @@ int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
 
 /* signames.c: names (any case, SIG optional) or numbers 1..64 */
 int cli_signal_parse(const char *s, size_t len, int *sig, const char **why);
-int cli_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err);
+int cli_rewrite_parse(const char *arg, struct init_options *in, struct pd_error *err);
 
 #endif

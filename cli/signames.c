@@ -12,7 +12,7 @@
 
 #include "cli.h"
 
-_Static_assert(NSIG == PD_NSIG, "PD_NSIG must match the libc's NSIG");
+_Static_assert(NSIG == INIT_NSIG, "INIT_NSIG must match the libc's NSIG");
 
 static const struct {
 	const char *name;
@@ -69,7 +69,7 @@ int cli_signal_parse(const char *s, size_t len, int *sig, const char **why)
 	int found;
 
 	if (cli_is_digits(s, len)) {
-		if (cli_uint(s, len, PD_NSIG - 1, &n) < 0 || n < 1) {
+		if (cli_uint(s, len, INIT_NSIG - 1, &n) < 0 || n < 1) {
 			*why = "signal number out of range (1-64)";
 			return -1;
 		}
@@ -92,7 +92,7 @@ int cli_signal_parse(const char *s, size_t len, int *sig, const char **why)
 }
 
 /* FROM:TO into in->rewrite; TO may be 0, which drops FROM. Nothing changes on failure. */
-int cli_rewrite_parse(const char *arg, struct pd_init *in, struct pd_error *err)
+int cli_rewrite_parse(const char *arg, struct init_options *in, struct pd_error *err)
 {
 	const char *colon = strchr(arg, ':'), *to_s, *why;
 	size_t from_len, to_len;

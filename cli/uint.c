@@ -36,7 +36,7 @@ int cli_grace_parse(const char *s, unsigned *grace, struct pd_error *err)
 {
 	uint32_t n;
 
-	if (cli_uint(s, strlen(s), PD_GRACE_MAX, &n) < 0)
+	if (cli_uint(s, strlen(s), INIT_GRACE_MAX, &n) < 0)
 		return cli_fail(err, s, strlen(s), "not a number of seconds (0-86400)");
 	*grace = n;
 	return 0;

@@ -330,21 +330,6 @@ int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_options *caps,
 }
 
 /*
- * For --init, after the fork: a non-root init needs none of the kept
- * capabilities, so it holds none, and the kernel is asked to confirm it.
- */
-int pd_caps_clear(struct pd_error *err)
-{
-	struct pd_capstate st = { 0 };
-
-	if (set_caps(0, 0, err) < 0 || read_sets(&st, err) < 0)
-		return -1;
-	if (st.permitted | st.effective | st.inheritable)
-		return pd_fail(err, PD_ERR_VERIFY, "verify", 0, "the init kept a capability");
-	return 0;
-}
-
-/*
  * What the kernel must show after the switch, given where we started. A plain
  * drop to a non-root user checks that every set but bounding is empty.
  */

@@ -2,7 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * privdrop's internals, shared by its files and the unit tests; never
- * installed. The promise to other programs is privdrop.h (and init.h).
+ * installed. The promise to other programs is privdrop.h (and static.h).
  *
  * The library never prints and never exits. Actions return 0, or -1 with
  * a struct pd_error filled in. Lookups return 1 found, 0 not found, -1
@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "init.h"
+#include "static.h"
 
 #define PD_PASSWD "/etc/passwd"
 #define PD_GROUP "/etc/group"
@@ -167,7 +167,6 @@ int pd_caps_check_start(const struct pd_options *caps, struct pd_capstate *start
 int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_options *caps, struct pd_error *err);
 int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_options *caps,
 		      const struct pd_capstate *start, struct pd_error *err);
-int pd_caps_clear(struct pd_error *err);
 void pd_caps_expect(const struct pd_plan *plan, const struct pd_options *caps,
 		    const struct pd_capstate *start,
 		    struct pd_capstate *want);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
-/* pd_init_run leaves the caller's signal mask, SIGCHLD and subreaper flag as it found them. */
+/* init_run leaves the caller's signal mask, SIGCHLD and subreaper flag as it found them. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
@@ -20,13 +20,13 @@ static const struct {
 	int blocked;
 	void (*chld)(int);
 	int subreaper;
-	unsigned grace; /* above PD_GRACE_MAX: refused before anything */
-	int want;	/* pd_init_run's result */
+	unsigned grace; /* above INIT_GRACE_MAX: refused before anything */
+	int want;	/* init_run's result */
 } states[] = {
 	{ SIGUSR1, SIG_IGN, 0, 0, 0 },
 	{ SIGTERM, on_chld, 1, 0, 0 },
 	{ 0, SIG_DFL, 0, 0, 0 },
-	{ SIGHUP, SIG_IGN, 1, PD_GRACE_MAX + 1, -1 },
+	{ SIGHUP, SIG_IGN, 1, INIT_GRACE_MAX + 1, -1 },
 };
 
 struct state {
@@ -68,24 +68,24 @@ START_TEST(test_restores)
 {
 	char *const argv[] = { "/bin/sh", "-c", "exit 3", NULL };
 	struct state before, after;
-	struct pd_init in;
+	struct init_options in;
 	struct pd_plan *plan;
 	struct pd_error err;
 	int status = -1, r, sig, flag;
 
 	ck_assert_int_eq(pd_resolve("", &plan, &err), 0); /* the caller as it is */
-	pd_init_defaults(&in);
+	init_defaults(&in);
 	in.grace = states[_i].grace;
 	flag = set_state(_i);
 	read_state(&before);
-	r = pd_init_run(&in, plan, argv, &status, &err);
+	r = init_run(&in, plan, argv, environ, &status, &err);
 	if (r == 1)
 		_exit(126); /* the child, whose exec failed */
 	read_state(&after);
 	ck_assert_int_eq(r, states[_i].want);
 	if (r == 0)
 		ck_assert_int_eq(status, 3);
-	for (sig = 1; sig < PD_NSIG && sig < NSIG; sig++)
+	for (sig = 1; sig < INIT_NSIG && sig < NSIG; sig++)
 		ck_assert_int_eq(sigismember(&after.mask, sig), sigismember(&before.mask, sig));
 	ck_assert_ptr_eq((void *)after.chld.sa_handler, (void *)before.chld.sa_handler);
 	ck_assert_int_eq(after.subreaper, flag ? states[_i].subreaper : -1);

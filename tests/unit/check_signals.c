@@ -122,11 +122,11 @@ static const struct {
 
 START_TEST(test_rewrite)
 {
-	struct pd_init in, before;
+	struct init_options in, before;
 	struct pd_error err = { 0 };
 	int r;
 
-	pd_init_defaults(&in);
+	init_defaults(&in);
 	before = in;
 	r = cli_rewrite_parse(rewrites[_i].arg, &in, &err);
 	if (rewrites[_i].subject) {
@@ -145,10 +145,10 @@ END_TEST
 
 START_TEST(test_rewrite_repeated)
 {
-	struct pd_init in;
+	struct init_options in;
 	struct pd_error err = { 0 };
 
-	pd_init_defaults(&in);
+	init_defaults(&in);
 	ck_assert_int_eq(cli_rewrite_parse("TERM:QUIT", &in, &err), 0);
 	ck_assert_int_eq(cli_rewrite_parse("INT:0", &in, &err), 0);
 	ck_assert_int_eq(cli_rewrite_parse("TERM:HUP", &in, &err), 0); /* the last one wins */
@@ -160,13 +160,13 @@ END_TEST
 
 START_TEST(test_defaults)
 {
-	struct pd_init in;
+	struct init_options in;
 	int sig;
 
-	pd_init_defaults(&in);
+	init_defaults(&in);
 	ck_assert_int_eq(in.pgroup, 0);
 	ck_assert_uint_eq(in.grace, 5);
-	for (sig = 1; sig < PD_NSIG; sig++)
+	for (sig = 1; sig < INIT_NSIG; sig++)
 		ck_assert_int_eq(in.rewrite[sig], sig);
 }
 END_TEST

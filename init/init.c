@@ -16,11 +16,11 @@
  * someone (kill, docker kill) and is meant for the command.
  */
 #define _GNU_SOURCE
-#include <dirent.h>
+#include <cap-ng.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -28,9 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "internal.h"
-
-extern char **environ;
+#include "init.h"
 
 /*
  * The kernel's sigset, through raw syscalls: the libc calls leave out the
@@ -44,7 +42,8 @@ typedef uint64_t ksigset;
 #define KILL_WAIT_MS 1000
 
 struct init {
-	const struct pd_init *in;
+	const struct init_options *in;
+	char *const *envp;
 	pid_t child;
 	int pid1;
 	int proc;	       /* /proc is of our PID namespace: descendants can be listed */
@@ -53,6 +52,18 @@ struct init {
 	struct sigaction chld; /* and its SIGCHLD disposition */
 	int subreaper;	       /* and its child-subreaper flag; -1: not set by us */
 };
+
+/* The init's one way to fill an error, as the library fills its own. */
+static int fail(struct pd_error *err, enum pd_error_kind kind, const char *step, int errnum,
+		const char *reason)
+{
+	memset(err, 0, sizeof(*err));
+	err->kind = kind;
+	err->step = step;
+	err->reason = reason;
+	err->errnum = errnum;
+	return -1;
+}
 
 static int set_mask(const ksigset *set, ksigset *old)
 {
@@ -95,20 +106,6 @@ static int time_left(const struct timespec *deadline, struct timespec *left)
 	return left->tv_sec > 0 || (left->tv_sec == 0 && left->tv_nsec > 0);
 }
 
-static char *put_uint(char *p, unsigned long v)
-{
-	char digits[24];
-	int n = 0;
-
-	do
-		digits[n++] = (char)('0' + v % 10);
-	while (v /= 10);
-	while (n)
-		*p++ = digits[--n];
-	*p = '\0';
-	return p;
-}
-
 /* The kernel's word for a process's death: its exit code, or 128 + the signal. */
 static int exit_status(int st)
 {
@@ -140,192 +137,13 @@ static int reap(pid_t main_child, int *status, int *done)
 /* /proc shows our PID namespace: else its pids would name other processes to kill(). */
 static int proc_is_ours(void)
 {
-	char self[24], want[24];
-	ssize_t n = readlink("/proc/self", self, sizeof(self) - 1);
+	char self[24];
+	ssize_t n = readlink("/proc/self", self, sizeof(self) - 1), i;
+	unsigned long pid = 0;
 
-	if (n <= 0)
-		return 0;
-	self[n] = '\0';
-	put_uint(want, (unsigned long)getpid());
-	return strcmp(self, want) == 0;
-}
-
-/*
- * The parent and process group of pid as /proc/PID/stat gives them; -1 when
- * it has gone. Parsed by hand, with no libc symbol to resolve and a small
- * buffer: the init may run under a 16 KiB stack.
- */
-static int stat_of(pid_t pid, pid_t *ppid, pid_t *pgrp)
-{
-	char buf[64]; /* "PID (COMM) S PPID PGRP": COMM is at most 15 bytes */
-	unsigned long v[2] = { 0, 0 };
-	ssize_t n, i;
-	int fd, k;
-
-	strcpy(put_uint(stpcpy(buf, "/proc/"), (unsigned long)pid), "/stat");
-	fd = open(buf, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf));
-	close(fd);
-	/* COMM may hold anything, ')' too: the fields after its last ')' are numbers. */
-	for (i = n; i > 0 && buf[i - 1] != ')'; i--)
-		;
-	if (i == 0 || i + 3 >= n)
-		return -1;
-	for (i += 3, k = 0; k < 2; k++, i++)
-		for (; i < n && buf[i] >= '0' && buf[i] <= '9'; i++)
-			v[k] = v[k] * 10 + (unsigned long)(buf[i] - '0');
-	*ppid = (pid_t)v[0];
-	*pgrp = (pid_t)v[1];
-	return i <= n ? 0 : -1;
-}
-
-/*
- * kill(), where a pidfd cannot be had: the parent is checked first, so a pid
- * reaped and reused since it was listed is most likely left alone.
- */
-static void kill_checked(pid_t pid, pid_t parent, int sig)
-{
-	pid_t ppid, pgrp;
-
-	if (stat_of(pid, &ppid, &pgrp) == 0 && (ppid == parent || ppid == getpid()))
-		kill(pid, sig);
-}
-
-/*
- * A pid read from /proc may be reaped and reused before kill(). Where the kernel
- * has pidfds (Linux 5.3), one pins the process, and its parent is checked again
- * once it is pinned: a reused pid is left alone. A process whose parent died
- * since has come to us. Any failure but ESRCH (gone) falls back to kill():
- * ENOSYS on an old kernel, EPERM from a seccomp profile that refuses calls it
- * does not know (Docker's before 20.10), EMFILE with every fd in use. Every
- * descendant must get the signal.
- */
-static void signal_child(pid_t parent, pid_t pid, int sig)
-{
-#if defined(SYS_pidfd_open) && defined(SYS_pidfd_send_signal)
-	int fd = (int)syscall(SYS_pidfd_open, (unsigned long)pid, 0UL);
-	pid_t ppid, pgrp;
-
-	if (fd < 0) {
-		if (errno != ESRCH)
-			kill_checked(pid, parent, sig);
-		return;
-	}
-	if (stat_of(pid, &ppid, &pgrp) == 0 && (ppid == parent || ppid == getpid()) &&
-	    syscall(SYS_pidfd_send_signal, (unsigned long)fd, (unsigned long)sig, NULL, 0UL) < 0 &&
-	    errno != ESRCH)
-		kill(pid, sig); /* pinned and checked: the pid is still the one listed */
-	close(fd);
-#else
-	kill_checked(pid, parent, sig);
-#endif
-}
-
-/*
- * Every descendant, listed before any is signalled: one pass cannot meet a
- * process twice, as it could when a parent killed first handed its children
- * to us while our own list was being read. Kept on the heap, in the order
- * found (parents before children), so no depth costs stack.
- */
-struct tree {
-	pid_t *pid, *parent;
-	size_t count, cap;
-};
-
-static int tree_add(struct tree *t, pid_t pid, pid_t parent)
-{
-	size_t i, cap = t->cap ? t->cap * 2 : 64;
-	pid_t *p, *q;
-
-	for (i = 0; i < t->count; i++)
-		if (t->pid[i] == pid)
-			return 0;
-	if (t->count == t->cap) {
-		p = realloc(t->pid, cap * sizeof(*p));
-		if (p)
-			t->pid = p;
-		q = p ? realloc(t->parent, cap * sizeof(*q)) : NULL;
-		if (!q)
-			return -1;
-		t->parent = q;
-		t->cap = cap;
-	}
-	t->pid[t->count] = pid;
-	t->parent[t->count++] = parent;
-	return 0;
-}
-
-/*
- * Adds the children one thread of pid forked, from /proc/PID/task/TID/children.
- * Out of memory, a child is signalled at once instead: its own children come
- * to us when it dies, and the SIGKILL round takes newcomers.
- */
-static void add_children(struct tree *t, pid_t pid, const char *tid, int sig)
-{
-	char path[64], buf[32]; /* "/proc/PID/task/TID/children" */
-	unsigned long child = 0;
-	char *p = put_uint(stpcpy(path, "/proc/"), (unsigned long)pid);
-	ssize_t n, i;
-	int fd;
-
-	if (strlen(tid) + (size_t)(p - path) + sizeof("/task//children") > sizeof(path))
-		return;
-	strcpy(stpcpy(stpcpy(p, "/task/"), tid), "/children");
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return; /* the process has gone */
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		for (i = 0; i < n; i++) {
-			if (buf[i] >= '0' && buf[i] <= '9') {
-				child = child * 10 + (unsigned long)(buf[i] - '0');
-				continue;
-			}
-			if (child && tree_add(t, (pid_t)child, pid) < 0)
-				signal_child(pid, (pid_t)child, sig);
-			child = 0;
-		}
-	close(fd);
-}
-
-/* Adds the children of pid, whichever of its threads forked them. */
-static void add_all_children(struct tree *t, pid_t pid, int sig)
-{
-	struct dirent *e;
-	char path[32];
-	DIR *tasks;
-
-	strcpy(put_uint(stpcpy(path, "/proc/"), (unsigned long)pid), "/task");
-	tasks = opendir(path);
-	if (!tasks)
-		return;
-	while ((e = readdir(tasks)))
-		if (e->d_name[0] != '.')
-			add_children(t, pid, e->d_name, sig);
-	closedir(tasks);
-}
-
-/*
- * Sends sig once to every descendant of ours, children before their parents
- * (the list read backwards): a parent that dies first hands its children to
- * us, and they are signalled all the same. With --pgroup the child's group
- * has had it from kill() already: its members are not sent a second.
- */
-static void signal_tree(const struct init *s, int sig)
-{
-	struct tree t = { NULL, NULL, 0, 0 };
-	pid_t ppid, pgrp;
-	size_t i;
-
-	add_all_children(&t, getpid(), sig);
-	for (i = 0; i < t.count; i++)
-		add_all_children(&t, t.pid[i], sig);
-	for (i = t.count; i-- > 0;)
-		if (!s->in->pgroup || stat_of(t.pid[i], &ppid, &pgrp) < 0 || pgrp != s->child)
-			signal_child(t.parent[i], t.pid[i], sig);
-	free(t.pid);
-	free(t.parent);
+	for (i = 0; i < n && self[i] >= '0' && self[i] <= '9'; i++)
+		pid = pid * 10 + (unsigned long)(self[i] - '0');
+	return n > 0 && i == n && pid == (unsigned long)getpid();
 }
 
 /*
@@ -342,7 +160,7 @@ static void signal_others(const struct init *s, int sig)
 	if (s->in->pgroup)
 		kill(-s->child, sig);
 	if (s->proc)
-		signal_tree(s, sig);
+		init_signal_tree(s->in->pgroup ? s->child : 0, sig);
 }
 
 /* Reaps until no child is left or the deadline passes; resignal newcomers on each SIGCHLD. */
@@ -488,8 +306,8 @@ static int become_subreaper(struct init *s, struct pd_error *err)
 		}
 	}
 	if (errno != EINVAL && errno != ENOSYS)
-		return pd_fail(err, PD_ERR_SYSTEM, step, errno, NULL);
-	pd_fail(&none, PD_ERR_SYSTEM, step, errno, NULL);
+		return fail(err, PD_ERR_SYSTEM, step, errno, NULL);
+	fail(&none, PD_ERR_SYSTEM, step, errno, NULL);
 	if (s->in->notice)
 		s->in->notice(&none);
 	return 0;
@@ -504,13 +322,13 @@ static int prepare(struct init *s, struct pd_error *err)
 	if (become_subreaper(s, err) < 0)
 		return -1;
 	if (set_mask(&all, &s->mask) < 0) {
-		pd_fail(err, PD_ERR_SYSTEM, "rt_sigprocmask", errno, NULL);
+		fail(err, PD_ERR_SYSTEM, "rt_sigprocmask", errno, NULL);
 		restore_subreaper(s);
 		return -1;
 	}
 	/* An ignored SIGCHLD would reap our children behind our back. */
 	if (sigaction(SIGCHLD, &dfl, &s->chld) < 0) {
-		pd_fail(err, PD_ERR_SYSTEM, "sigaction(SIGCHLD)", errno, NULL);
+		fail(err, PD_ERR_SYSTEM, "sigaction(SIGCHLD)", errno, NULL);
 		set_mask(&s->mask, NULL);
 		restore_subreaper(s);
 		return -1;
@@ -536,23 +354,23 @@ static int run_child(const struct init *s, const struct pd_plan *plan, char *con
 		}
 	}
 	if (sigaction(SIGCHLD, &s->chld, NULL) < 0 || set_mask(&s->mask, NULL) < 0) {
-		pd_fail(err, PD_ERR_SYSTEM, "restoring the signal mask", errno, NULL);
+		fail(err, PD_ERR_SYSTEM, "restoring the signal mask", errno, NULL);
 		return 1;
 	}
-	pd_exec(plan, argv, environ);
-	pd_fail(err, PD_ERR_SYSTEM, NULL, errno, NULL);
+	pd_exec(plan, argv, s->envp);
+	fail(err, PD_ERR_SYSTEM, NULL, errno, NULL);
 	err->subject = argv[0];
 	err->subject_len = strlen(argv[0]);
 	return 1;
 }
 
-void pd_init_defaults(struct pd_init *in)
+void init_defaults(struct init_options *in)
 {
 	int sig;
 
 	memset(in, 0, sizeof(*in));
-	in->grace = PD_GRACE_DEFAULT;
-	for (sig = 0; sig < PD_NSIG; sig++)
+	in->grace = INIT_GRACE_DEFAULT;
+	for (sig = 0; sig < INIT_NSIG; sig++)
 		in->rewrite[sig] = sig;
 }
 
@@ -583,15 +401,40 @@ static void restore(const struct init *s)
 	errno = saved;
 }
 
-static int valid(const struct pd_init *in, struct pd_error *err)
+static int valid(const struct init_options *in, struct pd_error *err)
 {
 	int sig;
 
-	if (in->grace > PD_GRACE_MAX)
-		return pd_fail(err, PD_ERR_INPUT, "grace", EINVAL, NULL);
-	for (sig = 0; sig < PD_NSIG; sig++)
-		if (in->rewrite[sig] < 0 || in->rewrite[sig] >= PD_NSIG)
-			return pd_fail(err, PD_ERR_INPUT, "rewrite", EINVAL, NULL);
+	if (in->grace > INIT_GRACE_MAX)
+		return fail(err, PD_ERR_INPUT, "grace", EINVAL, NULL);
+	for (sig = 0; sig < INIT_NSIG; sig++)
+		if (in->rewrite[sig] < 0 || in->rewrite[sig] >= INIT_NSIG)
+			return fail(err, PD_ERR_INPUT, "rewrite", EINVAL, NULL);
+	return 0;
+}
+
+/*
+ * After the fork, as the plan's user: libcap-ng empties every set of the
+ * init's, ambient too, and capget confirms that permitted, effective and
+ * inheritable are empty (ambient cannot outlive them). Not pd_apply, which
+ * reads every thread back: under qemu-user the init has one of qemu's own,
+ * which never runs its code and keeps uid 0.
+ */
+static int keep_nothing(struct pd_error *err)
+{
+	struct { uint32_t version; int pid; } hdr = { 0x20080522, 0 }; /* capget(2)'s version 3 */
+	struct { uint32_t effective, permitted, inheritable; } set[2];
+
+	capng_clear(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
+	errno = 0;
+	if (capng_apply(CAPNG_SELECT_CAPS) < 0 || capng_apply(CAPNG_SELECT_AMBIENT) < 0)
+		return fail(err, PD_ERR_SYSTEM, "capng_apply", errno,
+			    errno ? NULL : "libcap-ng failed and set no errno");
+	if (syscall(SYS_capget, &hdr, set) < 0)
+		return fail(err, PD_ERR_SYSTEM, "capget", errno, NULL);
+	if (set[0].permitted | set[0].effective | set[0].inheritable | set[1].permitted |
+	    set[1].effective | set[1].inheritable)
+		return fail(err, PD_ERR_VERIFY, "verify", 0, "the init kept a capability");
 	return 0;
 }
 
@@ -601,21 +444,21 @@ static int stay(struct init *s, const struct pd_plan *plan, int *status, struct 
 	if (s->in->pgroup)
 		setpgid(s->child, s->child); /* so a signal sent at once finds the group */
 	/* The command keeps what it was given; its non-root init keeps nothing. */
-	if (pd_plan_uid(plan) != 0 && pd_caps_clear(err) < 0) {
+	if (pd_plan_uid(plan) != 0 && keep_nothing(err) < 0) {
 		kill(s->child, SIGKILL);
 		waitpid(s->child, NULL, 0);
 		return -1;
 	}
 	if (supervise(s, status) < 0)
-		return pd_fail(err, PD_ERR_SYSTEM, "waitpid", errno, NULL);
+		return fail(err, PD_ERR_SYSTEM, "waitpid", errno, NULL);
 	shut_down(s);
 	return 0;
 }
 
-int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *const argv[],
-		int *status, struct pd_error *err)
+int init_run(const struct init_options *in, const struct pd_plan *plan, char *const argv[],
+	     char *const envp[], int *status, struct pd_error *err)
 {
-	struct init s = { .in = in, .tty = -1 };
+	struct init s = { .in = in, .envp = envp, .tty = -1 };
 	int r;
 
 	if (valid(in, err) < 0 || prepare(&s, err) < 0)
@@ -623,7 +466,7 @@ int pd_init_run(const struct pd_init *in, const struct pd_plan *plan, char *cons
 	s.child = fork();
 	if (s.child == 0)
 		return run_child(&s, plan, argv, err);
-	r = s.child < 0 ? pd_fail(err, PD_ERR_SYSTEM, "fork", errno, NULL) : stay(&s, plan, status, err);
+	r = s.child < 0 ? fail(err, PD_ERR_SYSTEM, "fork", errno, NULL) : stay(&s, plan, status, err);
 	give_back_tty(&s);
 	restore(&s);
 	return r;

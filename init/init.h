@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* SPDX-FileCopyrightText: 2026 The privdrop authors */
+/*
+ * su-exec's tiny init, behind --init: part of the program, not of the
+ * library, built on privdrop.h's calls (and libcap-ng, to hold no
+ * capability itself). It takes values only: signal numbers and seconds (and
+ * a callback to tell, since only su-exec.c prints).
+ */
+#ifndef INIT_H
+#define INIT_H
+
+#include <sys/types.h>
+
+#include "../privdrop/privdrop.h"
+
+#define INIT_NSIG 65 /* signals 1..64: the kernel's sigset everywhere but MIPS */
+#define INIT_GRACE_DEFAULT 5
+#define INIT_GRACE_MAX 86400 /* a day; added to a 32-bit time_t, it cannot overflow */
+
+struct init_options {
+	int pgroup;		/* the child gets its own group, and the signals go to it */
+	unsigned grace;		/* seconds between SIGTERM and SIGKILL for the others, <= INIT_GRACE_MAX */
+	int rewrite[INIT_NSIG]; /* index: signal received; value: signal delivered, 0 drops */
+	/* NULL, or called in the init, before the fork, with what it goes on without */
+	void (*notice)(const struct pd_error *what);
+};
+
+/* No group of its own, a grace of INIT_GRACE_DEFAULT, every signal delivered as itself. */
+void init_defaults(struct init_options *in);
+
+/*
+ * After pd_apply: forks the command, which pd_exec runs with envp, and stays
+ * as its init. Returns 0 in the init when all is over, with *status the exit
+ * status to use (the command's code, or 128 + its signal); 1 in the child
+ * when the command could not be run; -1 when the init failed (no child
+ * started, it vanished, or *in holds a value out of range). Both failures
+ * fill *err, its errnum the errno. On every return in the init the signal
+ * mask, SIGCHLD's disposition and the child-subreaper flag are as they were
+ * on entry.
+ */
+int init_run(const struct init_options *in, const struct pd_plan *plan, char *const argv[],
+	     char *const envp[], int *status, struct pd_error *err);
+
+/*
+ * init/tree.c: sends sig once to every descendant of ours that /proc lists,
+ * but for the members of process group pgroup (0: none), which had it from
+ * kill() already.
+ */
+void init_signal_tree(pid_t pgroup, int sig);
+
+#endif
