@@ -375,7 +375,7 @@ documented() {
 		"$(sed -n '/^\.SH SECURITY/,/^\.SH /p' "$repo/su-exec.1" | grep -q TIOCSTI && echo yes)"
 	# A variable-length array is a stack buffer of any size: none, and -Wvla keeps it so.
 	set +f
-	set -- "$repo"/su-exec.c "$repo"/privdrop/*.c
+	set -- "$repo"/su-exec.c "$repo"/privdrop/*.c "$repo"/cli/*.c "$repo"/init/*.c
 	set -f
 	for f; do
 		"${CC:-cc}" -std=c11 -Wvla -Werror -fsyntax-only -DVERSION='"0"' -DCAPNG_VERSION='"0"' \

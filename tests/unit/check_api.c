@@ -18,28 +18,28 @@ static const struct {
 	struct pd_error err;
 	const char *line;
 } format_rows[] = {
-	{ { "setresuid", NULL, 0, NULL, EPERM }, "setresuid: Operation not permitted" },
-	{ { NULL, "bogus", 5, "no such user", 0 }, "'bogus': no such user" },
-	{ { "/etc/group", NULL, 0, NULL, EACCES }, "/etc/group: Permission denied" },
-	{ { "--grace", "5x", 2, "not a number", 0 }, "--grace: '5x': not a number" },
-	{ { NULL, "a\nb\\c\x7f\x01", 7, "no such user", 0 }, "'a\\x0ab\\x5cc\\x7f\\x01': no such user" },
-	{ { NULL, "bogus:x", 5, "no such user", 0 }, "'bogus': no such user" }, /* subject_len counts */
+	{ { "setresuid", NULL, 0, NULL, EPERM, PD_ERR_SYSTEM, PD_FIELD_NONE }, "setresuid: Operation not permitted" },
+	{ { NULL, "bogus", 5, "no such user", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'bogus': no such user" },
+	{ { "/etc/group", NULL, 0, NULL, EACCES, PD_ERR_SYSTEM, PD_FIELD_NONE }, "/etc/group: Permission denied" },
+	{ { "--grace", "5x", 2, "not a number", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "--grace: '5x': not a number" },
+	{ { NULL, "a\nb\\c\x7f\x01", 7, "no such user", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'a\\x0ab\\x5cc\\x7f\\x01': no such user" },
+	{ { NULL, "bogus:x", 5, "no such user", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'bogus': no such user" }, /* subject_len counts */
 	/* C1 controls, raw or as UTF-8, are escaped: a terminal acts on them. */
-	{ { NULL, "a\x9b" "31m", 5, "x", 0 }, "'a\\x9b31m': x" },
-	{ { NULL, "\xc2\x9b" "31m\xc2\x9d" "0;t", 10, "x", 0 }, "'\\xc2\\x9b31m\\xc2\\x9d0;t': x" },
-	{ { NULL, "\xc2\x80\xc2\x85\xc2\x9f", 6, "x", 0 }, "'\\xc2\\x80\\xc2\\x85\\xc2\\x9f': x" },
+	{ { NULL, "a\x9b" "31m", 5, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'a\\x9b31m': x" },
+	{ { NULL, "\xc2\x9b" "31m\xc2\x9d" "0;t", 10, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'\\xc2\\x9b31m\\xc2\\x9d0;t': x" },
+	{ { NULL, "\xc2\x80\xc2\x85\xc2\x9f", 6, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'\\xc2\\x80\\xc2\\x85\\xc2\\x9f': x" },
 	/* Other well-formed UTF-8 text is kept: é, 日本, U+00A0, U+1F600. */
-	{ { NULL, "\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac\xc2\xa0\xf0\x9f\x98\x80", 14, "x", 0 },
+	{ { NULL, "\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac\xc2\xa0\xf0\x9f\x98\x80", 14, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE },
 	  "'\xc3\xa9\xe6\x97\xa5\xe6\x9c\xac\xc2\xa0\xf0\x9f\x98\x80': x" },
 	/* Malformed UTF-8, every byte escaped: overlong C1 and ESC, a surrogate, past U+10FFFF, F5, cut. */
-	{ { NULL, "\xe0\x82\x9b\xc1\x9b\xc0\x9b", 7, "x", 0 }, "'\\xe0\\x82\\x9b\\xc1\\x9b\\xc0\\x9b': x" },
-	{ { NULL, "\xed\xa0\x80\xf4\x90\x80\x80\xf5", 8, "x", 0 },
+	{ { NULL, "\xe0\x82\x9b\xc1\x9b\xc0\x9b", 7, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'\\xe0\\x82\\x9b\\xc1\\x9b\\xc0\\x9b': x" },
+	{ { NULL, "\xed\xa0\x80\xf4\x90\x80\x80\xf5", 8, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE },
 	  "'\\xed\\xa0\\x80\\xf4\\x90\\x80\\x80\\xf5': x" },
-	{ { NULL, "\xe6\x97", 2, "x", 0 }, "'\\xe6\\x97': x" },
-	{ { NULL, "\xe6\x97\xa5", 2, "x", 0 }, "'\\xe6\\x97': x" }, /* cut by subject_len */
-	{ { NULL, "\xc3(\x9b", 3, "x", 0 }, "'\\xc3(\\x9b': x" },
-	{ { NULL, "", 0, "empty", 0 }, "'': empty" },
-	{ { NULL, NULL, 0, "refused", 0 }, "refused" },
+	{ { NULL, "\xe6\x97", 2, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'\\xe6\\x97': x" },
+	{ { NULL, "\xe6\x97\xa5", 2, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'\\xe6\\x97': x" }, /* cut by subject_len */
+	{ { NULL, "\xc3(\x9b", 3, "x", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'\\xc3(\\x9b': x" },
+	{ { NULL, "", 0, "empty", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "'': empty" },
+	{ { NULL, NULL, 0, "refused", 0, PD_ERR_INPUT, PD_FIELD_NONE }, "refused" },
 };
 
 START_TEST(test_format)
@@ -68,7 +68,7 @@ END_TEST
 
 START_TEST(test_format_truncates)
 {
-	const struct pd_error err = { "verify", "a\tb", 3, "groups differ", 0 };
+	const struct pd_error err = { "verify", "a\tb", 3, "groups differ", 0, PD_ERR_VERIFY, PD_FIELD_NONE };
 	const char *full = "verify: 'a\\x09b': groups differ";
 	char buf[40];
 	size_t size;
