@@ -72,7 +72,7 @@ all: su-exec privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 
 $(LIB_OBJ): privdrop/privdrop.h privdrop/static.h privdrop/internal.h $(CAPNG_DEP)
 $(CLI_OBJ) su-exec.o: privdrop/privdrop.h privdrop/static.h init/init.h cli/cli.h $(CAPNG_DEP)
-$(INIT_OBJ): privdrop/privdrop.h init/init.h $(CAPNG_DEP)
+$(INIT_OBJ): privdrop/privdrop.h init/init.h cli/cli.h $(CAPNG_DEP)
 su-exec.o: cli/target.h
 # -V names the libc: glibc's headers say which; musl's do not (cli/target.h).
 su-exec.o: ALL_CPPFLAGS += $(if $(CC_IS_MUSL),-DMUSL_VERSION='"$(shell sh mk/musl-version.sh)"')
@@ -288,7 +288,7 @@ $(STATIC_DIR)/cli/%.o: cli/%.c cli/cli.h init/init.h privdrop/privdrop.h | $(STA
 	@mkdir -p $(STATIC_DIR)/cli
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 
-$(STATIC_DIR)/init/%.o: init/%.c init/init.h privdrop/privdrop.h | $(STATIC_CAPNG)
+$(STATIC_DIR)/init/%.o: init/%.c init/init.h cli/cli.h privdrop/privdrop.h | $(STATIC_CAPNG)
 	@mkdir -p $(STATIC_DIR)/init
 	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
 

@@ -168,12 +168,9 @@ static void add_escaped(struct line *l, const char *s)
 
 static void add_uint(struct line *l, unsigned long v)
 {
-	char digits[24], *p = digits + sizeof(digits);
+	char digits[24];
 
-	do
-		*--p = (char)('0' + v % 10);
-	while (v /= 10);
-	add_mem(l, p, (size_t)(digits + sizeof(digits) - p));
+	add_mem(l, digits, (size_t)(cli_put_uint(digits, v) - digits));
 }
 
 static void put(struct line *l)

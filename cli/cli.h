@@ -18,9 +18,11 @@
 /* error.c: fills *err with the input at fault and the reason; returns -1 */
 int cli_fail(struct pd_error *err, const char *s, size_t len, const char *reason);
 
-/* uint.c: digits only, 0..max; overflow is an error, never a wrap */
+/* uint.c: digits only, 0..max; overflow is an error, never a wrap. And back: v
+ * in decimal at p, then a NUL, whose place it returns (24 bytes are enough). */
 int cli_is_digits(const char *s, size_t len);
 int cli_uint(const char *s, size_t len, uint32_t max, uint32_t *n);
+char *cli_put_uint(char *p, unsigned long v);
 int cli_grace_parse(const char *s, unsigned *grace, struct pd_error *err);
 
 /* capnames.c: a comma-separated list of libcap-ng's names added to *keep */

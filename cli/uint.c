@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
-/* Numbers on su-exec's command line: digits only, within a range. */
+/* Numbers on su-exec's command line, digits only within a range, and numbers it writes. */
 #include <string.h>
 
 #include "cli.h"
@@ -32,6 +32,20 @@ int cli_uint(const char *s, size_t len, uint32_t max, uint32_t *n)
 }
 
 /* --grace=SECONDS; *grace is left alone on failure. */
+char *cli_put_uint(char *p, unsigned long v)
+{
+	char digits[24];
+	int n = 0;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while (v /= 10);
+	while (n)
+		*p++ = digits[--n];
+	*p = '\0';
+	return p;
+}
+
 int cli_grace_parse(const char *s, unsigned *grace, struct pd_error *err)
 {
 	uint32_t n;

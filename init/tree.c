@@ -15,21 +15,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "../cli/cli.h"
 #include "init.h"
-
-static char *put_uint(char *p, unsigned long v)
-{
-	char digits[24];
-	int n = 0;
-
-	do
-		digits[n++] = (char)('0' + v % 10);
-	while (v /= 10);
-	while (n)
-		*p++ = digits[--n];
-	*p = '\0';
-	return p;
-}
 
 /*
  * The parent and process group of pid as /proc/PID/stat gives them; -1 when
@@ -43,7 +30,7 @@ static int stat_of(pid_t pid, pid_t *ppid, pid_t *pgrp)
 	ssize_t n, i;
 	int fd, k;
 
-	strcpy(put_uint(stpcpy(buf, "/proc/"), (unsigned long)pid), "/stat");
+	strcpy(cli_put_uint(stpcpy(buf, "/proc/"), (unsigned long)pid), "/stat");
 	fd = open(buf, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
@@ -147,7 +134,7 @@ static void add_children(struct tree *t, pid_t pid, const char *tid, int sig)
 {
 	char path[64], buf[32]; /* "/proc/PID/task/TID/children" */
 	unsigned long child = 0;
-	char *p = put_uint(stpcpy(path, "/proc/"), (unsigned long)pid);
+	char *p = cli_put_uint(stpcpy(path, "/proc/"), (unsigned long)pid);
 	ssize_t n, i;
 	int fd;
 
@@ -177,7 +164,7 @@ static void add_all_children(struct tree *t, pid_t pid, int sig)
 	char path[32];
 	DIR *tasks;
 
-	strcpy(put_uint(stpcpy(path, "/proc/"), (unsigned long)pid), "/task");
+	strcpy(cli_put_uint(stpcpy(path, "/proc/"), (unsigned long)pid), "/task");
 	tasks = opendir(path);
 	if (!tasks)
 		return;
