@@ -53,13 +53,24 @@ LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdr
 	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
 	privdrop/switch.c privdrop/exec.c \
 	privdrop/error.c privdrop/drop.c privdrop/threads.c
-LIB_OBJ = $(LIB_SRC:.c=.o)
 # The program's side: its words (capability and signal names, seconds) into values.
 CLI_SRC = cli/error.c cli/uint.c cli/capnames.c cli/signames.c
-CLI_OBJ = $(CLI_SRC:.c=.o)
 # The init behind --init: the program's too, built on privdrop.h alone.
 INIT_SRC = init/init.c init/tree.c
-INIT_OBJ = $(INIT_SRC:.c=.o)
+PROG_SRC = $(CLI_SRC) $(INIT_SRC) su-exec.c
+
+# Every object lives under build/VARIANT/, named for its source: build/dyn
+# (the dynamic su-exec and libprivdrop.a), build/pic (libprivdrop.so),
+# build/static or build/static-ARCH (the static binaries). Each compile also
+# writes the headers it read (-MMD -MP), so a changed header rebuilds what
+# included it.
+DEPFLAGS = -MMD -MP
+DYN = build/dyn
+PIC = build/pic
+LIB_OBJ = $(LIB_SRC:%.c=$(DYN)/%.o)
+PROG_OBJ = $(PROG_SRC:%.c=$(DYN)/%.o)
+TESTED_OBJ = $(filter-out $(DYN)/su-exec.o,$(PROG_OBJ))
+PIC_OBJ = $(LIB_SRC:%.c=$(PIC)/%.o)
 TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_passwd.c \
 	tests/unit/check_group.c tests/unit/check_plan.c tests/unit/check_db.c \
 	tests/unit/check_caps.c tests/unit/check_find.c tests/unit/check_signals.c \
@@ -67,27 +78,22 @@ TEST_SRC = tests/unit/check_main.c tests/unit/check_spec.c tests/unit/check_pass
 
 all: su-exec privdrop/libprivdrop.so.0 privdrop/privdrop.pc
 
-.c.o:
-	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) -c -o $@ $<
+$(DYN)/%.o: %.c $(CAPNG_DEP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) $(SMALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-$(LIB_OBJ): privdrop/privdrop.h privdrop/static.h privdrop/internal.h $(CAPNG_DEP)
-$(CLI_OBJ) su-exec.o: privdrop/privdrop.h privdrop/static.h init/init.h cli/cli.h $(CAPNG_DEP)
-$(INIT_OBJ): privdrop/privdrop.h init/init.h cli/cli.h $(CAPNG_DEP)
-su-exec.o: cli/target.h
+$(PIC)/%.o: %.c $(CAPNG_DEP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) -fPIC $(DEPFLAGS) -c -o $@ $<
+
 # -V names the libc: glibc's headers say which; musl's do not (cli/target.h).
-su-exec.o: ALL_CPPFLAGS += $(if $(CC_IS_MUSL),-DMUSL_VERSION='"$(shell sh mk/musl-version.sh)"')
+$(DYN)/su-exec.o: ALL_CPPFLAGS += $(if $(CC_IS_MUSL),-DMUSL_VERSION='"$(shell sh mk/musl-version.sh)"')
 
 privdrop/libprivdrop.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
 # The shared library: the same sources built -fPIC, exporting only privdrop.h.
-PIC_OBJ = $(LIB_SRC:privdrop/%.c=build/pic/%.o)
-
-build/pic/%.o: privdrop/%.c privdrop/privdrop.h privdrop/static.h privdrop/internal.h $(CAPNG_DEP)
-	@mkdir -p build/pic
-	$(CC) $(ALL_CPPFLAGS) $(CAPNG_CFLAGS) $(ALL_CFLAGS) -fPIC -c -o $@ $<
-
 privdrop/libprivdrop.so.0: $(PIC_OBJ) privdrop/privdrop.map
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(HARDEN_LDFLAGS) -shared -Wl,-soname,libprivdrop.so.0 \
 		-Wl,--version-script=privdrop/privdrop.map -o $@ $(PIC_OBJ) $(CAPNG_LIBS)
@@ -103,13 +109,17 @@ PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$$
 privdrop/privdrop.pc: privdrop/privdrop.pc.in Makefile
 	$(PC_SED) >$@
 
-su-exec: su-exec.o $(CLI_OBJ) $(INIT_OBJ) privdrop/libprivdrop.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(HARDEN_LDFLAGS) -o $@ su-exec.o $(CLI_OBJ) $(INIT_OBJ) \
+su-exec: $(PROG_OBJ) privdrop/libprivdrop.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(HARDEN_LDFLAGS) -o $@ $(PROG_OBJ) \
 		privdrop/libprivdrop.a $(CAPNG_LIBS) $(LDLIBS)
 
-tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(CLI_OBJ) $(INIT_OBJ) privdrop/libprivdrop.a \
+# The sources compiled with others in one command (the unit tests, the
+# sanitizer and fuzz builds) depend on every header they may include.
+HEADERS = privdrop/privdrop.h privdrop/static.h privdrop/internal.h cli/cli.h cli/target.h init/init.h
+
+tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(HEADERS) $(TESTED_OBJ) privdrop/libprivdrop.a \
 		$(CAPNG_DEP)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) $(CLI_OBJ) $(INIT_OBJ) \
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o $@ $(TEST_SRC) $(TESTED_OBJ) \
 		privdrop/libprivdrop.a $(CHECK_LIBS) $(CAPNG_LIBS)
 
 # Debian 13's libcap-ng, for the glibc build (mk/capng-new.sh; make clean
@@ -196,7 +206,7 @@ abi-baseline: privdrop/libprivdrop.so.0
 	abidw --no-corpus-path --no-comp-dir-path --drop-private-types --header-file privdrop/privdrop.h \
 		--out-file privdrop/libprivdrop.abi privdrop/libprivdrop.so.0
 
-check-sanitize: $(TEST_SRC) $(LIB_SRC) $(CLI_SRC) $(INIT_SRC) tests/unit/check_privdrop.h privdrop/privdrop.h
+check-sanitize: $(TEST_SRC) tests/unit/check_privdrop.h $(HEADERS) $(LIB_SRC) $(CLI_SRC) $(INIT_SRC)
 	@mkdir -p build/sanitize
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -fsanitize=$(SANITIZE) -fno-sanitize-recover=all \
 		-fno-omit-frame-pointer $(CHECK_CFLAGS) $(CAPNG_CFLAGS) -o build/sanitize/check_privdrop \
@@ -218,7 +228,7 @@ FUZZ_LIB = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privd
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) privdrop/privdrop.h
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/reference.c fuzz/reference.h $(FUZZ_LIB) $(HEADERS)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/reference.c $(FUZZ_LIB)
 
@@ -262,8 +272,7 @@ STATIC_CFLAGS = $(SMALL_CFLAGS) -fno-asynchronous-unwind-tables -ffile-prefix-ma
 STATIC_LDFLAGS = -Wl,-z,norelro
 STATIC_DIR = $(if $(ARCH),build/static-$(ARCH),build/static)
 STATIC_BIN = $(if $(ARCH),build/su-exec-static-$(ARCH),su-exec-static)
-STATIC_OBJ = $(LIB_SRC:privdrop/%.c=$(STATIC_DIR)/%.o) $(CLI_SRC:cli/%.c=$(STATIC_DIR)/cli/%.o) \
-	$(INIT_SRC:init/%.c=$(STATIC_DIR)/init/%.o) $(STATIC_DIR)/su-exec.o
+STATIC_OBJ = $(LIB_SRC:%.c=$(STATIC_DIR)/%.o) $(PROG_SRC:%.c=$(STATIC_DIR)/%.o)
 
 static: $(STATIC_BIN) $(STATIC_DIR)/build-info
 static-musl: static
@@ -280,17 +289,9 @@ $(MUSL_CROSS)/bin/musl-gcc: mk/musl-cross.sh mk/apt-private.sh
 $(CAPNG_MUSL)/lib/libcap-ng.a: mk/capng-musl.sh mk/apt-private.sh $(if $(CROSS),$(MUSL_CROSS)/bin/musl-gcc)
 	sh mk/capng-musl.sh $(CAPNG_MUSL) $(MUSL_CC) $(if $(CROSS),$(ARCH))
 
-$(STATIC_DIR)/%.o: privdrop/%.c privdrop/privdrop.h privdrop/static.h privdrop/internal.h | $(STATIC_CAPNG)
-	@mkdir -p $(STATIC_DIR)
-	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
-
-$(STATIC_DIR)/cli/%.o: cli/%.c cli/cli.h init/init.h privdrop/privdrop.h | $(STATIC_CAPNG)
-	@mkdir -p $(STATIC_DIR)/cli
-	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
-
-$(STATIC_DIR)/init/%.o: init/%.c init/init.h cli/cli.h privdrop/privdrop.h | $(STATIC_CAPNG)
-	@mkdir -p $(STATIC_DIR)/init
-	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) -c -o $@ $<
+$(STATIC_DIR)/%.o: %.c | $(STATIC_CAPNG)
+	@mkdir -p $(@D)
+	$(STATIC_CC) $(ALL_CPPFLAGS) $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) $(STATIC_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # -V names the libcap-ng and the musl that are linked in: on Debian, the
 # source package built and musl-dev (mk/musl-version.sh), upstream versions.
@@ -298,12 +299,7 @@ STATIC_CAPNG_VERSION = $(if $(SYS_MUSL),$(shell $(PKG_CONFIG) --modversion libca
 	$(CAPNG_MUSL)/VERSION))
 STATIC_MUSL_VERSION = $(shell sh mk/musl-version.sh $(if $(CROSS),$(MUSL_CROSS)))
 $(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(STATIC_CAPNG_VERSION)
-$(STATIC_DIR)/su-exec.o: MUSL_VERSION = $(STATIC_MUSL_VERSION)
-$(STATIC_DIR)/su-exec.o: su-exec.c cli/cli.h cli/target.h init/init.h privdrop/privdrop.h privdrop/static.h \
-		| $(STATIC_CAPNG)
-	@mkdir -p $(STATIC_DIR)
-	$(STATIC_CC) $(ALL_CPPFLAGS) -DMUSL_VERSION='"$(MUSL_VERSION)"' $(STATIC_CAPNG_CFLAGS) $(ALL_CFLAGS) \
-		$(STATIC_CFLAGS) -c -o $@ su-exec.c
+$(STATIC_DIR)/su-exec.o: ALL_CPPFLAGS += -DMUSL_VERSION='"$(STATIC_MUSL_VERSION)"'
 
 # build/static/su-exec-static (build/static-ARCH/) keeps the symbols, for nm,
 # and build-info beside it says what linked it, for the release's SBOM: the
@@ -469,14 +465,17 @@ uninstall:
 
 # make clean keeps what was fetched: libcap-ng's and Check's builds for musl,
 # check-capng-new's libcap-ng, each architecture's musl, and the kernels and
-# busybox of make check-arch.
+# busybox of make check-arch (not the guests made from them). The rest of
+# build/ goes, and what is built outside it.
+KEPT = build/capng-musl $(CAPNG_NEW) build/check-musl build/cross-% build/arch
+GUESTS = build/arch/*/root build/arch/*/initrd.cpio build/arch/*/console.*
+BUILT = su-exec su-exec-static su-exec-musl privdrop/libprivdrop.a privdrop/libprivdrop.so.0 \
+	privdrop/privdrop.pc tests/unit/check_privdrop $(TEST_HELPERS) tests/exit32
 clean:
-	rm -rf $(filter-out build/capng-musl $(CAPNG_NEW) build/check-musl build/cross-% build/arch,$(wildcard build/*)) \
-		su-exec-musl
-	rm -rf build/arch/*/root build/arch/*/initrd.cpio build/arch/*/console.*
-	rm -f su-exec su-exec-static su-exec.o $(LIB_OBJ) $(CLI_OBJ) $(INIT_OBJ) privdrop/libprivdrop.a tests/unit/check_privdrop \
-		privdrop/libprivdrop.so.0 privdrop/privdrop.pc tests/faultinj tests/faultinj-static tests/sigcount \
-		tests/zombies tests/exit32 tests/bindport-static
+	rm -rf $(filter-out $(KEPT),$(wildcard build/*)) $(GUESTS) $(BUILT)
+
+# What each object's compile said it read (DEPFLAGS).
+-include $(LIB_OBJ:.o=.d) $(PROG_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(STATIC_OBJ:.o=.d)
 
 .PHONY: all static static-musl static-all $(STATIC_ALL) static-tests test-helpers check check-all check-unit check-docs check-integration \
 	check-caps check-capng-new check-init check-library abi-baseline check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
