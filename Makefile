@@ -463,16 +463,34 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libprivdrop.so $(DESTDIR)$(INCLUDEDIR)/privdrop.h \
 		$(DESTDIR)$(PKGCONFIGDIR)/privdrop.pc $(DESTDIR)$(MANDIR)/man3/privdrop.3
 
+# make help: the targets a user runs, one line each.
+help:
+	@printf '%s\n' \
+	'Build:   all (su-exec, libprivdrop) | static (su-exec-static; ARCH=arm64 for another)' \
+	'         static-all (every architecture) | static-tests ARCH= | test-helpers | fuzz' \
+	'Test:    check (every suite) | check SANITIZE=address,undefined (check-sanitize) or' \
+	'         VALGRIND=1 (check-valgrind): the unit tests so | check-unit check-docs' \
+	'         check-integration check-caps check-init check-library check-capng-new' \
+	'         check-emulation (ARCH= for another) check-emulation-all check-cross' \
+	'         check-arch (check-arch-ARCH) check-container check-repro check-repro-all' \
+	'Release: dist distcheck deb release sign KEY= check-release abi-baseline' \
+	'Other:   bench | install install-lib uninstall (PREFIX DESTDIR) | clean distclean | help' \
+	'Needs:   sh mk/deps.sh [build|test|bench|container|package|release|cross|arch], as root'
+
 # make clean keeps what was fetched: libcap-ng's and Check's builds for musl,
 # check-capng-new's libcap-ng, each architecture's musl, and the kernels and
-# busybox of make check-arch (not the guests made from them). The rest of
-# build/ goes, and what is built outside it.
-KEPT = build/capng-musl $(CAPNG_NEW) build/check-musl build/cross-% build/arch
+# busybox of make check-arch (not the guests made from them), and the podman
+# store and Debian roots of check-container and deb. The rest of build/ goes,
+# and what is built outside it. make distclean removes those too.
+KEPT = build/capng-musl $(CAPNG_NEW) build/check-musl build/cross-% build/arch build/container build/deb-root
 GUESTS = build/arch/*/root build/arch/*/initrd.cpio build/arch/*/console.*
 BUILT = su-exec su-exec-static su-exec-musl privdrop/libprivdrop.a privdrop/libprivdrop.so.0 \
 	privdrop/privdrop.pc tests/unit/check_privdrop $(TEST_HELPERS) tests/exit32
 clean:
 	rm -rf $(filter-out $(KEPT),$(wildcard build/*)) $(GUESTS) $(BUILT)
+
+distclean:
+	rm -rf build $(BUILT)
 
 # What each object's compile said it read (DEPFLAGS).
 -include $(LIB_OBJ:.o=.d) $(PROG_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(STATIC_OBJ:.o=.d)
@@ -480,4 +498,4 @@ clean:
 .PHONY: all static static-musl static-all $(STATIC_ALL) static-tests test-helpers check check-all check-unit check-docs check-integration \
 	check-caps check-capng-new check-init check-library abi-baseline check-emulation check-sanitize check-valgrind check-container fuzz bench dist \
 	distcheck check-repro check-repro-all check-cross check-arch $(CHECK_ARCH) \
-	check-emulation-all $(EMULATION_ALL) deb release sign check-release install install-lib uninstall clean
+	check-emulation-all $(EMULATION_ALL) deb release sign check-release install install-lib uninstall clean distclean help

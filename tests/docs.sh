@@ -85,6 +85,18 @@ for place in /tmp "$ROOT/build"; do
 	rm -rf "$tb"
 done
 
+# make help names every target a user runs: each of .PHONY's, but the
+# per-architecture ones it names by pattern (static-ARCH, check-arch-ARCH,
+# check-emulation-ARCH).
+helped=$(make -s -C "$ROOT" help 2>&1)
+for t in $(sed -n '/^\.PHONY:/,/[^\\]$/p' "$ROOT/Makefile" | tr -d '\\' | sed 's/^\.PHONY://' | tr ' \t' '\n\n' |
+	grep -v -e '^$' -e '^\$(' -e '^check-all$' -e '^static-musl$'); do
+	case " $(printf '%s' "$helped" | tr -c 'a-z0-9-' ' ') " in
+	*" $t "* | *" $t("*) pass "make help names $t" ;;
+	*) fail "make help names $t" "$t in make help" "$helped" ;;
+	esac
+done
+
 # Debian's hardening flags on what the dynamic linker loads: RELRO and
 # immediate binding (no lazy binding deep in the init's stack). The static
 # binary has no dynamic linker (Makefile, HARDEN_LDFLAGS says why).
