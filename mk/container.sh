@@ -77,8 +77,9 @@ remove_all() {
 	cleanup
 }
 
-# skip WHAT WHY: say loudly that WHAT did not run, and count it.
-skip() {
+# skip_targets WHAT WHY: say loudly that the WHAT targets did not run, and count it
+# (not a TAP row of its own: lib.sh's skip is one).
+skip_targets() {
 	SKIPPED=$((SKIPPED + 1))
 	echo "SKIP: $1: $2"
 }
@@ -261,13 +262,13 @@ alpine_pullable() {
 	[ "$ENGINE" = podman ] && ALPINE_IMAGE=docker.io/library/$ALPINE_IMAGE
 	have_image "$ALPINE_IMAGE" && return 0
 	if [ "$ENGINE" = podman ] && [ "${CONTAINER_PULL:-0}" != 1 ]; then
-		skip alpine "$ALPINE_IMAGE is not here and podman does not pull without CONTAINER_PULL=1, so the alpine targets did not run"
+		skip_targets alpine "$ALPINE_IMAGE is not here and podman does not pull without CONTAINER_PULL=1, so the alpine targets did not run"
 		return 1
 	fi
 	if out=$($ENGINE pull "$ALPINE_IMAGE" 2>&1); then
 		return 0
 	fi
-	skip alpine "the $ENGINE here cannot pull $ALPINE_IMAGE, so the alpine targets did not run: $(printf '%s\n' "$out" | tail -n 1)"
+	skip_targets alpine "the $ENGINE here cannot pull $ALPINE_IMAGE, so the alpine targets did not run: $(printf '%s\n' "$out" | tail -n 1)"
 	return 1
 }
 

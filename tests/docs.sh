@@ -85,6 +85,20 @@ for place in /tmp "$ROOT/build"; do
 	rm -rf "$tb"
 done
 
+# What cannot be fixed in su-exec is said where a user reads: the TIOCSTI
+# hazard of a root terminal, in the threat model and the man page.
+check "README threat model warns of TIOCSTI" yes \
+	"$(sed -n '/^## Threat model/,/^### /p' "$readme" | grep -q TIOCSTI && echo yes)"
+check "su-exec.1 warns of TIOCSTI" yes \
+	"$(sed -n '/^\.SH SECURITY/,/^\.SH /p' "$man" | grep -q TIOCSTI && echo yes)"
+# A variable-length array is a stack buffer of any size: none, and -Wvla keeps it so.
+for f in "$ROOT"/su-exec.c "$ROOT"/privdrop/*.c "$ROOT"/cli/*.c "$ROOT"/init/*.c; do
+	out=$("${CC:-cc}" -std=c11 -Wvla -Werror -fsyntax-only -DVERSION='"0"' -DCAPNG_VERSION='"0"' "$f" 2>&1)
+	check "no variable-length array in ${f#"$ROOT"/}" "0 []" "$? [$out]"
+done
+check "the Makefile warns of variable-length arrays" yes \
+	"$(grep -q '^WARNINGS.*-Wvla' "$ROOT/Makefile" && echo yes)"
+
 # make help names every target a user runs: each of .PHONY's, but the
 # per-architecture ones it names by pattern (static-ARCH, check-arch-ARCH,
 # check-emulation-ARCH).

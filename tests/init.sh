@@ -15,12 +15,9 @@
 # ready (a line on a fifo, after its trap is set); no fixed sleep stands in
 # for that. TAP output (lib.sh); exits non-zero on any failure.
 
-umask 022
-PATH=/usr/sbin:/usr/bin:/sbin:/bin
-LC_ALL=C
-export PATH LC_ALL
 TESTS=$(cd "$(dirname "$0")" && pwd)
 . "$TESTS/lib.sh"
+sealed_env
 
 # The fixtures go over /etc, then COMMAND runs in place of the shell.
 MOUNT='mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group &&
@@ -53,10 +50,18 @@ poll() {
 	done
 }
 
+# children PID: PID's children, as its threads list them (one of the two
+# globs of a suite that otherwise runs with set -f; chain_run has the other).
+children() {
+	set +f
+	cat /proc/"$1"/task/*/children 2>/dev/null
+	set -f
+}
+
 # init_of PID: the topmost su-exec ($SU_COMM) below PID, the init (its child
 # is deeper). Called once the child said it is ready, so the tree is there.
 init_of() {
-	for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+	for c in $(children "$1"); do
 		if [ "$(cat /proc/"$c"/comm 2>/dev/null)" = "$SU_COMM" ]; then
 			echo "$c"
 			return 0
@@ -272,7 +277,7 @@ pgroup() {
 
 stop_continue() {
 	start in_ns 20 "$SU" --init app sh -c 'echo started; exec sleep 30'
-	child=$(cat /proc/"$init"/task/*/children 2>/dev/null)
+	child=$(children "$init")
 	child=${child%% *}
 	got=
 	if [ -n "$init" ] && [ -n "$child" ]; then
@@ -573,7 +578,9 @@ chain_run() {
 	TOP=1 in_host 30 "$1" --init --grace="$2" app sh -c "$CHAIN" "$CHAIN" 60 \
 		"$TESTS/sigcount" "$dir/chain" "$3" >/dev/null 2>"$dir/err" </dev/null
 	rc=$? ms=$(($(now_ms) - t0))
+	set +f
 	got=$(cat "$dir"/chain/chain.[0-9]* 2>/dev/null | sort | uniq -c | awk '{ print $1 "x" $2 }' | paste -sd' ' -)
+	set -f
 }
 
 no_subreaper() {

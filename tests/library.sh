@@ -26,8 +26,9 @@ sealed_env
 
 MAKE=${MAKE:-make}
 CC=${CC:-cc}
-PUBLIC="pd_apply pd_drop pd_error_format pd_escape pd_exec pd_plan_free pd_plan_gid pd_plan_groups
-	pd_plan_home pd_plan_uid pd_resolve"
+# The public functions, as the version script lists them (check-docs holds it
+# to privdrop.h and privdrop(3)).
+PUBLIC=$(sed -n 's/^[[:space:]]*\(pd_[a-z_]*\);$/\1/p' "$ROOT/privdrop/privdrop.map")
 
 # In a private mount namespace: the fixtures over /etc/passwd and /etc/group,
 # and with NOPROC=1 an empty tmpfs over /proc; with NOPROC=fake the tmpfs
