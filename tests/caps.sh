@@ -95,7 +95,7 @@ setup() {
 # non-zero if anything is missing.
 prerequisites() {
 	missing=0
-	require_tools unshare setpriv chroot mount busybox awk sed grep
+	require_tools unshare setpriv chroot mount busybox awk sed grep timeout
 	for bin in su-exec su-exec-static faultinj faultinj-static bindport; do
 		if [ -x "$W/bin/$bin" ]; then
 			pass "prerequisite: $bin built"

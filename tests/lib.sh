@@ -173,8 +173,10 @@ oneline() {
 	END { if (length(s) > max) s = substr(s, 1, max) "..."; printf "%s", s }'
 }
 
-# Options for every unshare; the PID 1 tests add --pid --fork.
+# Options for every unshare; the PID 1 tests add --pid --fork. SU_LIMIT is
+# what su_run puts in front (su_start's runs are waited for by their suite).
 UNSHARE_OPTS="--mount --propagation private"
+SU_LIMIT=
 
 # Words run in front of /sbin/su-exec inside the busybox root, where PREFIX
 # cannot reach (it runs before chroot): caps.sh puts faultinj there.
@@ -220,13 +222,17 @@ su_exec_in() {
 	*) echo "harness: unknown place $where" >&2; exit 2 ;;
 	esac
 	export HOME=/wrong FOO=passthrough # in the subshell of su_run or su_start
-	exec unshare $UNSHARE_OPTS "$@" </dev/null >"$W/out" 2>"$W/err"
+	exec $SU_LIMIT unshare $UNSHARE_OPTS "$@" </dev/null >"$W/out" 2>"$W/err"
 }
 
-# su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait. Sets RC; the
-# output is in $W/out and $W/err.
+# Seconds a su_run may take: a row that hangs ends as a failure (exit 124),
+# never as a stuck suite.
+RUN_LIMIT=30
+
+# su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait, under timeout.
+# Sets RC; the output is in $W/out and $W/err.
 su_run() {
-	(su_exec_in "$@")
+	(SU_LIMIT="timeout -k 1 $RUN_LIMIT" && su_exec_in "$@")
 	RC=$?
 }
 
