@@ -157,7 +157,7 @@ int pd_caps_check_start(const struct pd_options *caps, struct pd_capstate *start
 		return fail_keep(err, caps, ~start->permitted, "capability not held by the caller");
 	/* Dropping from the bounding set needs CAP_SETPCAP, which only root has here. */
 	if ((caps->flags & PD_CLEAR_BOUNDING) && !(start->effective & BIT(PD_CAP_SETPCAP)))
-		return pd_fail_option(err, PD_FIELD_CLEAR_BOUNDING, 0, "needs CAP_SETPCAP: run as root");
+		return pd_fail_option(err, PD_FIELD_CLEAR_BOUNDING, 0, "needs CAP_SETPCAP, not in the effective set");
 	return 0;
 }
 

@@ -140,6 +140,7 @@ int pd_plan_build(struct pd_plan *plan, const struct pd_spec *spec, struct pd_ca
 void pd_plan_release(struct pd_plan *plan);
 
 /* The two capability numbers su-exec itself needs, from the kernel's ABI. */
+#define PD_CAP_SETGID 6
 #define PD_CAP_SETUID 7
 #define PD_CAP_SETPCAP 8
 

@@ -72,6 +72,28 @@ int pd_identity_is(const struct pd_plan *plan)
 }
 
 /*
+ * A call root made failed. With EPERM from a process that lacks the
+ * capability the call needs (a container that dropped it), the reason names
+ * that capability; with the capability there, the denial is another's (a
+ * user namespace that denies setgroups) and strerror says it as it is.
+ */
+static int id_call_failed(struct pd_error *err, const char *step, unsigned cap)
+{
+	static const char *const needs[] = {
+		[PD_CAP_SETGID] = "Operation not permitted: needs CAP_SETGID, not in the effective set",
+		[PD_CAP_SETUID] = "Operation not permitted: needs CAP_SETUID, not in the effective set",
+	};
+	int saved = errno;
+	struct pd_capstate st;
+	struct pd_error unread;
+
+	pd_fail(err, PD_ERR_SYSTEM, step, saved, NULL);
+	if (saved == EPERM && pd_caps_read(&st, PD_CAP_E, &unread) == 0 && !(st.effective & ((uint64_t)1 << cap)))
+		err->reason = needs[cap];
+	return -1;
+}
+
+/*
  * Groups first, then gid, then uid: each later step drops the right to the
  * earlier. Alone: the raw calls, which change the one thread there is.
  */
@@ -81,11 +103,11 @@ static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *er
 	const gid_t *list = plan->groups.list;
 
 	if ((alone ? syscall(SYS_SETGROUPS, n, list) : setgroups(n, list)) < 0)
-		return pd_fail(err, PD_ERR_SYSTEM, "setgroups", errno, NULL);
+		return id_call_failed(err, "setgroups", PD_CAP_SETGID);
 	if ((alone ? syscall(SYS_SETRESGID, g, g, g) : setresgid(plan->gid, plan->gid, plan->gid)) < 0)
-		return pd_fail(err, PD_ERR_SYSTEM, "setresgid", errno, NULL);
+		return id_call_failed(err, "setresgid", PD_CAP_SETGID);
 	if ((alone ? syscall(SYS_SETRESUID, u, u, u) : setresuid(plan->uid, plan->uid, plan->uid)) < 0)
-		return pd_fail(err, PD_ERR_SYSTEM, "setresuid", errno, NULL);
+		return id_call_failed(err, "setresuid", PD_CAP_SETUID);
 	return 0;
 }
 

@@ -474,6 +474,14 @@ refusals() {
 		"'chown': capability not held by the caller" -k chown
 	refused "$1" "" "$(inside "$1" su-exec) nobody" "--clear-bounding without root" \
 		"--clear-bounding: needs CAP_SETPCAP" -b
+	# Root in a container that dropped a capability: the message names it.
+	setpriv=$(command -v setpriv)
+	refused "$1" "$setpriv --bounding-set=-setgid" "" "root without CAP_SETGID" \
+		"setgroups: Operation not permitted: needs CAP_SETGID, not in the effective set"
+	refused "$1" "$setpriv --bounding-set=-setuid" "" "root without CAP_SETUID" \
+		"setresuid: Operation not permitted: needs CAP_SETUID, not in the effective set"
+	refused "$1" "$setpriv --bounding-set=-setpcap" "" "root without CAP_SETPCAP, --clear-bounding" \
+		"--clear-bounding: needs CAP_SETPCAP, not in the effective set" -b
 }
 
 # refused WHERE CALLER WRAP WHAT FRAGMENT OPTION...: su-exec OPTION... nobody
