@@ -536,6 +536,67 @@ static void say_notice(const struct pd_error *what)
 	put(&l);
 }
 
+/*
+ * Why a command searched for in PATH was denied (EACCES, 126): the first
+ * entry that holds it but not executable (*what says so), or that the new
+ * user cannot search, which the search went past (as execvp does) when
+ * nothing later held it. NULL when neither is found.
+ */
+#define PATH_BYTES 4096 /* Linux's PATH_MAX: no longer path can be exec'd */
+
+static const char *denied_in_path(const char *file, const char **what)
+{
+	static char where[PATH_BYTES];
+	const char *path = getenv("PATH"), *p, *end;
+	size_t dir, len = strlen(file);
+
+	for (p = path ? path : ""; path; p = end + 1) {
+		end = strchr(p, ':');
+		end = end ? end : p + strlen(p);
+		dir = (size_t)(end - p);
+		if (dir > 0 && dir + 1 + len < sizeof(where)) {
+			memcpy(where, p, dir);
+			where[dir] = '/';
+			memcpy(where + dir + 1, file, len + 1);
+			*what = " is not executable";
+			if (access(where, F_OK) == 0)
+				return where;
+			where[dir] = '\0';
+			*what = " cannot be searched";
+			if (errno == EACCES && access(where, X_OK) < 0 && errno == EACCES)
+				return where;
+		}
+		if (*end == '\0')
+			break;
+	}
+	return NULL;
+}
+
+/*
+ * The exec of cmd failed with err's errno: 127 if it is not found, else 126.
+ * A PATH entry in the message is escaped, as everything from the caller is.
+ */
+static _Noreturn void exec_failed(struct pd_error *err, const char *cmd)
+{
+	static char reason[4 * PATH_BYTES + 64];
+	const char *where, *what;
+	size_t n;
+
+	err->subject = cmd;
+	err->subject_len = strlen(cmd);
+	if (err->errnum == EACCES && !strchr(cmd, '/') && (where = denied_in_path(cmd, &what))) {
+		strcpy(reason, strerror(EACCES));
+		strcat(reason, ": ");
+		n = strlen(reason);
+		n += pd_escape(where, strlen(where), reason + n, sizeof(reason) - n - 32);
+		if (n < sizeof(reason) - 32) {
+			strcpy(reason + n, what);
+			err->reason = reason;
+		}
+	}
+	die_error_status(err, err->errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
+}
+
 /* --init. A child whose exec failed says why and exits 127 or 126, as exec mode does. */
 static _Noreturn void run_init(const struct init_options *in, const struct pd_plan *plan, char **argv)
 {
@@ -547,7 +608,7 @@ static _Noreturn void run_init(const struct init_options *in, const struct pd_pl
 		die_error(&err);
 	if (r == 0)
 		_exit(status);
-	die_error_status(&err, err.errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
+	exec_failed(&err, argv[0]);
 }
 
 static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
@@ -556,9 +617,7 @@ static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
 
 	pd_exec(plan, argv, environ);
 	err.errnum = errno;
-	err.subject = argv[0];
-	err.subject_len = strlen(argv[0]);
-	die_error_status(&err, errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
+	exec_failed(&err, argv[0]);
 }
 
 /* As gosu: -v alone prints the version and -? the help; before USER, -v is --verbose. */

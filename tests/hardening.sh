@@ -281,6 +281,21 @@ no_shebang() {
 	expect_output "$name: a script with #! is found on PATH" 0 ran
 	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody missing
 	expect_line "$name: a command on no PATH entry" 127 "su-exec: 'missing': No such file or directory"
+	# Denied on the way (126, as execvp): the message says where.
+	mkdir -p -m 700 "$W/root-only"
+	printf '#!/bin/sh\n' >"$W/bin/not-executable"
+	chmod 644 "$W/bin/not-executable"
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:$W/bin" "$bin" nobody missing
+	expect_line "$name: a PATH entry the user cannot search, nothing after it: 126, and which" 126 \
+		"su-exec: 'missing': Permission denied: $W/root-only cannot be searched"
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:$W/bin" "$bin" --init nobody missing
+	expect_line "$name: --init: the same, from the child" 126 \
+		"su-exec: 'missing': Permission denied: $W/root-only cannot be searched"
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody not-executable
+	expect_line "$name: found on PATH but not executable: 126, and which file" 126 \
+		"su-exec: 'not-executable': Permission denied: $W/bin/not-executable is not executable"
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:/usr/bin:/bin" "$bin" nobody id -u
+	expect_output "$name: a PATH entry the user cannot search is passed by when a later one holds it" 0 65534
 }
 
 # Root in an unshare -r user namespace, where setgroups is denied: asking for
