@@ -443,18 +443,55 @@ static void add_change(struct line *l, const char *what, unsigned long from, uns
 }
 
 /* Not root: the plan must already be what we are. */
+/* A group list, the first 16 of it: the line must fit its buffer. */
+static void add_groups(struct line *l, const gid_t *list, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		add(l, "none");
+	for (i = 0; i < n && i < 16; i++) {
+		if (i)
+			add(l, ",");
+		add_uint(l, list[i]);
+	}
+	if (n > 16) {
+		add(l, " and ");
+		add_uint(l, n - 16);
+		add(l, " more");
+	}
+}
+
 static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 {
 	struct line why = { .fd = -1 };
 	struct pd_error err = { .subject = arg, .subject_len = strlen(arg) };
 	uid_t uid = pd_plan_uid(plan);
-	gid_t gid = pd_plan_gid(plan);
+	gid_t gid = pd_plan_gid(plan), held[16];
+	const gid_t *asked;
+	size_t count;
+	int n;
 
 	add(&why, "cannot change ");
 	add_change(&why, "uid ", geteuid(), uid);
 	add_change(&why, "gid ", getegid(), gid);
-	if (geteuid() == uid && getegid() == gid)
-		add(&why, "supplementary groups, ");
+	if (geteuid() == uid && getegid() == gid) {
+		/* Up to 16 are listed; more are counted. */
+		n = getgroups(0, NULL);
+		add(&why, "supplementary groups from ");
+		if (n >= 0 && n <= 16 && getgroups(n, held) == n) {
+			add_groups(&why, held, (size_t)n);
+		} else if (n > 16) {
+			add_uint(&why, (unsigned long)n);
+			add(&why, " groups");
+		} else {
+			add(&why, "?");
+		}
+		asked = pd_plan_groups(plan, &count);
+		add(&why, " to ");
+		add_groups(&why, asked, count);
+		add(&why, ", ");
+	}
 	add(&why, "not running as root");
 	add_mem(&why, "", 1);
 	err.reason = why.buf;

@@ -41,6 +41,7 @@ main() {
 		gosu_words
 		no_shebang
 		same_identity
+		not_root
 		setid_file
 		pidfds
 	done
@@ -296,6 +297,24 @@ no_shebang() {
 		"su-exec: 'not-executable': Permission denied: $W/bin/not-executable is not executable"
 	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:/usr/bin:/bin" "$bin" nobody id -u
 	expect_output "$name: a PATH entry the user cannot search is passed by when a later one holds it" 0 65534
+}
+
+# A caller that is not root can only be what it is; when that fails, the
+# message says what would have to change: each id from and to, and for the
+# groups both lists (numeric specs and setpriv options with no fixture line).
+not_root() {
+	PRE="setpriv --reuid=4321 --regid=4322 --groups=60"
+	over "$FIX/passwd" "$FIX/group" 4321:4322 id -G
+	expect_line "$name: not root, with a group the runtime added: the groups from and to" 125 \
+		"su-exec: '4321:4322': cannot change supplementary groups from 60 to 4322, not running as root"
+	PRE="setpriv --reuid=4321 --regid=4322 --groups=60,100,910"
+	over "$FIX/passwd" "$FIX/group" 0:10 id -G
+	expect_line "$name: not root, asking for root: uid and gid from and to" 125 \
+		"su-exec: '0:10': cannot change uid 4321 to 0, gid 4322 to 10, not running as root"
+	PRE="setpriv --reuid=4321 --regid=4322 --clear-groups"
+	over "$FIX/passwd" "$FIX/group" 4321:4322 id -u
+	expect_output "$name: not root, already exactly 4321:4322: runs" 0 4321
+	PRE=
 }
 
 # Root in an unshare -r user namespace, where setgroups is denied: asking for
