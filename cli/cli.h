@@ -15,7 +15,10 @@
 #include "../init/init.h"
 #include "../privdrop/privdrop.h"
 
-/* error.c: fills *err with the input at fault and the reason; returns -1 */
+/* error.c: the program's one way to fill an error, as the library fills its
+ * own (cli_error), and a refused input with its reason (cli_fail); -1 */
+int cli_error(struct pd_error *err, enum pd_error_kind kind, const char *step, int errnum,
+	      const char *reason);
 int cli_fail(struct pd_error *err, const char *s, size_t len, const char *reason);
 
 /* uint.c: digits only, 0..max; overflow is an error, never a wrap. And back: v

@@ -5,12 +5,21 @@
 
 #include "cli.h"
 
-int cli_fail(struct pd_error *err, const char *s, size_t len, const char *reason)
+int cli_error(struct pd_error *err, enum pd_error_kind kind, const char *step, int errnum,
+	      const char *reason)
 {
 	memset(err, 0, sizeof(*err));
-	err->kind = PD_ERR_INPUT;
+	err->kind = kind;
+	err->step = step;
+	err->errnum = errnum;
+	err->reason = reason;
+	return -1;
+}
+
+int cli_fail(struct pd_error *err, const char *s, size_t len, const char *reason)
+{
+	cli_error(err, PD_ERR_INPUT, NULL, 0, reason);
 	err->subject = s;
 	err->subject_len = len;
-	err->reason = reason;
 	return -1;
 }
