@@ -364,6 +364,21 @@ trim() {
 	printf '%s\n' "$*"
 }
 
+# Run by a command under --init, as sh -c "$ZOMBIES" HELPER N: leave N
+# orphaned zombies (tests/zombies), then wait, polling /proc (a state no
+# process announces), up to 30 s (an emulated CPU is slow), until none is
+# left with the init as parent.
+ZOMBIES='"$0" "$1" || exit 90
+i=0
+while [ $i -lt 600 ]; do
+	left=$(awk -v init=$PPID "\$3 == \"Z\" && \$4 == init" /proc/[0-9]*/stat 2>/dev/null | wc -l)
+	[ "$left" -eq 0 ] && exit 0
+	i=$((i + 1))
+	sleep 0.05
+done
+echo "$left zombies left"
+exit 1'
+
 # await_ready FIFO: the line a process writes into FIFO once it is ready
 # (its trap set), which the test waits for instead of sleeping. Ten seconds
 # is a bound a loaded machine cannot miss; missing it only fails the test.
