@@ -375,13 +375,6 @@ check-repro-all:
 check-cross: static-all
 	sh mk/cross-check.sh $(STATIC_ARCHES)
 
-# qemu's name for a Debian architecture's machine, where the two differ.
-QEMU_MACHINE = $(or $(QEMU_MACHINE_$(ARCH)),$(ARCH))
-QEMU_MACHINE_amd64 = x86_64
-QEMU_MACHINE_arm64 = aarch64
-QEMU_MACHINE_armhf = arm
-QEMU_MACHINE_armel = arm
-QEMU_MACHINE_ppc64el = ppc64le
 ARCH_BUSYBOX = build/arch/$(ARCH)/busybox/busybox
 
 $(ARCH_BUSYBOX): mk/busybox-cross.sh mk/apt-private.sh
@@ -407,7 +400,8 @@ $(CHECK_ARCH): check-arch-%:
 EMULATION_RUN = $(if $(ARCH),$(STATIC_BIN) $(STATIC_DIR)/bindport $(STATIC_DIR)/check_privdrop \
 	$(ARCH_BUSYBOX),su-exec-static tests/bindport-static tests/unit/check_privdrop)
 check-emulation: $(EMULATION_RUN)
-	$(if $(ARCH),QEMU=qemu-$(QEMU_MACHINE)-static ARCH=$(ARCH)) sh tests/emulation.sh $(EMULATION_RUN)
+	$(if $(ARCH),QEMU=$(or $(shell sh mk/qemu-user.sh $(ARCH)),qemu-x86_64-static) ARCH=$(ARCH)) \
+		sh tests/emulation.sh $(EMULATION_RUN)
 
 $(EMULATION_ALL): check-emulation-%:
 	$(MAKE) check-emulation ARCH=$*

@@ -12,22 +12,11 @@
 set -u
 . tests/lib.sh
 
-# qemu-user's name for a Debian architecture; the machine's own needs none.
-qemu() {
-	[ "$1" != "$(dpkg-architecture -qDEB_HOST_ARCH)" ] || return 0
-	case $1 in
-	amd64) echo qemu-x86_64-static ;;
-	arm64) echo qemu-aarch64-static ;;
-	armhf | armel) echo qemu-arm-static ;;
-	ppc64el) echo qemu-ppc64le-static ;;
-	*) echo "qemu-$1-static" ;;
-	esac
-}
 
 for arch in "$@"; do
 	bin=build/su-exec-static-$arch
 	[ -x "$bin" ] || { fail "$arch: $bin" "built" "missing"; continue; }
-	run=$(qemu "$arch")
+	run=$(sh mk/qemu-user.sh "$arch")
 	[ -z "$run" ] || command -v "$run" >/dev/null ||
 		{ fail "$arch: $run" "installed (sh mk/deps.sh cross)" "missing"; continue; }
 	echo "# $arch: $(stat -c %s "$bin") bytes stripped; $($run "$bin" -V 2>&1)"
