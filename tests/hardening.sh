@@ -272,30 +272,33 @@ no_shebang() {
 	printf 'echo ran\n' >"$W/bin/plain-script"
 	printf '#!/bin/sh\necho ran\n' >"$W/bin/script"
 	chmod 755 "$W/bin" "$W/bin/plain-script" "$W/bin/script"
+	# The inner su-exec runs as nobody: a copy in the work folder, which any
+	# user can reach (the tree may sit in a folder only root can).
+	cp "$bin" "$W/bin/su-exec-as-nobody"
 	over "$FIX/passwd" "$FIX/group" nobody "$W/bin/plain-script"
 	expect_line "$name: a script without #! is refused" 126 \
 		"su-exec: '$W/bin/plain-script': Exec format error"
-	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody plain-script
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$W/bin/su-exec-as-nobody" nobody plain-script
 	expect_line "$name: a script without #! found on PATH is refused" 126 \
 		"su-exec: 'plain-script': Exec format error"
-	over "$FIX/passwd" "$FIX/group" nobody env PATH="/nonexistent::$W/bin" "$bin" nobody script
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="/nonexistent::$W/bin" "$W/bin/su-exec-as-nobody" nobody script
 	expect_output "$name: a script with #! is found on PATH" 0 ran
-	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody missing
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$W/bin/su-exec-as-nobody" nobody missing
 	expect_line "$name: a command on no PATH entry" 127 "su-exec: 'missing': No such file or directory"
 	# Denied on the way (126, as execvp): the message says where.
 	mkdir -p -m 700 "$W/root-only"
 	printf '#!/bin/sh\n' >"$W/bin/not-executable"
 	chmod 644 "$W/bin/not-executable"
-	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:$W/bin" "$bin" nobody missing
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:$W/bin" "$W/bin/su-exec-as-nobody" nobody missing
 	expect_line "$name: a PATH entry the user cannot search, nothing after it: 126, and which" 126 \
 		"su-exec: 'missing': Permission denied: $W/root-only cannot be searched"
-	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:$W/bin" "$bin" --init nobody missing
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:$W/bin" "$W/bin/su-exec-as-nobody" --init nobody missing
 	expect_line "$name: --init: the same, from the child" 126 \
 		"su-exec: 'missing': Permission denied: $W/root-only cannot be searched"
-	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$bin" nobody not-executable
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/bin" "$W/bin/su-exec-as-nobody" nobody not-executable
 	expect_line "$name: found on PATH but not executable: 126, and which file" 126 \
 		"su-exec: 'not-executable': Permission denied: $W/bin/not-executable is not executable"
-	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:/usr/bin:/bin" "$bin" nobody id -u
+	over "$FIX/passwd" "$FIX/group" nobody env PATH="$W/root-only:/usr/bin:/bin" "$W/bin/su-exec-as-nobody" nobody id -u
 	expect_output "$name: a PATH entry the user cannot search is passed by when a later one holds it" 0 65534
 }
 
