@@ -106,6 +106,11 @@ setup() {
 		"$TESTS/sigcount" "$TESTS/zombies" "$TESTS/faultinj" ||
 		missing=1
 	[ "$missing" -eq 0 ] || finish init
+	# The helpers run as app: copies in the work folder, which app can reach
+	# (the tree may sit in a folder only root can).
+	mkdir -m 755 "$dir/bin"
+	cp "$TESTS/sigcount" "$TESTS/zombies" "$dir/bin/"
+	SIGCOUNT=$dir/bin/sigcount ZOMBIE_MAKER=$dir/bin/zombies
 }
 
 # Exit codes 0..255 come back as they are; a signal N as 128+N. All 256
@@ -194,7 +199,7 @@ forwarding() {
 	check "SIGTERM sent to PID 1 reaches a trapping child, whose code comes back" 42 "$rc"
 
 	# sigcount ends at signal 64, the last of the list.
-	start in_ns 30 "$SU" --init app "$TESTS/sigcount" 10000
+	start in_ns 30 "$SU" --init app "$SIGCOUNT" 10000
 	sigs=$(sed -n 's/^ready //p' "$dir/out")
 	signals "$init" $sigs
 	finish_bg
@@ -203,14 +208,14 @@ forwarding() {
 	# musl keeps 32-34 for itself and its sigfillset leaves them out; glibc 32-33.
 	# Not as PID 1, which the kernel shields from signals it has at SIG_DFL.
 	# Had the init not blocked one, it would die of it before passing on 64.
-	start in_host 10 "$SU" --init -r 32:0 -r 33:0 -r 34:0 app "$TESTS/sigcount" 10000
+	start in_host 10 "$SU" --init -r 32:0 -r 33:0 -r 34:0 app "$SIGCOUNT" 10000
 	[ -n "$init" ] && kill -32 "$init" && kill -33 "$init" && kill -34 "$init"
 	signals "$init" USR1 64
 	finish_bg
 	check "the init blocks the libc's own signals 32-34 too (dropped with -r)" "0 10 64" "$rc $(lines)"
 
 	for sig in TSTP:20 TTIN:21 TTOU:22; do
-		start in_ns 10 "$SU" --init app "$TESTS/sigcount" 10000
+		start in_ns 10 "$SU" --init app "$SIGCOUNT" 10000
 		signals "$init" "${sig%:*}"
 		st=$(state "$init")
 		[ "$st" = T ] || st="not stopped"
@@ -229,7 +234,7 @@ rewrite() {
 
 	# The child lists what it gets, so a SIGTERM let through shows whatever
 	# the order; 40 comes after both (real-time signals go last), and 64 ends it.
-	start in_ns 10 "$SU" --init -r TERM:0 -r 1:USR1 app "$TESTS/sigcount" 10000
+	start in_ns 10 "$SU" --init -r TERM:0 -r 1:USR1 app "$SIGCOUNT" 10000
 	[ -n "$init" ] && kill -TERM "$init" && kill -HUP "$init"
 	next_line && signals "$init" 40 64
 	finish_bg
@@ -306,9 +311,9 @@ done
 echo $bad'
 
 reaping() {
-	out=$(in_ns 30 "$SU" --init app sh -c "$ZOMBIES" "$TESTS/zombies" 1000 2>&1)
+	out=$(in_ns 30 "$SU" --init app sh -c "$ZOMBIES" "$ZOMBIE_MAKER" 1000 2>&1)
 	check "1000 orphaned zombies are reaped by the init as PID 1" "0 " "$? $out"
-	out=$(in_host 30 "$SU" --init app sh -c "$ZOMBIES" "$TESTS/zombies" 1000 2>&1)
+	out=$(in_host 30 "$SU" --init app sh -c "$ZOMBIES" "$ZOMBIE_MAKER" 1000 2>&1)
 	check "1000 orphaned zombies are reaped by the init as a subreaper, silently" "0 " "$? $out"
 	out=$(in_host 60 sh -c "$COALESCE" "$SU" 2>&1)
 	check "100 runs with coalescing SIGCHLDs: no hang, the child's status each time" "0 0" "$? $out"
@@ -363,7 +368,7 @@ within() {
 # it could be mistaken for, so load cannot make a correct init miss it.
 shutdown_start() {
 	timed obeys in_ns 30 "$SU" --init --grace=10 app sh -c "$OBEYS" "$dir/timed-obeys.fifo" \
-		"$TESTS/sigcount"
+		"$SIGCOUNT"
 	timed grace1 in_ns 30 "$SU" --init --grace=1 app sh -c "$STUBBORN" "$dir/timed-grace1.fifo"
 	timed grace0 in_ns 30 "$SU" --init --grace=0 app sh -c "$STUBBORN" "$dir/timed-grace0.fifo"
 	timed default in_ns 30 "$SU" --init app sh -c "$STUBBORN" "$dir/timed-default.fifo"
@@ -371,7 +376,7 @@ shutdown_start() {
 	# which would be pending before the init's exit let the caller go on.
 	timed caller in_host 30 sh -c 'trap "echo caller got TERM" TERM
 "$0" --init --grace=10 app sh -c "$1" "$2" "$3"; echo "init exited $?"; echo caller done' \
-		"$SU" "$OBEYS" "$dir/timed-caller.fifo" "$TESTS/sigcount"
+		"$SU" "$OBEYS" "$dir/timed-caller.fifo" "$SIGCOUNT"
 	timed host1 in_host 30 "$SU" --init --grace=1 app sh -c "$STUBBORN" "$dir/timed-host1.fifo"
 }
 
@@ -420,11 +425,11 @@ job_control() {
 	# init's group gets the kernel's SIGINT and no copy. sigcount ends 500 ms
 	# after it, time enough for a copy the init would send at once.
 	out=$( (await_ready "$dir/ready" >/dev/null; printf '\003') |
-		in_host 20 script -qec "exec $SU --init app $TESTS/sigcount 500 $dir/ready" /dev/null 2>&1 |
+		in_host 20 script -qec "exec $SU --init app $SIGCOUNT 500 $dir/ready" /dev/null 2>&1 |
 		tr -d '\r^C')
 	check "^C in a pty without --pgroup: the child gets SIGINT once" "2" "$out"
 	out=$( (await_ready "$dir/ready" >/dev/null; printf '\003') |
-		in_host 20 script -qec "exec $SU --init -g app $TESTS/sigcount 500 $dir/ready" /dev/null 2>&1 |
+		in_host 20 script -qec "exec $SU --init -g app $SIGCOUNT 500 $dir/ready" /dev/null 2>&1 |
 		tr -d '\r^C')
 	check "^C in a pty with --pgroup: the child, the foreground, gets SIGINT once" "2" "$out"
 
@@ -563,7 +568,7 @@ chain_run() {
 	mkdir -m 777 "$dir/chain" && mkfifo -m 666 "$dir/chain/chain.fifo"
 	t0=$(now_ms)
 	TOP=1 in_host 30 "$1" --init --grace="$2" app sh -c "$CHAIN" "$CHAIN" 60 \
-		"$TESTS/sigcount" "$dir/chain" "$3" >/dev/null 2>"$dir/err" </dev/null
+		"$SIGCOUNT" "$dir/chain" "$3" >/dev/null 2>"$dir/err" </dev/null
 	rc=$? ms=$(($(now_ms) - t0))
 	set +f
 	got=$(cat "$dir"/chain/chain.[0-9]* 2>/dev/null | sort | uniq -c | awk '{ print $1 "x" $2 }' | paste -sd' ' -)
