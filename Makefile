@@ -115,7 +115,7 @@ su-exec: $(PROG_OBJ) privdrop/libprivdrop.a
 
 # The sources compiled with others in one command (the unit tests, the
 # sanitizer and fuzz builds) depend on every header they may include.
-HEADERS = privdrop/privdrop.h privdrop/static.h privdrop/internal.h cli/cli.h cli/target.h init/init.h
+HEADERS = privdrop/privdrop.h privdrop/internal.h cli/cli.h cli/target.h init/init.h
 
 tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(HEADERS) $(TESTED_OBJ) privdrop/libprivdrop.a \
 		$(CAPNG_DEP)

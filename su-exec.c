@@ -6,8 +6,7 @@
  * This file owns the command line: options, messages and exit codes. It is
  * the only place that prints or exits. cli/ turns its words into values;
  * init/ is the init behind --init; privdrop/ does the work, through its
- * public calls alone (and static.h's: pd_apply_exec, as su-exec execs or
- * becomes the init right after, and the resolve that needs no heap).
+ * public calls alone.
  */
 #include <cap-ng.h>
 #include <errno.h>
@@ -21,7 +20,6 @@
 #include "cli/target.h"
 #include "init/init.h"
 #include "privdrop/privdrop.h"
-#include "privdrop/static.h"
 
 extern char **environ;
 
@@ -419,14 +417,13 @@ static void refuse_setid(void)
 		die(NULL, "refusing to run with the setuid or setgid bit set");
 }
 
-/* Resolved once, into static memory: su-exec's way to its exec uses no heap. */
+/* Resolved once, into the library's block: su-exec's way to its exec uses no heap. */
 static struct pd_plan *plan_for(const char *arg)
 {
-	static char space[PD_RESOLVE_SPACE];
 	struct pd_plan *plan;
 	struct pd_error err;
 
-	if (pd_resolve_in(arg, space, sizeof(space), &plan, &err) < 0)
+	if (pd_resolve_once(arg, &plan, &err) < 0)
 		die_error(&err);
 	return plan;
 }
@@ -512,9 +509,11 @@ static const char *const field_options[] = {
  */
 static void become(const char *arg, const struct pd_plan *plan, const struct options *o)
 {
+	struct pd_options caps = o->caps;
 	struct pd_error err;
 
-	if (pd_apply_exec(plan, &o->caps, &err) == 0)
+	caps.flags |= PD_EXECS_NEXT; /* it execs, or stays as the init, right after */
+	if (pd_apply(plan, &caps, &err) == 0)
 		return;
 	/* Not root, and the plan is not what we are: only root can change it. */
 	if (err.kind == PD_ERR_NOT_ROOT)

@@ -2,8 +2,8 @@
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /* The public calls: resolve a spec to a plan, become it, exec as it. */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,9 +12,9 @@
 
 /*
  * A plan and its readers' blocks in one piece of memory: the heap's (one
- * allocation, none given back before an exec) or the caller's
- * (pd_resolve_in). The blocks are dead once resolved; the first is lent to
- * pd_exec for the environment it builds.
+ * allocation, none given back before an exec) or the library's one static
+ * block (pd_resolve_once). The blocks are dead once resolved; the first is
+ * lent to pd_exec for the environment it builds.
  */
 struct plan_block {
 	struct pd_plan plan; /* first: a plan's address is its block's */
@@ -22,8 +22,6 @@ struct plan_block {
 	_Alignas(max_align_t) char passwd[PD_BLOCK_SIZE];
 	char group[PD_BLOCK_SIZE];
 };
-_Static_assert(sizeof(struct plan_block) + _Alignof(struct plan_block) <= PD_RESOLVE_SPACE,
-	       "PD_RESOLVE_SPACE must hold a plan and its blocks");
 
 static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct pd_error *err)
 {
@@ -48,7 +46,7 @@ static int resolve_from(const struct pd_spec *spec, struct plan_block *b, struct
 	return r;
 }
 
-/* Resolves into b, on the heap or in the caller's space. */
+/* Resolves into b, on the heap or the static block. */
 static int resolve_block(const struct pd_spec *spec, struct plan_block *b, int on_heap,
 			 struct pd_plan **plan, struct pd_error *err)
 {
@@ -62,35 +60,35 @@ static int resolve_block(const struct pd_spec *spec, struct plan_block *b, int o
 	return 0;
 }
 
-int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
+/* The first pd_resolve_once of a process resolves here; on_heap stays 0. */
+static struct plan_block once_block;
+static atomic_flag once_taken = ATOMIC_FLAG_INIT;
+
+static int resolve(const char *arg, int once, struct pd_plan **plan, struct pd_error *err)
 {
 	struct pd_spec spec;
-	struct plan_block *b;
+	struct plan_block *b = &once_block;
 
 	*plan = NULL;
 	memset(err, 0, sizeof(*err));
 	if (pd_spec_parse(arg, &spec, err) < 0)
 		return -1;
-	b = malloc(sizeof(*b));
-	if (!b)
-		return pd_fail(err, PD_ERR_SYSTEM, "resolve", errno, NULL);
-	return resolve_block(&spec, b, 1, plan, err);
+	if (!once || atomic_flag_test_and_set(&once_taken)) {
+		b = malloc(sizeof(*b));
+		if (!b)
+			return pd_fail(err, PD_ERR_SYSTEM, "resolve", errno, NULL);
+	}
+	return resolve_block(&spec, b, b != &once_block, plan, err);
 }
 
-int pd_resolve_in(const char *arg, void *space, size_t size, struct pd_plan **plan,
-		  struct pd_error *err)
+int pd_resolve(const char *arg, struct pd_plan **plan, struct pd_error *err)
 {
-	size_t align = _Alignof(struct plan_block);
-	uintptr_t at = ((uintptr_t)space + align - 1) & ~(uintptr_t)(align - 1);
-	struct pd_spec spec;
+	return resolve(arg, 0, plan, err);
+}
 
-	*plan = NULL;
-	memset(err, 0, sizeof(*err));
-	if (!space || size < PD_RESOLVE_SPACE)
-		return pd_fail(err, PD_ERR_INPUT, "pd_resolve_in", EINVAL, "less space than PD_RESOLVE_SPACE");
-	if (pd_spec_parse(arg, &spec, err) < 0)
-		return -1;
-	return resolve_block(&spec, (struct plan_block *)at, 0, plan, err);
+int pd_resolve_once(const char *arg, struct pd_plan **plan, struct pd_error *err)
+{
+	return resolve(arg, 1, plan, err);
 }
 
 uid_t pd_plan_uid(const struct pd_plan *plan)
@@ -149,24 +147,24 @@ static int one_thread_needed(const struct pd_plan *plan, const struct pd_options
 
 
 /*
- * execs: the caller execs (or becomes an init that runs none of the command's
- * code) right after, and has started no thread. Then a thread it did not start
+ * PD_EXECS_NEXT: the caller execs (or becomes an init that runs none of the
+ * command's code) right after, and has started no thread. Then a thread it did not start
  * (qemu-user's own, which never runs the program's code and which no libc
  * broadcast reaches) cannot carry the old identity into the command: an exec
  * ends every other thread, and the new program's credentials are the exec'ing
  * thread's. So only the calling thread is read back, from the kernel as
  * always, and no capability option is refused for the others. A daemon keeps
- * its threads: for it (execs 0) every thread is read back, or it is refused.
+ * its threads: for it every thread is read back, or it is refused.
  */
-static int apply(const struct pd_plan *plan, const struct pd_options *opt, int execs,
-		 struct pd_error *err)
+int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
 {
+	int execs = opt && (opt->flags & PD_EXECS_NEXT);
 	struct pd_capstate start;
 	struct pd_options caps;
 	int alone;
 
 	memset(err, 0, sizeof(*err));
-	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS)))
+	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS | PD_EXECS_NEXT)))
 		return pd_fail_option(err, PD_FIELD_FLAGS, EINVAL, "unknown flags in struct pd_options");
 	if (opt && !(opt->flags & PD_KEEP_CAPS) && opt->keep_caps)
 		return pd_fail_option(err, PD_FIELD_KEEP_CAPS, EINVAL, "not empty, without PD_KEEP_CAPS");
@@ -186,16 +184,6 @@ static int apply(const struct pd_plan *plan, const struct pd_options *opt, int e
 	    pd_verify(plan, &caps, &start, err) < 0)
 		return -1;
 	return alone == 1 || execs ? 0 : pd_threads_verify(plan, &caps, &start, err);
-}
-
-int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
-{
-	return apply(plan, opt, 0, err);
-}
-
-int pd_apply_exec(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err)
-{
-	return apply(plan, opt, 1, err);
 }
 
 int pd_drop(const char *spec, const struct pd_options *opt, struct pd_error *err)

@@ -2,7 +2,7 @@
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
  * privdrop's internals, shared by its files and the unit tests; never
- * installed. The promise to other programs is privdrop.h (and static.h).
+ * installed. The promise to other programs is privdrop.h.
  *
  * The library never prints and never exits. Actions return 0, or -1 with
  * a struct pd_error filled in. Lookups return 1 found, 0 not found, -1
@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "static.h"
+#include "privdrop.h"
 
 #define PD_PASSWD "/etc/passwd"
 #define PD_GROUP "/etc/group"

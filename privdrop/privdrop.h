@@ -30,8 +30,9 @@
  * /proc/self/task shows it. Without /proc such a process is refused before
  * anything changes; a process alone needs no /proc.
  *
- * The library never prints, never exits and keeps no global state. Every
- * function is safe to call from one thread at a time.
+ * The library never prints and never exits. Its one global state is the
+ * block pd_resolve_once lends to the first plan. Every function is safe to
+ * call from one thread at a time.
  */
 #ifndef PRIVDROP_H
 #define PRIVDROP_H
@@ -103,6 +104,7 @@ size_t pd_escape(const char *s, size_t len, char *buf, size_t size);
 #define PD_CLEAR_BOUNDING 1u /* empty the bounding set but for keep_caps */
 #define PD_NO_NEW_PRIVS 2u   /* set no_new_privs: no exec gains privileges */
 #define PD_KEEP_CAPS 8u	     /* the sets become exactly keep_caps */
+#define PD_EXECS_NEXT 16u    /* the caller execs next and started no thread */
 
 /*
  * What to keep. NULL options and zeroed ones are the same request, a plain
@@ -115,13 +117,14 @@ size_t pd_escape(const char *s, size_t len, char *buf, size_t size);
  * the caller and in its bounding set. PD_CLEAR_BOUNDING empties the bounding
  * set but for keep_caps and needs CAP_SETPCAP, so the caller must be root;
  * for a root target without PD_KEEP_CAPS it empties the inheritable and
- * ambient sets too, which a root exec would otherwise add back. An option that cannot be honoured
- * fails with err->step naming it: "keep_caps" (the subject is the first such
- * capability, by libcap-ng's name) or "PD_CLEAR_BOUNDING".
+ * ambient sets too, which a root exec would otherwise add back. An option
+ * that cannot be honoured fails with err->kind PD_ERR_OPTION and err->field
+ * naming it (for keep_caps the subject is the first such capability, by
+ * libcap-ng's name).
  */
 struct pd_options {
 	uint64_t keep_caps; /* bit n keeps capability n, as in <linux/capability.h> */
-	unsigned flags;	    /* PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS */
+	unsigned flags;	    /* PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS | PD_EXECS_NEXT */
 };
 
 /* The resolved identity; opaque, from pd_resolve, freed with pd_plan_free. */
@@ -137,6 +140,14 @@ struct pd_plan;
  * cannot be read, a malformed spec).
  */
 int pd_resolve(const char *spec, struct pd_plan **plan, struct pd_error *err);
+
+/*
+ * pd_resolve without the heap, for a program that resolves once on its way
+ * to an exec: the first call in a process resolves into a block the library
+ * holds, later calls (and a call racing it) into the heap, as pd_resolve.
+ * Freed with pd_plan_free either way; the block is not lent again.
+ */
+int pd_resolve_once(const char *spec, struct pd_plan **plan, struct pd_error *err);
 
 uid_t pd_plan_uid(const struct pd_plan *plan);
 gid_t pd_plan_gid(const struct pd_plan *plan);
@@ -155,7 +166,7 @@ void pd_plan_free(struct pd_plan *plan);
  * or -1 with *err filled in; after -1 some steps may have happened.
  *
  * Capabilities are set through libcap-ng, which keeps its state per thread:
- * pd_apply (pd_apply_exec, pd_drop) overwrites the calling thread's, so a
+ * pd_apply (and pd_drop) overwrites the calling thread's, so a
  * caller that uses libcap-ng itself reads it again after (capng_get_caps_process).
  * A libcap-ng failure has err->step "capng_apply returned -N", its own code,
  * never read as a particular system call (the codes' meaning changes between

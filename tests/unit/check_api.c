@@ -149,15 +149,11 @@ static void groups_text(const struct pd_plan *plan, char *buf, size_t size)
 		len += (size_t)snprintf(buf + len, size - len, "%s%u", i ? "," : "", (unsigned)g[i]);
 }
 
-/* Odd _i: pd_resolve_in, into space one byte off alignment; even: pd_resolve. */
-static int resolve_either(int in_space, const char *spec, struct pd_plan **plan,
+/* Odd _i: pd_resolve_once (each forked test's first, so the library's block); even: pd_resolve. */
+static int resolve_either(int once, const char *spec, struct pd_plan **plan,
 			  struct pd_error *err)
 {
-	static char space[PD_RESOLVE_SPACE + 1];
-
-	if (!in_space)
-		return pd_resolve(spec, plan, err);
-	return pd_resolve_in(spec, space + 1, sizeof(space) - 1, plan, err);
+	return once ? pd_resolve_once(spec, plan, err) : pd_resolve(spec, plan, err);
 }
 
 START_TEST(test_resolve)
@@ -296,18 +292,24 @@ START_TEST(test_exec_path)
 }
 END_TEST
 
-START_TEST(test_resolve_in_too_small)
+/* The block is lent once: a second plan, alive beside the first, is its own. */
+START_TEST(test_resolve_once_twice)
 {
-	static char space[PD_RESOLVE_SPACE];
-	struct pd_plan *plan = (struct pd_plan *)1;
+	struct pd_plan *first, *second;
 	struct pd_error err;
-	char line[256];
+	char line[64];
 
-	ck_assert_int_eq(pd_resolve_in("app", space, sizeof(space) - 1, &plan, &err), -1);
-	ck_assert_ptr_null(plan);
-	ck_assert_int_eq(err.errnum, EINVAL);
-	pd_error_format(&err, line, sizeof(line));
-	ck_assert_str_eq(line, "pd_resolve_in: less space than PD_RESOLVE_SPACE");
+	fixtures();
+	ck_assert_int_eq(pd_resolve_once("app", &first, &err), 0);
+	ck_assert_int_eq(pd_resolve_once("nobody:web", &second, &err), 0);
+	ck_assert_ptr_ne(first, second);
+	ck_assert_uint_eq(pd_plan_uid(first), 1000);
+	groups_text(first, line, sizeof(line));
+	ck_assert_str_eq(line, "1000,1500");
+	ck_assert_uint_eq(pd_plan_gid(second), 1500);
+	pd_plan_free(second);
+	ck_assert_str_eq(pd_plan_home(first), "/home/app");
+	pd_plan_free(first);
 }
 END_TEST
 
@@ -416,7 +418,7 @@ Suite *api_suite(void)
 	tcase_add_loop_test(tc, test_format, 0, COUNT(format_rows));
 	tcase_add_test(tc, test_format_truncates);
 	tcase_add_test(tc, test_escape);
-	tcase_add_test(tc, test_resolve_in_too_small);
+	tcase_add_test(tc, test_resolve_once_twice);
 	suite_add_tcase(s, tc);
 	/*
 	 * These mount fixtures over /etc in a namespace of their own: a build
