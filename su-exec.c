@@ -10,6 +10,7 @@
  */
 #include <cap-ng.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
@@ -72,11 +73,13 @@ static const char usage_text[] =
 static const char version_text[] =
 	"su-exec (privdrop) " VERSION ", " TARGET_ARCH ", " TARGET_LIBC ", libcap-ng " CAPNG_VERSION "\n";
 
+struct option_def;
+
 struct options {
 	int verbose;
 	struct pd_options caps; /* -k, -b and -n, as the library takes them */
 	int init_mode;
-	const char *init_only; /* an option that means nothing without --init */
+	const struct option_def *init_only; /* an option that means nothing without --init */
 	struct init_options init;
 };
 
@@ -231,66 +234,64 @@ static _Noreturn void print_and_exit(const char *text)
 	_exit(len ? EXIT_FAIL : 0);
 }
 
+/*
+ * The one option table: getopt_long's long options and its short letters
+ * are made from it, and it says which options mean nothing without --init.
+ */
 struct option_def {
-	char short_name;
-	const char *long_name; /* as written, dashes and all */
+	const char *name;
 	int has_arg;
+	int val; /* the short letter, or above 255 for a long-only option */
+	int init_only;
 };
 
-/* A long-only option's short_name: find_short never matches it. */
-#define OPT_GRACE '\1'
+enum { OPT_GRACE = 256 };
 
 static const struct option_def option_defs[] = {
-	{ 'k', "--keep-caps", 1 },
-	{ 'b', "--clear-bounding", 0 },
-	{ 'n', "--no-new-privs", 0 },
-	{ 'v', "--verbose", 0 },
-	{ 'h', "--help", 0 },
-	{ 'V', "--version", 0 },
-	{ 'i', "--init", 0 },
-	{ 'g', "--pgroup", 0 },
-	{ 'r', "--rewrite", 1 },
-	{ OPT_GRACE, "--grace", 1 },
+	{ "keep-caps", required_argument, 'k', 0 },
+	{ "clear-bounding", no_argument, 'b', 0 },
+	{ "no-new-privs", no_argument, 'n', 0 },
+	{ "verbose", no_argument, 'v', 0 },
+	{ "help", no_argument, 'h', 0 },
+	{ "version", no_argument, 'V', 0 },
+	{ "init", no_argument, 'i', 0 },
+	{ "pgroup", no_argument, 'g', 1 },
+	{ "rewrite", required_argument, 'r', 1 },
+	{ "grace", required_argument, OPT_GRACE, 1 },
 };
 
 #define N_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
 
-static _Noreturn void die_option(const char *option, struct pd_error *err)
+static const struct option_def *find_option(int val)
 {
-	err->step = option;
-	die_error(err);
+	size_t i;
+
+	for (i = 0; i < N_OPTIONS; i++)
+		if (option_defs[i].val == val)
+			return &option_defs[i];
+	return NULL;
 }
 
-static void init_option(char name, const char *arg, struct options *o)
+/* Every error about an option names it by its long name, dashes and all. */
+static const char *dashed(const struct option_def *d)
 {
-	struct pd_error err = { 0 };
+	static char name[24];
 
-	switch (name) {
-	case 'g':
-		o->init.pgroup = 1;
-		o->init_only = "--pgroup";
-		break;
-	case 'r':
-		o->init_only = "--rewrite";
-		if (cli_rewrite_parse(arg, &o->init, &err) < 0)
-			die_option(o->init_only, &err);
-		break;
-	case OPT_GRACE:
-		o->init_only = "--grace";
-		if (cli_grace_parse(arg, &o->init.grace, &err) < 0)
-			die_option(o->init_only, &err);
-		break;
-	}
+	strcpy(name, "--");
+	strncat(name, d->name, sizeof(name) - 3);
+	return name;
 }
 
-static void apply_option(char name, const char *arg, struct options *o)
+static void apply_option(const struct option_def *d, const char *arg, struct options *o)
 {
 	struct pd_error err = { 0 };
+	int r = 0;
 
-	switch (name) {
+	if (d->init_only)
+		o->init_only = d;
+	switch (d->val) {
 	case 'k':
-		if (cli_caps_parse(arg, &o->caps.keep_caps, &err) < 0)
-			die_option("--keep-caps", &err);
+		r = cli_caps_parse(arg, &o->caps.keep_caps, &err);
 		o->caps.flags |= PD_KEEP_CAPS;
 		break;
 	case 'b':
@@ -309,92 +310,97 @@ static void apply_option(char name, const char *arg, struct options *o)
 	case 'i':
 		o->init_mode = 1;
 		break;
-	default:
-		init_option(name, arg, o);
-	}
-}
-
-static const struct option_def *find_short(char c)
-{
-	size_t i;
-
-	for (i = 0; i < N_OPTIONS; i++)
-		if (option_defs[i].short_name == c && c != OPT_GRACE)
-			return &option_defs[i];
-	return NULL;
-}
-
-static const struct option_def *find_long(const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < N_OPTIONS; i++)
-		if (strlen(option_defs[i].long_name) == len &&
-		    memcmp(option_defs[i].long_name, name, len) == 0)
-			return &option_defs[i];
-	return NULL;
-}
-
-/* --name, --name=ARG or --name ARG; returns the index of the last word used. */
-static int long_option(int argc, char **argv, int i, struct options *o)
-{
-	const char *name = argv[i], *eq = strchr(name, '=');
-	const struct option_def *d = find_long(name, eq ? (size_t)(eq - name) : strlen(name));
-	const char *arg = NULL;
-
-	if (!d)
-		usage_error(NULL, argv[i], "unknown option");
-	if (d->has_arg && eq)
-		arg = eq + 1;
-	else if (d->has_arg && i + 1 < argc)
-		arg = argv[++i];
-	else if (d->has_arg)
-		usage_error(d->long_name, NULL, "needs an argument");
-	else if (eq)
-		usage_error(d->long_name, NULL, "takes no argument");
-	apply_option(d->short_name, arg, o);
-	return i;
-}
-
-/* -abc, -kARG or -k ARG; returns the index of the last word used. */
-static int short_options(int argc, char **argv, int i, struct options *o)
-{
-	const char *p;
-
-	for (p = argv[i] + 1; *p; p++) {
-		const struct option_def *d = find_short(*p);
-		char one[3] = { '-', *p, '\0' };
-
-		if (!d)
-			usage_error(NULL, one, "unknown option");
-		if (!d->has_arg) {
-			apply_option(*p, NULL, o);
-			continue;
-		}
-		if (p[1] == '\0' && i + 1 >= argc)
-			usage_error(d->long_name, NULL, "needs an argument");
-		apply_option(*p, p[1] ? p + 1 : argv[++i], o);
+	case 'g':
+		o->init.pgroup = 1;
+		break;
+	case 'r':
+		r = cli_rewrite_parse(arg, &o->init, &err);
+		break;
+	case OPT_GRACE:
+		r = cli_grace_parse(arg, &o->init.grace, &err);
 		break;
 	}
-	return i;
+	if (r < 0) {
+		err.step = dashed(d);
+		die_error(&err);
+	}
 }
 
-/* Options stand before the spec; returns the index of the spec. */
+/* getopt_long's tables, from option_defs; '+': options stand before the spec. */
+static void getopt_tables(struct option *longs, char *shorts)
+{
+	size_t i;
+
+	*shorts++ = '+';
+	*shorts++ = ':';
+	for (i = 0; i < N_OPTIONS; i++) {
+		longs[i] = (struct option){ option_defs[i].name, option_defs[i].has_arg, NULL,
+					    option_defs[i].val };
+		if (option_defs[i].val > 255)
+			continue;
+		*shorts++ = (char)option_defs[i].val;
+		if (option_defs[i].has_arg)
+			*shorts++ = ':';
+	}
+	longs[i] = (struct option){ 0 };
+	*shorts = '\0';
+}
+
+/*
+ * A long option is named in full, as su-exec and gosu take it: getopt_long
+ * also takes a unique prefix, refused here as an unknown option.
+ */
+static void whole_name(const char *word, const struct option_def *d)
+{
+	size_t len = strlen(d->name);
+
+	if (strncmp(word, "--", 2) == 0 &&
+	    (strncmp(word + 2, d->name, len) != 0 || (word[2 + len] != '\0' && word[2 + len] != '=')))
+		usage_error(NULL, word, "unknown option");
+}
+
+/*
+ * Why getopt_long stopped at the word before optind: ':' an option without
+ * its argument; '?' with optopt ours, a long option given one it takes none
+ * of; otherwise no such option, the short letter optopt or the long word.
+ */
+static _Noreturn void bad_option(int c, int argc, char **argv)
+{
+	const struct option_def *d = find_option(optopt);
+	char one[3] = { '-', (char)optopt, '\0' };
+	const char *word = argv[(optind > argc ? argc : optind) - 1]; /* musl passes argc for a short one */
+
+	if (d)
+		whole_name(word, d);
+	if (c == ':' && d)
+		usage_error(dashed(d), NULL, "needs an argument");
+	if (d)
+		usage_error(dashed(d), NULL, "takes no argument");
+	usage_error(NULL, optopt ? one : word, "unknown option");
+}
+
+/* Returns the index of the spec. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	int i;
+	struct option longs[N_OPTIONS + 1];
+	char shorts[2 * N_OPTIONS + 3];
+	const struct option_def *d;
+	int c, index = -1;
 
-	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return i + 1;
-		if (argv[i][1] == '-')
-			i = long_option(argc, argv, i, o);
-		else
-			i = short_options(argc, argv, i, o);
+	getopt_tables(longs, shorts);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, longs, &index)) != -1) {
+		d = c == '?' || c == ':' ? NULL : find_option(c);
+		if (!d)
+			bad_option(c, argc, argv);
+		/* The word is the one before optind, or before that when the argument was the next word. */
+		if (index >= 0)
+			whole_name(argv[optind - (d->has_arg && optarg == argv[optind - 1] ? 2 : 1)], d);
+		apply_option(d, optarg, o);
+		index = -1;
 	}
-	return i;
+	return optind;
 }
-
 /*
  * A setuid, setgid or file-capability su-exec would let any user become root:
  * refuse, for every caller, before reading a single option. AT_SECURE says the
@@ -678,7 +684,7 @@ int main(int argc, char **argv)
 	init_defaults(&opts.init);
 	spec = parse_options(argc, argv, &opts);
 	if (opts.init_only && !opts.init_mode)
-		usage_error(opts.init_only, NULL, "needs --init");
+		usage_error(dashed(opts.init_only), NULL, "needs --init");
 	if (argc - spec < 2)
 		usage_error(NULL, NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
 	plan = plan_for(argv[spec]);
