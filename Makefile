@@ -49,15 +49,17 @@ $(shell mkdir -p build && { [ "$$(cat $(CAPNG_STAMP) 2>/dev/null)" = "$(CAPNG_US
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
-LIB_SRC = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
+# Shared by the library and the program, compiled into each: digits, errors.
+COMMON_SRC = common/digits.c common/fail.c
+LIB_SRC = $(COMMON_SRC) privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
 	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/caps.c \
 	privdrop/switch.c privdrop/exec.c \
 	privdrop/error.c privdrop/drop.c privdrop/threads.c
 # The program's side: its words (capability and signal names, seconds) into values.
-CLI_SRC = cli/error.c cli/uint.c cli/capnames.c cli/signames.c
+CLI_SRC = cli/grace.c cli/capnames.c cli/signames.c
 # The init behind --init: the program's too, built on privdrop.h alone.
 INIT_SRC = init/init.c init/tree.c
-PROG_SRC = $(CLI_SRC) $(INIT_SRC) su-exec.c
+PROG_SRC = $(COMMON_SRC) $(CLI_SRC) $(INIT_SRC) su-exec.c
 
 # Every object lives under build/VARIANT/, named for its source: build/dyn
 # (the dynamic su-exec and libprivdrop.a), build/pic (libprivdrop.so),
@@ -115,7 +117,7 @@ su-exec: $(PROG_OBJ) privdrop/libprivdrop.a
 
 # The sources compiled with others in one command (the unit tests, the
 # sanitizer and fuzz builds) depend on every header they may include.
-HEADERS = privdrop/privdrop.h privdrop/internal.h cli/cli.h cli/target.h init/init.h
+HEADERS = common/common.h privdrop/privdrop.h privdrop/internal.h cli/cli.h cli/target.h init/init.h
 
 tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(HEADERS) $(TESTED_OBJ) privdrop/libprivdrop.a \
 		$(CAPNG_DEP)
@@ -222,7 +224,7 @@ FUZZ_SECONDS = 30
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZ_TARGETS = spec passwd group resolve
-FUZZ_LIB = privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
+FUZZ_LIB = $(COMMON_SRC) privdrop/number.c privdrop/spec.c privdrop/find.c privdrop/db.c privdrop/passwd.c \
 	privdrop/group.c privdrop/gids.c privdrop/plan.c privdrop/error.c
 
 fuzz: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
@@ -272,7 +274,9 @@ STATIC_CFLAGS = $(SMALL_CFLAGS) -fno-asynchronous-unwind-tables -ffile-prefix-ma
 STATIC_LDFLAGS = -Wl,-z,norelro
 STATIC_DIR = $(if $(ARCH),build/static-$(ARCH),build/static)
 STATIC_BIN = $(if $(ARCH),build/su-exec-static-$(ARCH),su-exec-static)
-STATIC_OBJ = $(LIB_SRC:%.c=$(STATIC_DIR)/%.o) $(PROG_SRC:%.c=$(STATIC_DIR)/%.o)
+# One binary: the common sources once.
+STATIC_SRC = $(LIB_SRC) $(filter-out $(COMMON_SRC),$(PROG_SRC))
+STATIC_OBJ = $(STATIC_SRC:%.c=$(STATIC_DIR)/%.o)
 
 static: $(STATIC_BIN) $(STATIC_DIR)/build-info
 static-musl: static

@@ -171,7 +171,7 @@ static void add_uint(struct line *l, unsigned long v)
 {
 	char digits[24];
 
-	add_mem(l, digits, (size_t)(cli_put_uint(digits, v) - digits));
+	add_mem(l, digits, (size_t)(pd_put_uint(digits, v) - digits));
 }
 
 static void put(struct line *l)

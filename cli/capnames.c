@@ -39,10 +39,10 @@ int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err)
 		comma = strchr(p, ',');
 		len = comma ? (size_t)(comma - p) : strlen(p);
 		if (len == 0)
-			return cli_fail(err, list, strlen(list), "empty capability name");
+			return pd_fail_input(err, list, strlen(list), "empty capability name");
 		cap = cap_from_name(p, len);
 		if (cap < 0 || cap > 63)
-			return cli_fail(err, p, len, "unknown capability");
+			return pd_fail_input(err, p, len, "unknown capability");
 		add |= (uint64_t)1 << cap;
 		p = comma + 1;
 	} while (comma);

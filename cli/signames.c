@@ -58,7 +58,7 @@ static int realtime_name(const char *s, size_t len)
 	sign = base == min ? '+' : '-';
 	if (len == 5)
 		return base;
-	if (s[5] != sign || cli_uint(s + 6, len - 6, (uint32_t)(max - min), &n) < 0)
+	if (s[5] != sign || pd_uint(s + 6, len - 6, (uint32_t)(max - min), &n) < 0)
 		return 0;
 	return sign == '+' ? base + (int)n : base - (int)n;
 }
@@ -68,8 +68,8 @@ int cli_signal_parse(const char *s, size_t len, int *sig, const char **why)
 	uint32_t n;
 	int found;
 
-	if (cli_is_digits(s, len)) {
-		if (cli_uint(s, len, INIT_NSIG - 1, &n) < 0 || n < 1) {
+	if (pd_digits(s, len)) {
+		if (pd_uint(s, len, INIT_NSIG - 1, &n) < 0 || n < 1) {
 			*why = "signal number out of range (1-64)";
 			return -1;
 		}
@@ -99,18 +99,18 @@ int cli_rewrite_parse(const char *arg, struct init_options *in, struct pd_error 
 	int from, to = 0;
 
 	if (!colon)
-		return cli_fail(err, arg, strlen(arg), "expected FROM:TO");
+		return pd_fail_input(err, arg, strlen(arg), "expected FROM:TO");
 	from_len = (size_t)(colon - arg);
 	to_s = colon + 1;
 	to_len = strlen(to_s);
 	if (cli_signal_parse(arg, from_len, &from, &why) < 0)
-		return cli_fail(err, arg, from_len, why);
+		return pd_fail_input(err, arg, from_len, why);
 	if (from == SIGKILL || from == SIGSTOP)
-		return cli_fail(err, arg, from_len, "cannot be caught, so cannot be rewritten");
+		return pd_fail_input(err, arg, from_len, "cannot be caught, so cannot be rewritten");
 	if (from == SIGCHLD)
-		return cli_fail(err, arg, from_len, "tells the init to reap, so cannot be rewritten");
+		return pd_fail_input(err, arg, from_len, "tells the init to reap, so cannot be rewritten");
 	if (!(to_len == 1 && to_s[0] == '0') && cli_signal_parse(to_s, to_len, &to, &why) < 0)
-		return cli_fail(err, to_s, to_len, why);
+		return pd_fail_input(err, to_s, to_len, why);
 	in->rewrite[from] = to;
 	return 0;
 }

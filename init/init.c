@@ -28,7 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../cli/cli.h"
+#include "../common/common.h"
 #include "init.h"
 
 /*
@@ -295,8 +295,8 @@ static int become_subreaper(struct init *s, struct pd_error *err)
 		}
 	}
 	if (errno != EINVAL && errno != ENOSYS)
-		return cli_error(err, PD_ERR_SYSTEM, step, errno, NULL);
-	cli_error(&none, PD_ERR_SYSTEM, step, errno, NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, step, errno, NULL);
+	pd_fail(&none, PD_ERR_SYSTEM, step, errno, NULL);
 	if (s->in->notice)
 		s->in->notice(&none);
 	return 0;
@@ -311,13 +311,13 @@ static int prepare(struct init *s, struct pd_error *err)
 	if (become_subreaper(s, err) < 0)
 		return -1;
 	if (set_mask(&all, &s->mask) < 0) {
-		cli_error(err, PD_ERR_SYSTEM, "rt_sigprocmask", errno, NULL);
+		pd_fail(err, PD_ERR_SYSTEM, "rt_sigprocmask", errno, NULL);
 		restore_subreaper(s);
 		return -1;
 	}
 	/* An ignored SIGCHLD would reap our children behind our back. */
 	if (sigaction(SIGCHLD, &dfl, &s->chld) < 0) {
-		cli_error(err, PD_ERR_SYSTEM, "sigaction(SIGCHLD)", errno, NULL);
+		pd_fail(err, PD_ERR_SYSTEM, "sigaction(SIGCHLD)", errno, NULL);
 		set_mask(&s->mask, NULL);
 		restore_subreaper(s);
 		return -1;
@@ -343,11 +343,11 @@ static int run_child(const struct init *s, const struct pd_plan *plan, char *con
 		}
 	}
 	if (sigaction(SIGCHLD, &s->chld, NULL) < 0 || set_mask(&s->mask, NULL) < 0) {
-		cli_error(err, PD_ERR_SYSTEM, "restoring the signal mask", errno, NULL);
+		pd_fail(err, PD_ERR_SYSTEM, "restoring the signal mask", errno, NULL);
 		return 1;
 	}
 	pd_exec(plan, argv, s->envp);
-	cli_error(err, PD_ERR_SYSTEM, NULL, errno, NULL);
+	pd_fail(err, PD_ERR_SYSTEM, NULL, errno, NULL);
 	err->subject = argv[0];
 	err->subject_len = strlen(argv[0]);
 	return 1;
@@ -395,10 +395,10 @@ static int valid(const struct init_options *in, struct pd_error *err)
 	int sig;
 
 	if (in->grace > INIT_GRACE_MAX)
-		return cli_error(err, PD_ERR_INPUT, "grace", EINVAL, NULL);
+		return pd_fail(err, PD_ERR_INPUT, "grace", EINVAL, NULL);
 	for (sig = 0; sig < INIT_NSIG; sig++)
 		if (in->rewrite[sig] < 0 || in->rewrite[sig] >= INIT_NSIG)
-			return cli_error(err, PD_ERR_INPUT, "rewrite", EINVAL, NULL);
+			return pd_fail(err, PD_ERR_INPUT, "rewrite", EINVAL, NULL);
 	return 0;
 }
 
@@ -417,13 +417,13 @@ static int keep_nothing(struct pd_error *err)
 	capng_clear(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
 	errno = 0;
 	if (capng_apply(CAPNG_SELECT_CAPS) < 0 || capng_apply(CAPNG_SELECT_AMBIENT) < 0)
-		return cli_error(err, PD_ERR_SYSTEM, "capng_apply", errno,
+		return pd_fail(err, PD_ERR_SYSTEM, "capng_apply", errno,
 			    errno ? NULL : "libcap-ng failed and set no errno");
 	if (syscall(SYS_capget, &hdr, set) < 0)
-		return cli_error(err, PD_ERR_SYSTEM, "capget", errno, NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "capget", errno, NULL);
 	if (set[0].permitted | set[0].effective | set[0].inheritable | set[1].permitted |
 	    set[1].effective | set[1].inheritable)
-		return cli_error(err, PD_ERR_VERIFY, "verify", 0, "the init kept a capability");
+		return pd_fail(err, PD_ERR_VERIFY, "verify", 0, "the init kept a capability");
 	return 0;
 }
 
@@ -439,7 +439,7 @@ static int stay(struct init *s, const struct pd_plan *plan, int *status, struct 
 		return -1;
 	}
 	if (supervise(s, status) < 0)
-		return cli_error(err, PD_ERR_SYSTEM, "waitpid", errno, NULL);
+		return pd_fail(err, PD_ERR_SYSTEM, "waitpid", errno, NULL);
 	shut_down(s);
 	return 0;
 }
@@ -455,7 +455,7 @@ int init_run(const struct init_options *in, const struct pd_plan *plan, char *co
 	s.child = fork();
 	if (s.child == 0)
 		return run_child(&s, plan, argv, err);
-	r = s.child < 0 ? cli_error(err, PD_ERR_SYSTEM, "fork", errno, NULL) : stay(&s, plan, status, err);
+	r = s.child < 0 ? pd_fail(err, PD_ERR_SYSTEM, "fork", errno, NULL) : stay(&s, plan, status, err);
 	give_back_tty(&s);
 	restore(&s);
 	return r;

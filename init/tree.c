@@ -15,7 +15,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "../cli/cli.h"
+#include "../common/common.h"
 #include "init.h"
 
 /*
@@ -30,7 +30,7 @@ static int stat_of(pid_t pid, pid_t *ppid, pid_t *pgrp)
 	ssize_t n, i;
 	int fd, k;
 
-	strcpy(cli_put_uint(stpcpy(buf, "/proc/"), (unsigned long)pid), "/stat");
+	strcpy(pd_put_uint(stpcpy(buf, "/proc/"), (unsigned long)pid), "/stat");
 	fd = open(buf, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
@@ -134,7 +134,7 @@ static void add_children(struct tree *t, pid_t pid, const char *tid, int sig)
 {
 	char path[64], buf[32]; /* "/proc/PID/task/TID/children" */
 	unsigned long child = 0;
-	char *p = cli_put_uint(stpcpy(path, "/proc/"), (unsigned long)pid);
+	char *p = pd_put_uint(stpcpy(path, "/proc/"), (unsigned long)pid);
 	ssize_t n, i;
 	int fd;
 
@@ -164,7 +164,7 @@ static void add_all_children(struct tree *t, pid_t pid, int sig)
 	char path[32];
 	DIR *tasks;
 
-	strcpy(cli_put_uint(stpcpy(path, "/proc/"), (unsigned long)pid), "/task");
+	strcpy(pd_put_uint(stpcpy(path, "/proc/"), (unsigned long)pid), "/task");
 	tasks = opendir(path);
 	if (!tasks)
 		return;

@@ -118,18 +118,6 @@ size_t pd_error_format(const struct pd_error *err, char *buf, size_t size)
 	return o.len;
 }
 
-/* The one way the library fills an error. */
-int pd_fail(struct pd_error *err, enum pd_error_kind kind, const char *step, int errnum,
-	    const char *reason)
-{
-	memset(err, 0, sizeof(*err));
-	err->kind = kind;
-	err->step = step;
-	err->reason = reason;
-	err->errnum = errnum;
-	return -1;
-}
-
 /* A refused option: its field, named in step as struct pd_options spells it. EINVAL
  * for options that are malformed, 0 for ones this process cannot have. */
 int pd_fail_option(struct pd_error *err, enum pd_error_field field, int errnum, const char *reason)

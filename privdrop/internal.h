@@ -16,7 +16,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "privdrop.h"
+#include "privdrop.h" /* first: the debug information names it privdrop/privdrop.h */
+#include "../common/common.h"
 
 #define PD_PASSWD "/etc/passwd"
 #define PD_GROUP "/etc/group"
@@ -30,8 +31,7 @@
 /* A database line longer than this is an error, not a silent skip. */
 #define PD_LINE_MAX (64u << 20)
 
-/* number.c */
-int pd_is_digits(const char *s, size_t len);
+/* number.c: an id, 0..PD_ID_MAX; *why says what is wrong */
 int pd_parse_id(const char *s, size_t len, uint32_t *id, const char **why);
 
 /* spec.c: one half of USER[:GROUP] */
@@ -182,9 +182,7 @@ int pd_switch_ids(const struct pd_plan *plan, const struct pd_options *caps,
 int pd_verify(const struct pd_plan *plan, const struct pd_options *caps,
 	      const struct pd_capstate *start, struct pd_error *err);
 
-/* error.c: fills *err with its kind, step, errno and reason (a field for an option); returns -1 */
-int pd_fail(struct pd_error *err, enum pd_error_kind kind, const char *step, int errnum,
-	    const char *reason);
+/* error.c: pd_fail (common.h) for an option, with its field; returns -1 */
 int pd_fail_option(struct pd_error *err, enum pd_error_field field, int errnum, const char *reason);
 
 /* threads.c: the other threads, seen through /proc/self/task */

@@ -15,17 +15,14 @@ static int field_parse(const char *s, size_t len, struct pd_field *f, struct pd_
 		f->kind = PD_DEFAULT;
 		return 0;
 	}
-	if (!pd_is_digits(s, len)) {
+	if (!pd_digits(s, len)) {
 		f->kind = PD_NAME;
 		return 0;
 	}
 	f->kind = PD_ID;
 	if (pd_parse_id(s, len, &f->id, &why) == 0)
 		return 0;
-	pd_fail(err, PD_ERR_INPUT, NULL, 0, why);
-	err->subject = s;
-	err->subject_len = len;
-	return -1;
+	return pd_fail_input(err, s, len, why);
 }
 
 int pd_spec_parse(const char *arg, struct pd_spec *spec, struct pd_error *err)

@@ -92,7 +92,7 @@ check "README threat model warns of TIOCSTI" yes \
 check "su-exec.1 warns of TIOCSTI" yes \
 	"$(sed -n '/^\.SH SECURITY/,/^\.SH /p' "$man" | grep -q TIOCSTI && echo yes)"
 # A variable-length array is a stack buffer of any size: none, and -Wvla keeps it so.
-for f in "$ROOT"/su-exec.c "$ROOT"/privdrop/*.c "$ROOT"/cli/*.c "$ROOT"/init/*.c; do
+for f in "$ROOT"/su-exec.c "$ROOT"/common/*.c "$ROOT"/privdrop/*.c "$ROOT"/cli/*.c "$ROOT"/init/*.c; do
 	out=$("${CC:-cc}" -std=c11 -Wvla -Werror -fsyntax-only -DVERSION='"0"' -DCAPNG_VERSION='"0"' "$f" 2>&1)
 	check "no variable-length array in ${f#"$ROOT"/}" "0 []" "$? [$out]"
 done
