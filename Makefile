@@ -349,9 +349,9 @@ $(BENCH_DIR)/%: bench/%.c
 	strip $@
 
 # As root: Dockerfile.test's images and examples/ built and run with docker,
-# or podman with everything kept in build/container; mk/container.sh says how.
+# or podman with everything kept in build/container; tests/images.sh says how.
 check-container:
-	sh mk/container.sh
+	sh tests/images.sh
 
 # Releases, all under build/: the source tarball and its .sha256 (make dist),
 # that tarball built and unit-tested on its own (make distcheck), two clones
