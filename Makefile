@@ -181,7 +181,7 @@ check-unit: tests/unit/check_privdrop
 
 check-docs: su-exec privdrop/libprivdrop.so.0
 	sh tests/docs.sh ./su-exec
-	sh mk/spdx-check.sh
+	sh tests/spdx.sh
 
 check-integration: su-exec su-exec-static
 	sh tests/integration.sh ./su-exec ./su-exec-static
