@@ -406,9 +406,10 @@ check-emulation: $(EMULATION_RUN)
 $(EMULATION_ALL): check-emulation-%:
 	$(MAKE) check-emulation ARCH=$*
 
+# mk/deb.sh builds and lints the packages, tests/deb.sh installs and runs them.
 deb:
 	sh mk/deb.sh
-	sh mk/deb-test.sh build/deb/privdrop_$(VERSION)_*.deb
+	sh tests/deb.sh build/deb/privdrop_$(VERSION)_*.deb
 
 # make release: the folder a maintainer uploads, build/release/: the tarball,
 # su-exec-static-ARCH for each of ARCHES (Debian's names, every one of
