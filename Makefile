@@ -183,7 +183,7 @@ check-unit: tests/unit/check_privdrop
 
 check-docs: su-exec privdrop/libprivdrop.so.0
 	sh tests/docs.sh ./su-exec
-	sh mk/spdx-check.sh
+	sh tests/spdx.sh
 
 check-integration: su-exec su-exec-static
 	sh tests/integration.sh ./su-exec ./su-exec-static
@@ -353,9 +353,9 @@ $(BENCH_DIR)/%: bench/%.c
 	strip $@
 
 # As root: Dockerfile.test's images and examples/ built and run with docker,
-# or podman with everything kept in build/container; mk/container.sh says how.
+# or podman with everything kept in build/container; tests/images.sh says how.
 check-container:
-	sh mk/container.sh
+	sh tests/images.sh
 
 # Releases, all under build/: the source tarball and its .sha256 (make dist),
 # that tarball built and unit-tested on its own (make distcheck), two clones
@@ -410,9 +410,10 @@ check-emulation: $(EMULATION_RUN)
 $(EMULATION_ALL): check-emulation-%:
 	$(MAKE) check-emulation ARCH=$*
 
+# mk/deb.sh builds and lints the packages, tests/deb.sh installs and runs them.
 deb:
 	sh mk/deb.sh
-	sh mk/deb-test.sh build/deb/privdrop_$(VERSION)_*.deb
+	sh tests/deb.sh build/deb/privdrop_$(VERSION)_*.deb
 
 # make release: the folder a maintainer uploads, build/release/: the tarball,
 # su-exec-static-ARCH for each of ARCHES (Debian's names, every one of

@@ -74,9 +74,9 @@ name=su-exec-$(cat "$ROOT/VERSION")
 for place in /tmp "$ROOT/build"; do
 	mkdir -p "$place" && tb=$(mktemp -d "$place/docs-dist.XXXXXX") || exit 1
 	if sh "$ROOT/mk/dist.sh" "$tb" >/dev/null 2>&1 && tar -xzf "$tb/$name.tar.gz" -C "$tb"; then
-		for script in repro.sh spdx-check.sh; do
-			out=$(sh "$tb/$name/mk/$script" static su-exec-static 2>/dev/null)
-			check "make dist's tree in $place: mk/$script says SKIP" \
+		for script in mk/repro.sh tests/spdx.sh; do
+			out=$(sh "$tb/$name/$script" static su-exec-static 2>/dev/null)
+			check "make dist's tree in $place: $script says SKIP" \
 				"0 1..0 # SKIP not a git checkout" "$? $out"
 		done
 	else

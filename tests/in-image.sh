@@ -5,7 +5,7 @@
 # image's own /etc/passwd and /etc/group: Dockerfile.test copies this file,
 # tests/lib.sh and the static su-exec into each final image, and makes
 #
-#	sh /usr/local/lib/su-exec-test/container.sh NAME
+#	sh /usr/local/lib/su-exec-test/in-image.sh NAME
 #
 # its command (NAME labels the lines). Like gosu's Dockerfile.test-*, the
 # expected uid, gid and groups of a named user come from the image's own id(1);
@@ -34,7 +34,7 @@ main() {
 	NAME=${1:-image}
 	# Outside an image (prove tests/*.sh) there is nothing of its own to test.
 	[ "$TESTS" = /usr/local/lib/su-exec-test ] ||
-		skip_all "tests/container.sh runs inside the images of make check-container"
+		skip_all "tests/in-image.sh runs inside the images of make check-container"
 	if [ "$(id -u)" -ne 0 ]; then
 		echo "SKIP: the container table needs root (the image's default user)"
 		exit 0

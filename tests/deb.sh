@@ -1,8 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The privdrop authors
-#
-# Usage: mk/deb-test.sh PRIVDROP_DEB
+# Usage: tests/deb.sh PRIVDROP_DEB   (make deb, after mk/deb.sh built it)
 #
 # As root: installs the built packages (privdrop, and libprivdrop0 and
 # libprivdrop-dev found beside it) into a fresh Debian bookworm root with
@@ -16,7 +15,8 @@
 # made once into build/deb-root/base from the mirror this machine's apt uses
 # (mk/mirror.sh) and copied fresh for every run. Every command in it runs
 # chrooted, in a private mount namespace holding its /proc; this machine's
-# own files are never touched. rm -rf build/deb-root starts over.
+# own files are never touched. rm -rf build/deb-root starts over. TAP
+# output (lib.sh).
 set -u
 umask 022
 LC_ALL=C
@@ -24,6 +24,8 @@ export LC_ALL
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/tests/lib.sh"
+# Run with no package, as `prove tests/*.sh` does: there is nothing to test.
+[ $# -eq 1 ] || skip_all "tests/deb.sh tests the package that make deb builds"
 DR=$ROOT/build/deb-root
 W=$DR/work
 
@@ -113,7 +115,7 @@ leftovers() {
 main() {
 	DEB=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 	[ -f "$DEB" ] || { fail "the package" "$1" "no such file"; finish deb; }
-	[ "$(id -u)" = 0 ] || { echo "SKIP: mk/deb-test.sh needs root (chroot, mounts)" >&2; exit 1; }
+	[ "$(id -u)" = 0 ] || { echo "SKIP: tests/deb.sh needs root (chroot, mounts)" >&2; exit 1; }
 	version=$(cat "$ROOT/VERSION")
 	check "the package's version is VERSION" "$version" "$(dpkg-deb --field "$DEB" Version)"
 	find_debs || finish deb

@@ -1,35 +1,18 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The privdrop authors
-# make check-container: builds Dockerfile.test and examples/Dockerfile with a
-# container engine and runs the images, as root, from the repo root:
+# Usage: tests/images.sh   (make check-container, as root)
 #
-#	sh mk/deps.sh container && make check-container
-#
-# The engine is docker when `docker info` answers, otherwise podman. With
-# docker the public base images are pulled. With podman nothing outside
-# build/container/ is configured: CONTAINERS_CONF and CONTAINERS_STORAGE_CONF
-# point at files written there, storage and run state live there, builds use
-# chroot isolation (the host's network namespace, untouched) and containers
-# run with --network=none. Its base images are made here once and kept in
-# that storage, so a machine with no registry for images can run it:
-#
-#   localhost/su-exec-base/debian:bookworm-slim   debootstrap --variant=minbase
-#   localhost/su-exec-base/debian-builder:...     the same with Dockerfile.test's
-#                                                 DEBIAN_PACKAGES included, so the
-#                                                 builder's apt-get has nothing to do
-#   localhost/su-exec-base/busybox:static         busybox-static and its links
-#
-# (Dockerfile.test's base images are build arguments; these are passed for
-# them.) Alpine cannot be made here: its targets run where docker, or podman
-# with CONTAINER_PULL=1, can pull alpine, and are otherwise skipped, loudly,
-# with the reason.
-# DEBIAN_MIRROR overrides debootstrap's mirror. rm -rf build/container starts
-# over.
-#
-# Prints one line per test and, last, "container: N passed, N failed" (and
-# ", N skipped"). Exits non-zero on any failure.
-
+# Dockerfile.test and examples/Dockerfile built with a container engine and
+# their images run. The engine is docker when `docker info` answers,
+# otherwise podman. With docker the public base images are pulled. With
+# podman everything is kept in build/container (tests/podman-setup.sh, which
+# also makes the base images there once), builds use chroot isolation (the
+# host's network namespace, untouched) and containers run with
+# --network=none. Dockerfile.test's base images are build arguments: those
+# images are passed for them. Alpine cannot be made here: its targets run
+# where docker, or podman with CONTAINER_PULL=1, can pull alpine, and are
+# otherwise a SKIP row with the reason. TAP output (lib.sh).
 set -f
 umask 022
 LC_ALL=C
@@ -38,13 +21,11 @@ export LC_ALL
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CT=$ROOT/build/container
 . "$ROOT/tests/lib.sh"
-
-BASE=localhost/su-exec-base
-SKIPPED=0
+. "$ROOT/tests/podman-setup.sh"
 
 main() {
 	cd "$ROOT" || exit 1
-	engine || report
+	engine || finish container
 	mkdir -p "$CT/log"
 	W=$(mktemp -d "$CT/work.XXXXXX") || exit 1
 	NAME=su-exec-test-$$
@@ -57,16 +38,7 @@ main() {
 	done
 	examples
 	check "the host's network, firewall and /etc/containers are untouched" "$HOST_BEFORE" "$(host_state)"
-	report
-}
-
-# The closing line, with the skipped parts; fails when a test failed or none ran.
-report() {
-	skipped=
-	[ "$SKIPPED" -eq 0 ] || skipped=", $SKIPPED skipped"
-	echo "container: $T_PASS passed, $T_FAIL failed$skipped"
-	[ "$T_FAIL" -eq 0 ] && [ "$T_N" -gt 0 ]
-	exit
+	finish container
 }
 
 # The example containers, then the work directory (lib.sh's cleanup).
@@ -77,13 +49,6 @@ remove_all() {
 	cleanup
 }
 
-# skip_targets WHAT WHY: say loudly that the WHAT targets did not run, and count it
-# (not a TAP row of its own: lib.sh's skip is one).
-skip_targets() {
-	SKIPPED=$((SKIPPED + 1))
-	echo "SKIP: $1: $2"
-}
-
 # The engine, and the flags every build and run gets.
 engine() {
 	if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
@@ -92,10 +57,7 @@ engine() {
 		echo "# engine: docker (docker info answers); base images are pulled"
 		return 0
 	fi
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "SKIP: no docker engine answers, and podman is used here only as root (run: sudo make check-container)"
-		exit 0
-	fi
+	[ "$(id -u)" -eq 0 ] || skip_all "no docker engine answers, and podman is used here only as root (run: sudo make check-container)"
 	if ! command -v podman >/dev/null 2>&1; then
 		fail "a container engine" "docker info answering, or podman" "neither (run: sh mk/deps.sh container)"
 		return 1
@@ -107,136 +69,8 @@ engine() {
 	echo "# engine: $(podman --version), storage and configuration in build/container"
 }
 
-# The private configuration. Written on every run, so that it follows the
-# machine's limits.
-podman_config() {
-	mkdir -p "$CT/storage" "$CT/run" "$CT/tmp" "$CT/cni"
-	cat >"$CT/containers.conf" <<-EOF
-	# Written by mk/container.sh; podman reads it through CONTAINERS_CONF.
-	[containers]
-	# podman asks for 1048576 open files, which a root without CAP_SYS_RESOURCE
-	# (as in a sandbox) cannot have: ask for what we have. A build step runs
-	# under a lower process limit than ours (32768 seen), so at most 4096.
-	default_ulimits = ["nofile=$(limit 'open files')", "nproc=$(limit processes 4096)"]
-	netns = "none"
-	[network]
-	network_config_dir = "$CT/cni"
-	[engine]
-	runtime = "runc"
-	cgroup_manager = "cgroupfs"
-	events_logger = "file"
-	events_logfile_path = "$CT/run/events.log"
-	tmp_dir = "$CT/run/libpod"
-	volume_path = "$CT/storage/volumes"
-	image_copy_tmp_dir = "$CT/tmp"
-	EOF
-	cat >"$CT/storage.conf" <<-EOF
-	# Written by mk/container.sh; podman reads it through CONTAINERS_STORAGE_CONF.
-	[storage]
-	driver = "overlay"
-	graphroot = "$CT/storage"
-	runroot = "$CT/run/storage"
-	EOF
-	CONTAINERS_CONF=$CT/containers.conf
-	CONTAINERS_STORAGE_CONF=$CT/storage.conf
-	export CONTAINERS_CONF CONTAINERS_STORAGE_CONF
-}
-
-# limit NAME [MAX]: this process's soft:hard limit from /proc/self/limits,
-# as podman writes it (-1 for unlimited), each no more than MAX.
-limit() {
-	awk -v name="Max $1" -v max="${2:--1}" '
-	function cap(v) {
-		if (v == "unlimited")
-			v = -1
-		return (max != -1 && (v == -1 || v + 0 > max + 0)) ? max : v
-	}
-	index($0, name) == 1 {
-		split(substr($0, length(name) + 1), f, " ")
-		print cap(f[1]) ":" cap(f[2])
-	}' /proc/self/limits
-}
-
-# The base images, made once. The builder base's tag carries a checksum of
-# DEBIAN_PACKAGES, so a changed list makes a new one.
-podman_bases() {
-	pkgs=$(sed -n 's/^ARG DEBIAN_PACKAGES="\(.*\)"$/\1/p' Dockerfile.test)
-	[ -n "$pkgs" ] || fail "Dockerfile.test's DEBIAN_PACKAGES line" 'ARG DEBIAN_PACKAGES="..."' "none"
-	DEBIAN_IMAGE=$BASE/debian:bookworm-slim
-	BUILDER_IMAGE=$BASE/debian-builder:bookworm-$(printf '%s' "$pkgs" | cksum | cut -d' ' -f1)
-	BUSYBOX_IMAGE=$BASE/busybox:static
-	have_image "$BUILDER_IMAGE" || debootstrap_image "$BUILDER_IMAGE" "$pkgs"
-	have_image "$DEBIAN_IMAGE" || debootstrap_image "$DEBIAN_IMAGE" ""
-	have_image "$BUSYBOX_IMAGE" || busybox_image "$BUSYBOX_IMAGE"
-	BASE_ARGS="--build-arg DEBIAN=$DEBIAN_IMAGE --build-arg DEBIAN_BUILDER=$BUILDER_IMAGE
-		--build-arg BUSYBOX=$BUSYBOX_IMAGE"
-}
-
 have_image() {
 	$ENGINE image inspect "$1" >/dev/null 2>&1
-}
-
-# debootstrap_image NAME PACKAGES: Debian bookworm minbase with PACKAGES,
-# imported as NAME with debian:bookworm-slim's PATH and command. The .debs
-# are kept in build/container/debs for the next image.
-debootstrap_image() {
-	echo "# making $1 with debootstrap (once; log in build/container/log)"
-	dir=$CT/rootfs
-	log=$CT/log/$(printf '%s' "$1" | tr ':/' '--').debootstrap.log
-	remove_root "$dir" || return
-	mkdir -p "$CT/debs"
-	include=$(printf '%s' "$2" | tr ' ' ,)
-	if ! debootstrap --variant=minbase ${include:+--include=$include} --cache-dir="$CT/debs" \
-		bookworm "$dir" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" >"$log" 2>&1; then
-		fail "base image $1" "debootstrap succeeds" "$(tail -n 3 "$log")"
-		remove_root "$dir"
-		return
-	fi
-	find "$dir/var/cache/apt/archives" "$dir/var/lib/apt/lists" -type f -delete
-	import_root "$dir" "$1" bash
-	remove_root "$dir"
-}
-
-busybox_image() {
-	echo "# making $1 from busybox-static (once)"
-	dir=$CT/busybox-root
-	remove_root "$dir" || return
-	if ! sh tests/busybox-root.sh "$dir" >"$CT/log/busybox-root.log" 2>&1; then
-		fail "base image $1" "tests/busybox-root.sh succeeds" "$(cat "$CT/log/busybox-root.log")"
-		return
-	fi
-	mkdir -p "$dir/root" "$dir/home" "$dir/usr/local/bin"
-	printf '%s\n' root:x:0:0:root:/root:/bin/sh daemon:x:1:1:daemon:/usr/sbin:/bin/false \
-		bin:x:2:2:bin:/bin:/bin/false sys:x:3:3:sys:/dev:/bin/false \
-		www-data:x:33:33:www-data:/var/www:/bin/false nobody:x:65534:65534:nobody:/home:/bin/false \
-		>"$dir/etc/passwd"
-	printf '%s\n' root:x:0: daemon:x:1: bin:x:2: sys:x:3: adm:x:4: tty:x:5: wheel:x:10:root \
-		www-data:x:33: users:x:100: nogroup:x:65534: >"$dir/etc/group"
-	import_root "$dir" "$1" sh
-	remove_root "$dir"
-}
-
-# import_root DIR NAME COMMAND
-import_root() {
-	if tar -C "$1" -c . | podman import --change "CMD [\"$3\"]" \
-		--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-		- "$2" >"$CT/log/import.log" 2>&1; then
-		return 0
-	fi
-	fail "base image $2" "podman import succeeds" "$(tail -n 3 "$CT/log/import.log")"
-}
-
-# remove_root DIR: debootstrap mounts proc and sys inside its root and may
-# leave them there when it fails: unmount before deleting, never delete
-# through a mount.
-remove_root() {
-	awk -v d="$1" '$5 == d || index($5, d "/") == 1 { print $5 }' /proc/self/mountinfo |
-		sort -r | while read -r m; do umount -l "$m"; done
-	if grep -q " $1[/ ]" /proc/self/mountinfo; then
-		fail "cleaning $1" "nothing mounted" "$(grep " $1[/ ]" /proc/self/mountinfo)"
-		return 1
-	fi
-	rm -rf "$1"
 }
 
 # image_target TARGET: build Dockerfile.test's TARGET, run the table inside
@@ -262,13 +96,13 @@ alpine_pullable() {
 	[ "$ENGINE" = podman ] && ALPINE_IMAGE=docker.io/library/$ALPINE_IMAGE
 	have_image "$ALPINE_IMAGE" && return 0
 	if [ "$ENGINE" = podman ] && [ "${CONTAINER_PULL:-0}" != 1 ]; then
-		skip_targets alpine "$ALPINE_IMAGE is not here and podman does not pull without CONTAINER_PULL=1, so the alpine targets did not run"
+		skip alpine "$ALPINE_IMAGE is not here and podman does not pull without CONTAINER_PULL=1, so the alpine targets did not run"
 		return 1
 	fi
 	if out=$($ENGINE pull "$ALPINE_IMAGE" 2>&1); then
 		return 0
 	fi
-	skip_targets alpine "the $ENGINE here cannot pull $ALPINE_IMAGE, so the alpine targets did not run: $(printf '%s\n' "$out" | tail -n 1)"
+	skip alpine "the $ENGINE here cannot pull $ALPINE_IMAGE, so the alpine targets did not run: $(printf '%s\n' "$out" | tail -n 1)"
 	return 1
 }
 
@@ -308,7 +142,7 @@ expect_run() {
 		"exit $RC, stdout \"$(cat "$W/out")\", stderr \"$(cat "$W/err")\""
 }
 
-# The image's command runs tests/container.sh: its lines become ours,
+# The image's command runs tests/in-image.sh: its lines become ours,
 # renumbered; anything else it prints is shown as a comment.
 in_image_table() {
 	run "$IMG"

@@ -1,8 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # SPDX-FileCopyrightText: 2026 The privdrop authors
-#
-# Usage: mk/spdx-check.sh
+# Usage: tests/spdx.sh   (make check-docs)
 #
 # Every tracked source, script and build file names its licence and its
 # copyright holder in its first lines, the two SPDX tags of the REUSE
@@ -14,7 +13,7 @@
 # files whose format holds no comment (debian/changelog, debian/copyright,
 # debian/source/format) are not: .reuse/dep5 names their licence. Then, where
 # Debian's reuse is installed, `reuse lint` checks the whole tree, those
-# files too; without it that row says SKIP.
+# files too; without it that row says SKIP. TAP output (lib.sh).
 set -u
 LC_ALL=C
 export LC_ALL
