@@ -62,6 +62,9 @@ static const char usage_text[] =
 	"                         and SIGKILL them after SECONDS (0-86400,\n"
 	"                         default 5)\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
+	"      --dry-run          check all as the run would, change nothing, run\n"
+	"                         nothing: print what would be set (as -v, then the\n"
+	"                         command's capability sets, no_new_privs, --init's)\n"
 	"  -h, --help             print this help and exit (-? alone too, as gosu)\n"
 	"  -V, --version          print the version, arch, libc and libcap-ng, and exit\n"
 	"                         (-v alone too, as gosu)\n"
@@ -77,6 +80,7 @@ struct option_def;
 
 struct options {
 	int verbose;
+	int dry_run;
 	struct pd_options caps; /* -k, -b and -n, as the library takes them */
 	int init_mode;
 	const struct option_def *init_only; /* an option that means nothing without --init */
@@ -245,13 +249,14 @@ struct option_def {
 	int init_only;
 };
 
-enum { OPT_GRACE = 256 };
+enum { OPT_GRACE = 256, OPT_DRY_RUN };
 
 static const struct option_def option_defs[] = {
 	{ "keep-caps", required_argument, 'k', 0 },
 	{ "clear-bounding", no_argument, 'b', 0 },
 	{ "no-new-privs", no_argument, 'n', 0 },
 	{ "verbose", no_argument, 'v', 0 },
+	{ "dry-run", no_argument, OPT_DRY_RUN, 0 },
 	{ "help", no_argument, 'h', 0 },
 	{ "version", no_argument, 'V', 0 },
 	{ "init", no_argument, 'i', 0 },
@@ -302,6 +307,9 @@ static void apply_option(const struct option_def *d, const char *arg, struct opt
 		break;
 	case 'v':
 		o->verbose = 1;
+		break;
+	case OPT_DRY_RUN:
+		o->dry_run = 1;
 		break;
 	case 'h':
 		print_and_exit(usage_text);
@@ -568,6 +576,78 @@ static void say_plan(const struct pd_plan *plan, const struct options *o)
 	put(&l);
 }
 
+static void add_hex(struct line *l, const char *name, uint64_t v)
+{
+	char hex[17];
+	int i;
+
+	for (i = 15; i >= 0; i--, v >>= 4)
+		hex[i] = "0123456789abcdef"[v & 15];
+	hex[16] = '\0';
+	add(l, name);
+	add(l, hex);
+}
+
+/* --init's options: its own group, the grace, and each rewritten signal FROM:TO. */
+static void say_init(const struct init_options *in)
+{
+	struct line l = { .fd = STDERR_FILENO };
+	const char *sep = " rewrite=";
+	int sig;
+
+	add(&l, "su-exec: init pgroup=");
+	add_uint(&l, (unsigned long)in->pgroup);
+	add(&l, " grace=");
+	add_uint(&l, in->grace);
+	for (sig = 1; sig < INIT_NSIG; sig++) {
+		if (in->rewrite[sig] == sig)
+			continue;
+		add(&l, sep);
+		add_uint(&l, (unsigned long)sig);
+		add(&l, ":");
+		add_uint(&l, (unsigned long)in->rewrite[sig]);
+		sep = ",";
+	}
+	put(&l);
+}
+
+/*
+ * --dry-run: every check the run makes before it switches, then what it
+ * would set, in /proc/PID/status's names for the sets; exit 0. A caller
+ * that is not root hears what root would set, then the run's refusal.
+ */
+static _Noreturn void dry_run(const char *arg, const struct pd_plan *plan, const struct options *o)
+{
+	struct pd_options caps = o->caps;
+	struct cli_forecast f;
+	struct pd_error err;
+	struct line l = { .fd = STDERR_FILENO };
+	int refused;
+
+	caps.flags |= PD_EXECS_NEXT | PD_DRY_RUN;
+	refused = pd_apply(plan, &caps, &err) < 0;
+	if (refused && err.kind != PD_ERR_NOT_ROOT)
+		die_error(&err);
+	if (cli_forecast(pd_plan_uid(plan), &o->caps, &f) < 0) {
+		pd_fail(&err, PD_ERR_SYSTEM, "capget", errno, NULL);
+		die_error(&err);
+	}
+	say_plan(plan, o);
+	add(&l, "su-exec:");
+	add_hex(&l, " CapInh=", f.inheritable);
+	add_hex(&l, " CapPrm=", f.permitted);
+	add_hex(&l, " CapEff=", f.effective);
+	add_hex(&l, " CapBnd=", f.bounding);
+	add_hex(&l, " CapAmb=", f.ambient);
+	add(&l, f.no_new_privs ? " NoNewPrivs=1" : " NoNewPrivs=0");
+	put(&l);
+	if (o->init_mode)
+		say_init(&o->init);
+	if (refused)
+		refuse_change(arg, plan);
+	_exit(0);
+}
+
 /* With -v: the init goes on as no child subreaper, where the kernel has no such flag. */
 static void say_notice(const struct pd_error *what)
 {
@@ -688,6 +768,8 @@ int main(int argc, char **argv)
 	if (argc - spec < 2)
 		usage_error(NULL, NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
 	plan = plan_for(argv[spec]);
+	if (opts.dry_run)
+		dry_run(argv[spec], plan, &opts);
 	become(argv[spec], plan, &opts);
 	if (opts.verbose) {
 		say_plan(plan, &opts);

@@ -19,6 +19,13 @@
 /* grace.c: --grace=SECONDS, 0..INIT_GRACE_MAX; *grace is left alone on failure */
 int cli_grace_parse(const char *s, unsigned *grace, struct pd_error *err);
 
+/* forecast.c: the sets the command starts with, for --dry-run; -1 with errno */
+struct cli_forecast {
+	uint64_t inheritable, permitted, effective, bounding, ambient;
+	int no_new_privs;
+};
+int cli_forecast(uid_t uid, const struct pd_options *o, struct cli_forecast *f);
+
 /* capnames.c: a comma-separated list of libcap-ng's names added to *keep */
 int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
 

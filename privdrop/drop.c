@@ -164,7 +164,7 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 	int alone;
 
 	memset(err, 0, sizeof(*err));
-	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS | PD_EXECS_NEXT)))
+	if (opt && (opt->flags & ~(PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS | PD_EXECS_NEXT | PD_DRY_RUN)))
 		return pd_fail_option(err, PD_FIELD_FLAGS, EINVAL, "unknown flags in struct pd_options");
 	if (opt && !(opt->flags & PD_KEEP_CAPS) && opt->keep_caps)
 		return pd_fail_option(err, PD_FIELD_KEEP_CAPS, EINVAL, "not empty, without PD_KEEP_CAPS");
@@ -179,6 +179,8 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 		       (alone != 1 && pd_threads_readable(alone, err) < 0)))
 		return -1;
 	caps = opt ? *opt : (struct pd_options){ 0 };
+	if (caps.flags & PD_DRY_RUN)
+		return pd_caps_check_start(&caps, &start, err) < 0 ? -1 : pd_identity_allowed(plan, err);
 	if (pd_caps_check_start(&caps, &start, err) < 0 ||
 	    pd_switch_ids(plan, &caps, &start, alone == 1, err) < 0 ||
 	    pd_verify(plan, &caps, &start, err) < 0)

@@ -177,6 +177,8 @@ int pd_caps_verify(const struct pd_plan *plan, const struct pd_options *caps,
 
 /* switch.c */
 int pd_identity_is(const struct pd_plan *plan);
+/* 0 when the caller is root or already is the plan; else -1, PD_ERR_NOT_ROOT */
+int pd_identity_allowed(const struct pd_plan *plan, struct pd_error *err);
 int pd_switch_ids(const struct pd_plan *plan, const struct pd_options *caps,
 	      const struct pd_capstate *start, int alone, struct pd_error *err);
 int pd_verify(const struct pd_plan *plan, const struct pd_options *caps,

@@ -105,6 +105,7 @@ size_t pd_escape(const char *s, size_t len, char *buf, size_t size);
 #define PD_NO_NEW_PRIVS 2u   /* set no_new_privs: no exec gains privileges */
 #define PD_KEEP_CAPS 8u	     /* the sets become exactly keep_caps */
 #define PD_EXECS_NEXT 16u    /* the caller execs next and started no thread */
+#define PD_DRY_RUN 32u	     /* check as pd_apply would, change nothing */
 
 /*
  * What to keep. NULL options and zeroed ones are the same request, a plain
@@ -124,7 +125,7 @@ size_t pd_escape(const char *s, size_t len, char *buf, size_t size);
  */
 struct pd_options {
 	uint64_t keep_caps; /* bit n keeps capability n, as in <linux/capability.h> */
-	unsigned flags;	    /* PD_CLEAR_BOUNDING | PD_NO_NEW_PRIVS | PD_KEEP_CAPS | PD_EXECS_NEXT */
+	unsigned flags;	    /* PD_CLEAR_BOUNDING, PD_NO_NEW_PRIVS, PD_KEEP_CAPS, PD_EXECS_NEXT, PD_DRY_RUN */
 };
 
 /* The resolved identity; opaque, from pd_resolve, freed with pd_plan_free. */
@@ -173,6 +174,20 @@ void pd_plan_free(struct pd_plan *plan);
  * its versions); the reason is what the kernel, read back, shows wrong, else
  * libcap-ng's errno. libcap-ng may log with syslog(3), the one output this
  * library does not control (0.8.3 logs a failed bounding set drop there).
+ *
+ * PD_EXECS_NEXT is for a launcher that calls pd_exec right after (or stays
+ * as an init that runs none of the command's code) and has started no
+ * thread: only the calling thread is read back, and a thread the kernel
+ * shows beside it (an emulator's own, as qemu-user's) is no reason to refuse
+ * capability options, since the exec ends every other thread and the new
+ * program's credentials are the calling thread's. Never for a process that
+ * goes on running its own code: its other threads would keep the old ids.
+ *
+ * PD_DRY_RUN makes every check pd_apply makes before it changes anything
+ * (the options, the threads, the capabilities the caller holds, and for a
+ * caller that is not root, that it already is the plan) and changes
+ * nothing: 0 when pd_apply would go on to switch. What the system calls of
+ * the switch itself would say is not known until they are made.
  */
 int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd_error *err);
 

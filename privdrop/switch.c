@@ -117,6 +117,28 @@ static int switch_ids(const struct pd_plan *plan, int alone, struct pd_error *er
  * started with --user can still run its entrypoint through us. Either way
  * pd_verify reads the result back.
  */
+static int identity_read(const struct pd_plan *plan, struct pd_error *err)
+{
+	int same = pd_identity_is(plan);
+
+	return same < 0 ? pd_fail(err, PD_ERR_SYSTEM, "getgroups", errno, NULL) : same;
+}
+
+static int not_root(struct pd_error *err)
+{
+	return pd_fail(err, PD_ERR_NOT_ROOT, NULL, EPERM, "not root, and not already the identity asked for");
+}
+
+int pd_identity_allowed(const struct pd_plan *plan, struct pd_error *err)
+{
+	int same;
+
+	if (geteuid() == 0)
+		return 0;
+	same = identity_read(plan, err);
+	return same < 0 ? -1 : same ? 0 : not_root(err);
+}
+
 int pd_switch_ids(const struct pd_plan *plan, const struct pd_options *caps,
 	      const struct pd_capstate *start, int alone, struct pd_error *err)
 {
@@ -124,9 +146,9 @@ int pd_switch_ids(const struct pd_plan *plan, const struct pd_options *caps,
 
 	if (pd_caps_before_ids(plan, caps, err) < 0)
 		return -1;
-	same = pd_identity_is(plan);
+	same = identity_read(plan, err);
 	if (same < 0)
-		return pd_fail(err, PD_ERR_SYSTEM, "getgroups", errno, NULL);
+		return -1;
 	if (root && switch_ids(plan, alone, err) < 0) {
 		/*
 		 * Denied (setgroups in an unshare -r namespace) but with nothing to
@@ -135,8 +157,7 @@ int pd_switch_ids(const struct pd_plan *plan, const struct pd_options *caps,
 		if (!same || err->errnum != EPERM)
 			return -1;
 	} else if (!root && !same) {
-		return pd_fail(err, PD_ERR_NOT_ROOT, NULL, EPERM,
-			       "not root, and not already the identity asked for");
+		return not_root(err);
 	}
 	return pd_caps_after_ids(plan, caps, start, err);
 }
