@@ -517,6 +517,18 @@ static const char *const field_options[] = {
 	[PD_FIELD_FLAGS] = NULL,
 };
 
+/* Not root, and the plan is not what we are: only root can change it. An
+ * option the library refuses is named by su-exec's name for it. */
+static _Noreturn void apply_failed(const char *arg, const struct pd_plan *plan, struct pd_error *err)
+{
+	if (err->kind == PD_ERR_NOT_ROOT)
+		refuse_change(arg, plan);
+	if (err->kind == PD_ERR_OPTION && (size_t)err->field < sizeof(field_options) / sizeof(*field_options) &&
+	    field_options[err->field])
+		err->step = field_options[err->field];
+	die_error(err);
+}
+
 /*
  * Without capability options, a plain drop. A root target given -b or -n but
  * no -k keeps root's capabilities: only -k sets PD_KEEP_CAPS.
@@ -527,15 +539,8 @@ static void become(const char *arg, const struct pd_plan *plan, const struct opt
 	struct pd_error err;
 
 	caps.flags |= PD_EXECS_NEXT; /* it execs, or stays as the init, right after */
-	if (pd_apply(plan, &caps, &err) == 0)
-		return;
-	/* Not root, and the plan is not what we are: only root can change it. */
-	if (err.kind == PD_ERR_NOT_ROOT)
-		refuse_change(arg, plan);
-	if (err.kind == PD_ERR_OPTION && (size_t)err.field < sizeof(field_options) / sizeof(*field_options) &&
-	    field_options[err.field])
-		err.step = field_options[err.field];
-	die_error(&err);
+	if (pd_apply(plan, &caps, &err) < 0)
+		apply_failed(arg, plan, &err);
 }
 
 /* The kept capabilities, by libcap-ng's names. */
@@ -627,7 +632,7 @@ static _Noreturn void dry_run(const char *arg, const struct pd_plan *plan, const
 	caps.flags |= PD_EXECS_NEXT | PD_DRY_RUN;
 	refused = pd_apply(plan, &caps, &err) < 0;
 	if (refused && err.kind != PD_ERR_NOT_ROOT)
-		die_error(&err);
+		apply_failed(arg, plan, &err);
 	if (cli_forecast(pd_plan_uid(plan), &o->caps, &f) < 0) {
 		pd_fail(&err, PD_ERR_SYSTEM, "capget", errno, NULL);
 		die_error(&err);

@@ -364,13 +364,36 @@ inherited_state_table() {
 	S_INH=$1 S_AMB=$2 STATE_CALLER= STATE_WHAT=
 }
 
-# state_row WHERE ARG...: su-exec ARG... probe, against the model.
+# state_row WHERE ARG...: su-exec ARG... probe, against the model; then
+# --dry-run of the same, against what the run just showed.
 state_row() {
 	where=$1
 	shift
 	run "$where" "$STATE_CALLER" "" "$@" sh -c "$(probe "$where")"
 	expect_ran "$where: ${STATE_WHAT}su-exec $*: Cap* and NoNewPrivs as the README says" \
 		"$(expected_state "$@")"
+	ran=$(state_of "$W/out")
+	run "$where" "$STATE_CALLER" "" --dry-run "$@" sh -c "$(probe "$where")"
+	if [ "$RC" -eq 0 ] && [ ! -e "$M_OUT" ]; then
+		check "$where: ${STATE_WHAT}su-exec --dry-run $*: says what the run set" "$ran" "$(dry_state "$W/err")"
+	else
+		fail "$where: ${STATE_WHAT}su-exec --dry-run $*: says what the run set" "exit 0, nothing run" "$(got)"
+	fi
+}
+
+# dry_state FILE: what --dry-run printed, in expected_state's form.
+dry_state() {
+	tr ' ' '\n' <"$1" | awk -F= '
+	function hex(s) { sub(/^0+/, "", s); return s == "" ? "0" : s }
+	$1 == "uid" { v["uid"] = $2 }
+	$1 ~ /^Cap...$/ { v[tolower(substr($1, 4, 3))] = hex($2) }
+	$1 == "NoNewPrivs" { v["nnp"] = $2 }
+	END {
+		n = split("uid inh prm eff bnd amb nnp", k, " ")
+		for (i = 1; i <= n; i++)
+			printf "%s%s %s", (i > 1 ? " " : ""), k[i], (k[i] in v ? v[k[i]] : "?")
+		print ""
+	}'
 }
 
 # The README's setpriv table: the same state, set by setpriv (host only).
@@ -458,6 +481,7 @@ bind_expected() {
 
 refusals() {
 	missing_cap
+	dry_not_root "$1"
 	refused "$1" "" "" "an unknown name" "'bogus': unknown capability" -k bogus
 	refused "$1" "" "" "an empty list" "'': empty capability name" -k ""
 	refused "$1" "" "" "an empty list, long form" "'': empty capability name" --keep-caps=
@@ -476,21 +500,39 @@ refusals() {
 		"--clear-bounding: needs CAP_SETPCAP" -b
 	# Root in a container that dropped a capability: the message names it.
 	setpriv=$(command -v setpriv)
+	SWITCH=1
 	refused "$1" "$setpriv --bounding-set=-setgid" "" "root without CAP_SETGID" \
 		"setgroups: Operation not permitted: needs CAP_SETGID, not in the effective set"
 	refused "$1" "$setpriv --bounding-set=-setuid" "" "root without CAP_SETUID" \
 		"setresuid: Operation not permitted: needs CAP_SETUID, not in the effective set"
+	SWITCH=0
 	refused "$1" "$setpriv --bounding-set=-setpcap" "" "root without CAP_SETPCAP, --clear-bounding" \
 		"--clear-bounding: needs CAP_SETPCAP, not in the effective set" -b
 }
 
+# dry_not_root WHERE: as nobody, --dry-run games says what root would set,
+# then refuses as the run does, and runs nothing.
+dry_not_root() {
+	wrap="$(inside "$1" su-exec) nobody"
+	run "$1" "" "$wrap" games sh -c ": >$(marker "$1")"
+	refusal=$(cat "$W/err")
+	run "$1" "" "$wrap" --dry-run games sh -c ": >$(marker "$1")"
+	check "$1: as nobody, su-exec --dry-run games: games' ids, its sets, then the run's refusal, 125" \
+		"125 [su-exec: uid=$(uid_of games) ...] [su-exec: CapInh=...] [$refusal] ran no" \
+		"$RC [$(sed -n '1s/ gid=.*/ .../p' "$W/err")] [$(sed -n '2s/=.*/=.../p' "$W/err")] [$(sed -n 3p "$W/err")] ran $([ -e "$M_OUT" ] && echo yes || echo no)"
+}
+
 # refused WHERE CALLER WRAP WHAT FRAGMENT OPTION...: su-exec OPTION... nobody
-# exits 125 and the command never runs.
+# exits 125 and the command never runs; so does --dry-run of the same, with
+# the same message, but for a refusal the switch itself meets (SWITCH=1).
 refused() {
 	where=$1 caller=$2 wrap=$3 what=$4 fragment=$5
 	shift 5
 	run "$where" "$caller" "$wrap" "$@" nobody sh -c ": >$(marker "$where")"
 	expect_refused "$where: su-exec $* nobody, $what: exit 125, the command never runs" "$fragment"
+	[ "${SWITCH:-0}" = 1 ] && return
+	run "$where" "$caller" "$wrap" --dry-run "$@" nobody sh -c ": >$(marker "$where")"
+	expect_refused "$where: su-exec --dry-run $* nobody, $what: the same refusal" "$fragment"
 }
 
 # A capability this machine's bounding set lacks; with a full set, setpriv
