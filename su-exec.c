@@ -61,6 +61,9 @@ static const char usage_text[] =
 	"      --grace=SECONDS    with --init: once COMMAND exits, SIGTERM the rest\n"
 	"                         and SIGKILL them after SECONDS (0-86400,\n"
 	"                         default 5)\n"
+	"      --login-env        also set USER, LOGNAME and SHELL from USER's entry\n"
+	"      --reset-env        as setpriv: keep only TERM, set HOME, USER, LOGNAME,\n"
+	"                         SHELL, and PATH to the login default\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
 	"      --dry-run          check all as the run would, change nothing, run\n"
 	"                         nothing: print what would be set (as -v, then the\n"
@@ -249,7 +252,7 @@ struct option_def {
 	int init_only;
 };
 
-enum { OPT_GRACE = 256, OPT_DRY_RUN };
+enum { OPT_GRACE = 256, OPT_DRY_RUN, OPT_LOGIN_ENV, OPT_RESET_ENV };
 
 static const struct option_def option_defs[] = {
 	{ "keep-caps", required_argument, 'k', 0 },
@@ -257,6 +260,8 @@ static const struct option_def option_defs[] = {
 	{ "no-new-privs", no_argument, 'n', 0 },
 	{ "verbose", no_argument, 'v', 0 },
 	{ "dry-run", no_argument, OPT_DRY_RUN, 0 },
+	{ "login-env", no_argument, OPT_LOGIN_ENV, 0 },
+	{ "reset-env", no_argument, OPT_RESET_ENV, 0 },
 	{ "help", no_argument, 'h', 0 },
 	{ "version", no_argument, 'V', 0 },
 	{ "init", no_argument, 'i', 0 },
@@ -310,6 +315,12 @@ static void apply_option(const struct option_def *d, const char *arg, struct opt
 		break;
 	case OPT_DRY_RUN:
 		o->dry_run = 1;
+		break;
+	case OPT_LOGIN_ENV:
+		o->init.env |= PD_ENV_LOGIN;
+		break;
+	case OPT_RESET_ENV:
+		o->init.env |= PD_ENV_RESET;
 		break;
 	case 'h':
 		print_and_exit(usage_text);
@@ -593,6 +604,31 @@ static void add_hex(struct line *l, const char *name, uint64_t v)
 	add(l, hex);
 }
 
+/* What --login-env and --reset-env set besides HOME (pd_exec_env). */
+static void say_env(const struct pd_plan *plan, unsigned env)
+{
+	struct line l = { .fd = STDERR_FILENO };
+	const char *name = pd_plan_name(plan);
+
+	add(&l, "su-exec:");
+	if (env & PD_ENV_RESET)
+		add(&l, " env=TERM");
+	if (*name) {
+		add(&l, " USER=");
+		add_escaped(&l, name);
+		add(&l, " LOGNAME=");
+		add_escaped(&l, name);
+	} else {
+		add(&l, " unset=USER,LOGNAME");
+	}
+	add(&l, " SHELL=");
+	add_escaped(&l, pd_plan_shell(plan));
+	if (env & PD_ENV_RESET)
+		add(&l, pd_plan_uid(plan) ? " PATH=/usr/local/bin:/bin:/usr/bin"
+					  : " PATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin");
+	put(&l);
+}
+
 /* --init's options: its own group, the grace, and each rewritten signal FROM:TO. */
 static void say_init(const struct init_options *in)
 {
@@ -646,6 +682,8 @@ static _Noreturn void dry_run(const char *arg, const struct pd_plan *plan, const
 	add_hex(&l, " CapAmb=", f.ambient);
 	add(&l, f.no_new_privs ? " NoNewPrivs=1" : " NoNewPrivs=0");
 	put(&l);
+	if (o->init.env)
+		say_env(plan, o->init.env);
 	if (o->init_mode)
 		say_init(&o->init);
 	if (refused)
@@ -738,11 +776,11 @@ static _Noreturn void run_init(const struct init_options *in, const struct pd_pl
 	exec_failed(&err, argv[0]);
 }
 
-static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
+static _Noreturn void exec_command(const struct pd_plan *plan, char **argv, unsigned env)
 {
 	struct pd_error err = { 0 };
 
-	pd_exec(plan, argv, environ);
+	pd_exec_env(plan, argv, environ, env);
 	err.errnum = errno;
 	exec_failed(&err, argv[0]);
 }
@@ -782,5 +820,5 @@ int main(int argc, char **argv)
 	}
 	if (opts.init_mode)
 		run_init(&opts.init, plan, argv + spec + 1);
-	exec_command(plan, argv + spec + 1);
+	exec_command(plan, argv + spec + 1, opts.init.env);
 }

@@ -346,7 +346,7 @@ static int run_child(const struct init *s, const struct pd_plan *plan, char *con
 		pd_fail(err, PD_ERR_SYSTEM, "restoring the signal mask", errno, NULL);
 		return 1;
 	}
-	pd_exec(plan, argv, s->envp);
+	pd_exec_env(plan, argv, s->envp, s->in->env);
 	pd_fail(err, PD_ERR_SYSTEM, NULL, errno, NULL);
 	err->subject = argv[0];
 	err->subject_len = strlen(argv[0]);

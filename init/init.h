@@ -20,6 +20,7 @@
 struct init_options {
 	int pgroup;		/* the child gets its own group, and the signals go to it */
 	unsigned grace;		/* seconds between SIGTERM and SIGKILL for the others, <= INIT_GRACE_MAX */
+	unsigned env;		/* pd_exec_env's PD_ENV_* for the command */
 	int rewrite[INIT_NSIG]; /* index: signal received; value: signal delivered, 0 drops */
 	/* NULL, or called in the init, before the fork, with what it goes on without */
 	void (*notice)(const struct pd_error *what);

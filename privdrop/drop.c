@@ -112,6 +112,16 @@ const char *pd_plan_home(const struct pd_plan *plan)
 	return plan->home;
 }
 
+const char *pd_plan_shell(const struct pd_plan *plan)
+{
+	return plan->shell;
+}
+
+const char *pd_plan_name(const struct pd_plan *plan)
+{
+	return plan->name;
+}
+
 void pd_plan_free(struct pd_plan *plan)
 {
 	if (!plan)

@@ -84,8 +84,8 @@ int pd_db_find_named(struct pd_db *db, const char *name, size_t len, pd_line_par
 
 /* passwd.c: entries point into the db's buffer until its next block */
 struct pd_passwd {
-	const char *name, *home;
-	size_t name_len, home_len;
+	const char *name, *home, *shell;
+	size_t name_len, home_len, shell_len;
 	uint32_t uid, gid;
 };
 int pd_passwd_parse(const char *line, size_t len, struct pd_passwd *pw);
@@ -121,12 +121,15 @@ struct pd_plan;
 int pd_gids_are_plan(struct pd_gids *got, const struct pd_plan *plan);
 
 /* plan.c: what the spec resolves to; the capabilities asked for are the caller's struct pd_options */
-#define PD_HOME_MAX 4096 /* PATH_MAX: a longer home is no path, and an error */
+#define PD_HOME_MAX 4096 /* PATH_MAX: a longer home or shell is no path, and an error */
+#define PD_NAME_MAX 256	 /* LOGIN_NAME_MAX is 256 with glibc and musl */
 struct pd_plan {
 	uid_t uid;
 	gid_t gid;
 	struct pd_gids groups;
 	char home[PD_HOME_MAX];
+	char shell[PD_HOME_MAX];
+	char name[PD_NAME_MAX]; /* "" for a user with no passwd line */
 	char *spare; /* memory pd_exec may use, aligned; NULL: none */
 	size_t spare_size;
 };

@@ -20,6 +20,8 @@ int pd_passwd_parse(const char *line, size_t len, struct pd_passwd *pw)
 	pw->name_len = f[0].len;
 	pw->home = f[5].p;
 	pw->home_len = f[5].len;
+	pw->shell = f[6].p;
+	pw->shell_len = f[6].len;
 	return 1;
 }
 

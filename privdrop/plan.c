@@ -40,15 +40,30 @@ static int find_user(const struct pd_spec *spec, struct pd_caller caller, struct
 	return r;
 }
 
-static int set_home(struct pd_plan *plan, const struct pd_passwd *pw, int found)
+/* A passwd field into dst, NUL-terminated; an empty or missing one is fallback. */
+static int copy_field(char *dst, size_t size, const char *s, size_t len, const char *fallback)
 {
-	const char *home = found && pw->home_len ? pw->home : "/";
-	size_t len = found && pw->home_len ? pw->home_len : 1;
-
-	if (len >= sizeof(plan->home))
+	if (len == 0) {
+		s = fallback;
+		len = strlen(fallback);
+	}
+	if (len >= size)
 		return -1;
-	memcpy(plan->home, home, len);
-	plan->home[len] = '\0';
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+	return 0;
+}
+
+/* HOME "/" and SHELL /bin/sh (as passwd(5) says of an empty field) where the entry has none. */
+static int set_entry(struct pd_plan *plan, const struct pd_spec *spec, const struct pd_passwd *pw,
+		     int found, struct pd_error *err)
+{
+	if (copy_field(plan->home, sizeof(plan->home), pw->home, found ? pw->home_len : 0, "/") < 0)
+		return refused(err, &spec->user, 0, "home directory longer than 4095 bytes");
+	if (copy_field(plan->shell, sizeof(plan->shell), pw->shell, found ? pw->shell_len : 0, "/bin/sh") < 0)
+		return refused(err, &spec->user, 0, "login shell longer than 4095 bytes");
+	if (copy_field(plan->name, sizeof(plan->name), pw->name, found ? pw->name_len : 0, "") < 0)
+		return refused(err, &spec->user, 0, "user name longer than 255 bytes");
 	return 0;
 }
 
@@ -80,7 +95,7 @@ static int set_groups(struct pd_plan *plan, const struct pd_spec *spec, const st
 int pd_plan_build(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
 		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err)
 {
-	struct pd_passwd pw;
+	struct pd_passwd pw = { 0 };
 	int found;
 
 	memset(plan, 0, sizeof(*plan));
@@ -90,8 +105,8 @@ int pd_plan_build(struct pd_plan *plan, const struct pd_spec *spec, struct pd_ca
 		return -1;
 	plan->uid = found ? pw.uid : spec->user.kind == PD_ID ? spec->user.id : caller.uid;
 	plan->gid = found ? pw.gid : caller.gid;
-	if (set_home(plan, &pw, found) < 0)
-		return refused(err, &spec->user, 0, "home directory longer than 4095 bytes");
+	if (set_entry(plan, spec, &pw, found, err) < 0)
+		return -1;
 	return set_groups(plan, spec, &pw, found, group, err);
 }
 

@@ -156,6 +156,10 @@ gid_t pd_plan_gid(const struct pd_plan *plan);
 const gid_t *pd_plan_groups(const struct pd_plan *plan, size_t *count);
 /* The home directory, NUL-terminated; valid until freed. */
 const char *pd_plan_home(const struct pd_plan *plan);
+/* The login shell, /bin/sh when the entry has none or there is no entry. */
+const char *pd_plan_shell(const struct pd_plan *plan);
+/* The user's name from its passwd line; "" for a numeric user with none. */
+const char *pd_plan_name(const struct pd_plan *plan);
 /* Frees a plan from pd_resolve; NULL is allowed. */
 void pd_plan_free(struct pd_plan *plan);
 
@@ -200,6 +204,22 @@ int pd_drop(const char *spec, const struct pd_options *opt, struct pd_error *err
  * pd_apply. Returns only on failure, -1 with errno set.
  */
 int pd_exec(const struct pd_plan *plan, char *const argv[], char *const envp[]);
+
+/* What pd_exec_env sets besides HOME. */
+#define PD_ENV_LOGIN 1u /* USER, LOGNAME and SHELL from the plan too */
+#define PD_ENV_RESET 2u /* only TERM kept; HOME, USER, LOGNAME, SHELL and PATH set */
+
+/*
+ * pd_exec, with more of the environment from the plan. PD_ENV_LOGIN also
+ * sets USER and LOGNAME to the user's name and SHELL to its login shell; a
+ * numeric user with no passwd line has no name, so USER and LOGNAME are
+ * taken away rather than left naming someone else. PD_ENV_RESET, as
+ * setpriv --reset-env: of envp only TERM is kept, the variables of
+ * PD_ENV_LOGIN and HOME are set, and PATH becomes the login default, root's
+ * for uid 0, else a user's, and is the one argv[0] is searched in. Unknown
+ * bits fail with EINVAL.
+ */
+int pd_exec_env(const struct pd_plan *plan, char *const argv[], char *const envp[], unsigned how);
 
 #ifdef __cplusplus
 }

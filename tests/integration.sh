@@ -46,10 +46,49 @@ main() {
 		setid_refused "$where"
 		capabilities "$where"
 		unprivileged "$where"
+		login_env "$where"
 	done
 	gosu_comparison
 	host_untouched
 	finish integration
+}
+
+# The environment a root shell hands on, for the login rows.
+ROOT_ENV="env -i USER=root LOGNAME=root SHELL=/bin/bash TERM=dumb"
+
+# sorted_out: the command's stdout, one variable a line, sorted.
+sorted_out() {
+	sort "$W/out" | tr '\n' ' '
+}
+
+# The variables USER's entry gives: by default none, with --login-env USER,
+# LOGNAME and SHELL (not USER and LOGNAME for a user with no entry), and with
+# --reset-env what setpriv --reset-env gives, PATH among them.
+login_env() {
+	su_run "$1" main "$ROOT_ENV" games env
+	check "$1: su-exec games env: USER, LOGNAME and SHELL stay as they came" \
+		"exit 0, HOME=/usr/games LOGNAME=root SHELL=/bin/bash TERM=dumb USER=root " "exit $RC, $(sorted_out)"
+	su_run "$1" main "$ROOT_ENV" --login-env games env
+	check "$1: --login-env games env: USER, LOGNAME and SHELL from its entry" \
+		"exit 0, HOME=/usr/games LOGNAME=games SHELL=/usr/sbin/nologin TERM=dumb USER=games " "exit $RC, $(sorted_out)"
+	su_run "$1" main "$ROOT_ENV" --login-env 4242 env
+	check "$1: --login-env 4242 (no entry): no USER or LOGNAME, SHELL /bin/sh, HOME /" \
+		"exit 0, HOME=/ SHELL=/bin/sh TERM=dumb " "exit $RC, $(sorted_out)"
+	for user in games nobody root; do
+		uid=$(awk -F: -v u="$user" '$1 == u { print $3 ":" $4 }' "$FIX/passwd")
+		su_run "$(command -v setpriv)" main "$ROOT_ENV FOO=x" --reuid="${uid%:*}" --regid="${uid#*:}" \
+			--init-groups --reset-env env
+		want="exit $RC, $(sorted_out)"
+		su_run "$1" main "$ROOT_ENV FOO=x" --reset-env "$user" env
+		check "$1: --reset-env $user env: as setpriv --reset-env" "$want" "exit $RC, $(sorted_out)"
+	done
+	su_run "$1" main "env -i PATH=/nowhere" --reset-env nobody id -u
+	expect_output "$1: --reset-env: the command is searched for in the login PATH" 0 65534
+	su_run "$1" main "$ROOT_ENV" --reset-env --login-env games env
+	want="exit $RC, $(sed -n '/^\(USER\|LOGNAME\|SHELL\|PATH\)=/p' "$W/out" | sort | tr '\n' ' ')"
+	su_run "$1" main "$ROOT_ENV" --dry-run --reset-env games env
+	check "$1: --dry-run --reset-env games: the variables the run sets" "$want" \
+		"exit $RC, $(sed -n 3p "$W/err" | tr ' ' '\n' | grep -E '^(USER|LOGNAME|SHELL|PATH)=' | sort | tr '\n' ' ')"
 }
 
 setup() {

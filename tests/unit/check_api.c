@@ -184,9 +184,10 @@ START_TEST(test_resolve)
 END_TEST
 
 /* The command's HOME and FOO, run by pd_exec with envp in a child. */
-static void exec_env(const struct pd_plan *plan, char *const envp[], char *out, size_t size)
+static void exec_script(const struct pd_plan *plan, char *const envp[], unsigned how, const char *script,
+			char *out, size_t size)
 {
-	char *const argv[] = { "sh", "-c", "printf '%s|%s' \"$HOME\" \"${FOO-unset}\"", NULL };
+	char *const argv[] = { "sh", "-c", (char *)script, NULL };
 	int fds[2];
 	ssize_t n;
 	pid_t pid;
@@ -196,7 +197,7 @@ static void exec_env(const struct pd_plan *plan, char *const envp[], char *out, 
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
 		dup2(fds[1], STDOUT_FILENO);
-		pd_exec(plan, argv, envp);
+		pd_exec_env(plan, argv, envp, how);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -205,6 +206,44 @@ static void exec_env(const struct pd_plan *plan, char *const envp[], char *out, 
 	close(fds[0]);
 	waitpid(pid, NULL, 0);
 }
+
+static void exec_env(const struct pd_plan *plan, char *const envp[], char *out, size_t size)
+{
+	exec_script(plan, envp, 0, "printf '%s|%s' \"$HOME\" \"${FOO-unset}\"", out, size);
+}
+
+/* Every variable pd_exec_env may set, and FOO and TERM, which it may keep. */
+#define LOGIN_VARS                                                                            \
+	"printf '%s|%s|%s|%s|%s|%s|%s' \"$HOME\" \"${USER-unset}\" \"${LOGNAME-unset}\" \"$SHELL\" " \
+	"\"$PATH\" \"${FOO-unset}\" \"${TERM-unset}\""
+
+START_TEST(test_exec_login_env)
+{
+	char *const envp[] = { "USER=root", "LOGNAME=root", "SHELL=/bin/bash", "TERM=dumb",
+			       "FOO=kept", "PATH=/usr/bin:/bin", NULL };
+	struct pd_plan *plan, *none;
+	struct pd_error err;
+	char out[256];
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	ck_assert_int_eq(pd_resolve("4242:4242", &none, &err), 0);
+	ck_assert_str_eq(pd_plan_name(plan), "app");
+	ck_assert_str_eq(pd_plan_name(none), "");
+	ck_assert_str_eq(pd_plan_shell(none), "/bin/sh");
+	exec_script(plan, envp, PD_ENV_LOGIN, LOGIN_VARS, out, sizeof(out));
+	ck_assert_str_eq(out, "/home/app|app|app|/bin/sh|/usr/bin:/bin|kept|dumb");
+	exec_script(plan, envp, PD_ENV_RESET, LOGIN_VARS, out, sizeof(out));
+	ck_assert_str_eq(out, "/home/app|app|app|/bin/sh|/usr/local/bin:/bin:/usr/bin|unset|dumb");
+	exec_script(none, envp, PD_ENV_LOGIN, LOGIN_VARS, out, sizeof(out));
+	ck_assert_str_eq(out, "/|unset|unset|/bin/sh|/usr/bin:/bin|kept|dumb");
+	errno = 0;
+	ck_assert_int_eq(pd_exec_env(plan, (char *const[]){ "true", NULL }, envp, 4), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	pd_plan_free(none);
+	pd_plan_free(plan);
+}
+END_TEST
 
 /* More variables than the plan's spare memory holds: the heap takes them. */
 #define BIG_ENV 6000
@@ -428,6 +467,7 @@ Suite *api_suite(void)
 	tcase_set_tags(files, "namespace");
 	tcase_add_loop_test(files, test_resolve, 0, 2 * COUNT(resolve_rows));
 	tcase_add_loop_test(files, test_exec_environment, 0, 2);
+	tcase_add_test(files, test_exec_login_env);
 	tcase_add_loop_test(files, test_bad_options, 0, COUNT(bad_options));
 	tcase_add_loop_test(files, test_error_kinds, 0, COUNT(kind_rows));
 	tcase_add_test(files, test_not_root);
