@@ -61,6 +61,11 @@ static const char usage_text[] =
 	"      --grace=SECONDS    with --init: once COMMAND exits, SIGTERM the rest\n"
 	"                         and SIGKILL them after SECONDS (0-86400,\n"
 	"                         default 5)\n"
+	"      --add-groups=LIST  add these groups (comma-separated names or ids from\n"
+	"                         /etc/group) to USER's; may be repeated\n"
+	"      --keep-groups      keep the groups the caller was given: not root, run\n"
+	"                         with the groups it has; root, add the ones /etc/group\n"
+	"                         does not give root (the runtime's); never gid 0\n"
 	"      --login-env        also set USER, LOGNAME and SHELL from USER's entry\n"
 	"      --reset-env        as setpriv: keep only TERM, set HOME, USER, LOGNAME,\n"
 	"                         SHELL, and PATH to the login default\n"
@@ -84,6 +89,9 @@ struct option_def;
 struct options {
 	int verbose;
 	int dry_run;
+	int keep_groups;
+	size_t n_groups;
+	const char *groups[16]; /* --add-groups' lists */
 	struct pd_options caps; /* -k, -b and -n, as the library takes them */
 	int init_mode;
 	const struct option_def *init_only; /* an option that means nothing without --init */
@@ -252,7 +260,7 @@ struct option_def {
 	int init_only;
 };
 
-enum { OPT_GRACE = 256, OPT_DRY_RUN, OPT_LOGIN_ENV, OPT_RESET_ENV };
+enum { OPT_GRACE = 256, OPT_DRY_RUN, OPT_LOGIN_ENV, OPT_RESET_ENV, OPT_ADD_GROUPS, OPT_KEEP_GROUPS };
 
 static const struct option_def option_defs[] = {
 	{ "keep-caps", required_argument, 'k', 0 },
@@ -260,6 +268,8 @@ static const struct option_def option_defs[] = {
 	{ "no-new-privs", no_argument, 'n', 0 },
 	{ "verbose", no_argument, 'v', 0 },
 	{ "dry-run", no_argument, OPT_DRY_RUN, 0 },
+	{ "add-groups", required_argument, OPT_ADD_GROUPS, 0 },
+	{ "keep-groups", no_argument, OPT_KEEP_GROUPS, 0 },
 	{ "login-env", no_argument, OPT_LOGIN_ENV, 0 },
 	{ "reset-env", no_argument, OPT_RESET_ENV, 0 },
 	{ "help", no_argument, 'h', 0 },
@@ -315,6 +325,14 @@ static void apply_option(const struct option_def *d, const char *arg, struct opt
 		break;
 	case OPT_DRY_RUN:
 		o->dry_run = 1;
+		break;
+	case OPT_ADD_GROUPS:
+		if (o->n_groups == sizeof(o->groups) / sizeof(*o->groups))
+			usage_error(dashed(d), NULL, "given more than 16 times");
+		o->groups[o->n_groups++] = arg;
+		break;
+	case OPT_KEEP_GROUPS:
+		o->keep_groups = 1;
 		break;
 	case OPT_LOGIN_ENV:
 		o->init.env |= PD_ENV_LOGIN;
@@ -442,6 +460,20 @@ static void refuse_setid(void)
 		die(NULL, "refusing to run with the setuid or setgid bit set");
 }
 
+/* --add-groups and --keep-groups, named in any error about them. */
+static void more_groups(struct pd_plan *plan, const struct options *o)
+{
+	struct pd_error err;
+
+	if (!o->n_groups && !o->keep_groups)
+		return;
+	if (cli_groups(plan, o->groups, o->n_groups, o->keep_groups, &err) < 0) {
+		if (!err.step && err.kind == PD_ERR_INPUT)
+			err.step = "--add-groups";
+		die_error(&err);
+	}
+}
+
 /* Resolved once, into the library's block: su-exec's way to its exec uses no heap. */
 static struct pd_plan *plan_for(const char *arg)
 {
@@ -484,7 +516,8 @@ static void add_groups(struct line *l, const gid_t *list, size_t n)
 	}
 }
 
-static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
+/* With only the groups to change, the refusal says which option lets it run. */
+static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan, int keep_groups)
 {
 	struct line why = { .fd = -1 };
 	struct pd_error err = { .subject = arg, .subject_len = strlen(arg) };
@@ -515,6 +548,8 @@ static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan)
 		add(&why, ", ");
 	}
 	add(&why, "not running as root");
+	if (geteuid() == uid && getegid() == gid && !keep_groups)
+		add(&why, " (--keep-groups runs COMMAND with the groups it has)");
 	add_mem(&why, "", 1);
 	err.reason = why.buf;
 	die_error(&err);
@@ -530,10 +565,11 @@ static const char *const field_options[] = {
 
 /* Not root, and the plan is not what we are: only root can change it. An
  * option the library refuses is named by su-exec's name for it. */
-static _Noreturn void apply_failed(const char *arg, const struct pd_plan *plan, struct pd_error *err)
+static _Noreturn void apply_failed(const char *arg, const struct pd_plan *plan, const struct options *o,
+				   struct pd_error *err)
 {
 	if (err->kind == PD_ERR_NOT_ROOT)
-		refuse_change(arg, plan);
+		refuse_change(arg, plan, o->keep_groups);
 	if (err->kind == PD_ERR_OPTION && (size_t)err->field < sizeof(field_options) / sizeof(*field_options) &&
 	    field_options[err->field])
 		err->step = field_options[err->field];
@@ -551,7 +587,7 @@ static void become(const char *arg, const struct pd_plan *plan, const struct opt
 
 	caps.flags |= PD_EXECS_NEXT; /* it execs, or stays as the init, right after */
 	if (pd_apply(plan, &caps, &err) < 0)
-		apply_failed(arg, plan, &err);
+		apply_failed(arg, plan, o, &err);
 }
 
 /* The kept capabilities, by libcap-ng's names. */
@@ -668,7 +704,7 @@ static _Noreturn void dry_run(const char *arg, const struct pd_plan *plan, const
 	caps.flags |= PD_EXECS_NEXT | PD_DRY_RUN;
 	refused = pd_apply(plan, &caps, &err) < 0;
 	if (refused && err.kind != PD_ERR_NOT_ROOT)
-		apply_failed(arg, plan, &err);
+		apply_failed(arg, plan, o, &err);
 	if (cli_forecast(pd_plan_uid(plan), &o->caps, &f) < 0) {
 		pd_fail(&err, PD_ERR_SYSTEM, "capget", errno, NULL);
 		die_error(&err);
@@ -687,7 +723,7 @@ static _Noreturn void dry_run(const char *arg, const struct pd_plan *plan, const
 	if (o->init_mode)
 		say_init(&o->init);
 	if (refused)
-		refuse_change(arg, plan);
+		refuse_change(arg, plan, o->keep_groups);
 	_exit(0);
 }
 
@@ -811,6 +847,7 @@ int main(int argc, char **argv)
 	if (argc - spec < 2)
 		usage_error(NULL, NULL, argc - spec < 1 ? "missing USER[:GROUP]" : "missing COMMAND");
 	plan = plan_for(argv[spec]);
+	more_groups(plan, &opts);
 	if (opts.dry_run)
 		dry_run(argv[spec], plan, &opts);
 	become(argv[spec], plan, &opts);

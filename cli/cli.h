@@ -26,6 +26,9 @@ struct cli_forecast {
 };
 int cli_forecast(uid_t uid, const struct pd_options *o, struct cli_forecast *f);
 
+/* groups.c: --add-groups' lists and --keep-groups into the plan's groups */
+int cli_groups(struct pd_plan *plan, const char *const *lists, size_t nlists, int keep, struct pd_error *err);
+
 /* capnames.c: a comma-separated list of libcap-ng's names added to *keep */
 int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
 

@@ -112,6 +112,55 @@ const char *pd_plan_home(const struct pd_plan *plan)
 	return plan->home;
 }
 
+int pd_resolve_group(const char *group, gid_t *gid, struct pd_error *err)
+{
+	struct pd_field f;
+	struct pd_db db;
+	char *block;
+	int r;
+
+	memset(err, 0, sizeof(*err));
+	if (pd_field_parse(group, strlen(group), &f, err) < 0)
+		return -1;
+	if (f.kind == PD_DEFAULT)
+		return pd_fail_input(err, group, 0, "empty group name");
+	if (f.kind == PD_ID) {
+		*gid = f.id;
+		return 0;
+	}
+	block = malloc(PD_BLOCK_SIZE);
+	if (!block)
+		return pd_fail(err, PD_ERR_SYSTEM, "resolve", errno, NULL);
+	r = pd_db_open(&db, PD_GROUP, block, PD_BLOCK_SIZE, err);
+	if (r == 0) {
+		r = pd_group_of(&f, &db, gid, err);
+		pd_db_close(&db);
+	}
+	free(block);
+	return r;
+}
+
+int pd_plan_set_groups(struct pd_plan *plan, const gid_t *groups, size_t count, struct pd_error *err)
+{
+	struct pd_gids set = { 0 };
+	size_t i;
+
+	memset(err, 0, sizeof(*err));
+	if (count > PD_GROUPS_MAX)
+		return pd_fail(err, PD_ERR_INPUT, "groups", E2BIG, "more than 65536 groups");
+	for (i = 0; i < count; i++)
+		if (pd_gids_add(&set, groups[i]) < 0) {
+			pd_gids_free(&set);
+			return pd_fail(err, PD_ERR_SYSTEM, "groups", errno, NULL);
+		}
+	pd_gids_finish(&set);
+	pd_gids_free(&plan->groups);
+	plan->groups = set;
+	if (plan->groups.list == set.inline_list)
+		plan->groups.list = plan->groups.inline_list;
+	return 0;
+}
+
 const char *pd_plan_shell(const struct pd_plan *plan)
 {
 	return plan->shell;

@@ -7,11 +7,41 @@
 
 #include "internal.h"
 
-static int cmp_gid(const void *a, const void *b)
+/* Moves g[i] down the heap g[0..n) until neither child is larger. */
+static void sift(gid_t *g, size_t i, size_t n)
 {
-	gid_t x = *(const gid_t *)a, y = *(const gid_t *)b;
+	size_t c;
+	gid_t t;
 
-	return (x > y) - (x < y);
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && g[c + 1] > g[c])
+			c++;
+		if (g[i] >= g[c])
+			return;
+		t = g[i];
+		g[i] = g[c];
+		g[c] = t;
+		i = c;
+	}
+}
+
+/*
+ * Heapsort: n log n for 65536 groups and more, in place, and a tenth of the
+ * static binary's bytes of libc's qsort, which nothing else there needs.
+ */
+static void sort_gids(gid_t *g, size_t n)
+{
+	size_t i;
+	gid_t t;
+
+	for (i = n / 2; i-- > 0;)
+		sift(g, i, n);
+	while (n-- > 1) {
+		t = g[0];
+		g[0] = g[n];
+		g[n] = t;
+		sift(g, 0, n);
+	}
 }
 
 /* Sorts and drops duplicates; E2BIG when more than the kernel takes remain. */
@@ -20,7 +50,7 @@ int pd_gids_finish(struct pd_gids *set)
 	size_t i, n = 0;
 
 	if (set->count > 1)
-		qsort(set->list, set->count, sizeof(*set->list), cmp_gid);
+		sort_gids(set->list, set->count);
 	for (i = 0; i < set->count; i++)
 		if (n == 0 || set->list[n - 1] != set->list[i])
 			set->list[n++] = set->list[i];

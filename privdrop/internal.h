@@ -46,6 +46,8 @@ struct pd_spec {
 	struct pd_field user, group;
 };
 int pd_spec_parse(const char *arg, struct pd_spec *spec, struct pd_error *err);
+/* One field of a spec: empty, digits (an id, 0..PD_ID_MAX) or a name. */
+int pd_field_parse(const char *s, size_t len, struct pd_field *f, struct pd_error *err);
 
 /* find.c: a needle is prepared once, then searched for in many blocks */
 struct pd_needle {
@@ -137,6 +139,7 @@ struct pd_caller {
 	uid_t uid;
 	gid_t gid;
 };
+int pd_group_of(const struct pd_field *g, struct pd_db *group, gid_t *gid, struct pd_error *err);
 int pd_plan_build(struct pd_plan *plan, const struct pd_spec *spec, struct pd_caller caller,
 		    struct pd_db *passwd, struct pd_db *group, struct pd_error *err);
 /* Frees what a plan holds, not the plan: pd_plan_free frees one from pd_resolve. */

@@ -67,21 +67,32 @@ static int set_entry(struct pd_plan *plan, const struct pd_spec *spec, const str
 	return 0;
 }
 
-static int set_groups(struct pd_plan *plan, const struct pd_spec *spec, const struct pd_passwd *pw,
-		      int found, struct pd_db *group, struct pd_error *err)
+/* A named or numeric group g into *gid; a default one leaves it alone. */
+int pd_group_of(const struct pd_field *g, struct pd_db *group, gid_t *gid, struct pd_error *err)
 {
-	const struct pd_field *g = &spec->group;
+	uint32_t id;
 	int r;
 
 	if (g->kind == PD_NAME) {
-		r = pd_group_by_name(group, g->name, g->len, &plan->gid);
+		r = pd_group_by_name(group, g->name, g->len, &id);
 		if (r < 0)
 			return unreadable(err, group->path);
 		if (r == 0)
 			return refused(err, g, 0, "no such group");
+		*gid = id;
 	} else if (g->kind == PD_ID) {
-		plan->gid = g->id;
+		*gid = g->id;
 	}
+	return 0;
+}
+
+static int set_groups(struct pd_plan *plan, const struct pd_spec *spec, const struct pd_passwd *pw,
+		      int found, struct pd_db *group, struct pd_error *err)
+{
+	const struct pd_field *g = &spec->group;
+
+	if (pd_group_of(g, group, &plan->gid, err) < 0)
+		return -1;
 	if (pd_gids_add(&plan->groups, plan->gid) < 0)
 		return pd_fail(err, PD_ERR_SYSTEM, "groups", errno, NULL);
 	if ((g->kind == PD_DEFAULT && found &&

@@ -160,6 +160,17 @@ const char *pd_plan_home(const struct pd_plan *plan);
 const char *pd_plan_shell(const struct pd_plan *plan);
 /* The user's name from its passwd line; "" for a numeric user with none. */
 const char *pd_plan_name(const struct pd_plan *plan);
+/*
+ * A group by name from /etc/group, or digits (always an id), with the rules
+ * of pd_resolve's GROUP; 0 and *gid, or -1 with *err ("no such group").
+ */
+int pd_resolve_group(const char *group, gid_t *gid, struct pd_error *err);
+/*
+ * Makes the plan's supplementary groups exactly these (sorted, duplicates
+ * dropped), in place of the resolved ones: for a caller that adds groups to
+ * them or keeps the ones it holds. 0, or -1 with *err (more than 65536).
+ */
+int pd_plan_set_groups(struct pd_plan *plan, const gid_t *groups, size_t count, struct pd_error *err);
 /* Frees a plan from pd_resolve; NULL is allowed. */
 void pd_plan_free(struct pd_plan *plan);
 

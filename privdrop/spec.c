@@ -5,7 +5,7 @@
 
 #include "internal.h"
 
-static int field_parse(const char *s, size_t len, struct pd_field *f, struct pd_error *err)
+int pd_field_parse(const char *s, size_t len, struct pd_field *f, struct pd_error *err)
 {
 	const char *why;
 
@@ -30,9 +30,9 @@ int pd_spec_parse(const char *arg, struct pd_spec *spec, struct pd_error *err)
 	const char *colon = strchr(arg, ':');
 	size_t user_len = colon ? (size_t)(colon - arg) : strlen(arg);
 
-	if (field_parse(arg, user_len, &spec->user, err) < 0)
+	if (pd_field_parse(arg, user_len, &spec->user, err) < 0)
 		return -1;
 	if (!colon)
-		return field_parse(arg + user_len, 0, &spec->group, err);
-	return field_parse(colon + 1, strlen(colon + 1), &spec->group, err);
+		return pd_field_parse(arg + user_len, 0, &spec->group, err);
+	return pd_field_parse(colon + 1, strlen(colon + 1), &spec->group, err);
 }

@@ -309,7 +309,7 @@ not_root() {
 	PRE="setpriv --reuid=4321 --regid=4322 --groups=60"
 	over "$FIX/passwd" "$FIX/group" 4321:4322 id -G
 	expect_line "$name: not root, with a group the runtime added: the groups from and to" 125 \
-		"su-exec: '4321:4322': cannot change supplementary groups from 60 to 4322, not running as root"
+		"su-exec: '4321:4322': cannot change supplementary groups from 60 to 4322, not running as root (--keep-groups runs COMMAND with the groups it has)"
 	PRE="setpriv --reuid=4321 --regid=4322 --groups=60,100,910"
 	over "$FIX/passwd" "$FIX/group" 0:10 id -G
 	expect_line "$name: not root, asking for root: uid and gid from and to" 125 \

@@ -47,10 +47,46 @@ main() {
 		capabilities "$where"
 		unprivileged "$where"
 		login_env "$where"
+		extra_groups "$where"
 	done
 	gosu_comparison
 	host_untouched
 	finish integration
+}
+
+# --add-groups adds to USER's groups from /etc/group, as strictly as GROUP;
+# --keep-groups keeps what a runtime added (root) or what the caller holds
+# (not root), never gid 0.
+extra_groups() {
+	su_run "$1" main "" --add-groups=daemon,2000 --add-groups=bin nobody sh -c "$OBSERVE"
+	expect_identity "$1: --add-groups=daemon,2000 --add-groups=bin nobody: added to nobody's" \
+		"65534 65534 1,2,2000,65534 /nonexistent"
+	for bad in "nosuch|'nosuch': no such group" "bin,|'bin,': empty group name" \
+		"4294967295|'4294967295': id out of range" "|'': empty group name"; do
+		su_run "$1" main "" --add-groups="${bad%%|*}" nobody true
+		expect_refusal "$1: --add-groups=${bad%%|*}: refused" 125 "--add-groups: ${bad#*|}"
+	done
+	runtime="setpriv --groups=0,10,44,2000" # root's own 0 and 10 (wheel), and what a runtime added
+	su_run "$1" main "$runtime" nobody sh -c "$OBSERVE"
+	expect_identity "$1: root given 44 and 2000, su-exec nobody: nobody's groups only" "65534 65534 65534 /nonexistent"
+	su_run "$1" main "$runtime" --keep-groups nobody sh -c "$OBSERVE"
+	expect_identity "$1: root given 44 and 2000, --keep-groups nobody: those kept, not root's own 0 and 10" \
+		"65534 65534 44,2000,65534 /nonexistent"
+	su_run "$1" main "$runtime" --dry-run --keep-groups nobody true
+	check "$1: --dry-run --keep-groups nobody: the same groups" "exit 0, groups=44,2000,65534" \
+		"exit $RC, $(sed -n '1s/.* \(groups=[^ ]*\) .*/\1/p' "$W/err")"
+	user="setpriv --reuid=1000 --regid=1000 --groups=2000" # runAsUser 1000, supplementalGroups 2000
+	su_run "$1" main "$user" 1000 true
+	expect_refusal "$1: uid 1000 given 2000, su-exec 1000: refused, naming --keep-groups" 125 \
+		"from 2000 to 1000, not running as root (--keep-groups runs COMMAND with the groups it has)"
+	su_run "$1" main "$user" --keep-groups 1000 sh -c "$OBSERVE"
+	expect_identity "$1: uid 1000 given 2000, --keep-groups 1000: runs with the groups it has" "1000 1000 2000 /"
+	su_run "$1" main "setpriv --reuid=1000 --regid=1000 --groups=0,2000" --keep-groups 1000 true
+	expect_refusal "$1: uid 1000 holding gid 0, --keep-groups 1000: gid 0 is never kept" 125 \
+		"--keep-groups: the caller holds gid 0, which is never kept"
+	su_run "$1" main "setpriv --reuid=1000 --regid=1000 --groups=0,2000" --keep-groups --add-groups=0 1000 sh -c "$OBSERVE"
+	expect_identity "$1: uid 1000 holding gid 0, --keep-groups --add-groups=0 1000: asked for, so kept" \
+		"1000 1000 0,2000 /"
 }
 
 # The environment a root shell hands on, for the login rows.
