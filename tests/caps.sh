@@ -128,21 +128,14 @@ prerequisites() {
 }
 
 # The bind rows need a network namespace with loopback up, and ports below
-# 1024 privileged there whatever the default: iproute2's ip, or busybox's.
+# 1024 privileged there whatever the default: ns_run -n.
 network_prerequisite() {
-	ip=$(command -v ip || echo busybox ip)
-	cat >"$W/netup" <<EOF
-$ip link set lo up && echo 1024 >/proc/sys/net/ipv4/ip_unprivileged_port_start ||
-	{ echo "harness: cannot set up the network namespace" >&2; exit 99; }
-exec "\$@"
-EOF
 	host=$(readlink /proc/self/ns/net)
-	set -- $(unshare --net sh "$W/netup" sh -c \
-		'readlink /proc/self/ns/net; cat /proc/sys/net/ipv4/ip_unprivileged_port_start')
+	set -- $(ns_run -n -- sh -c 'readlink /proc/self/ns/net; cat /proc/sys/net/ipv4/ip_unprivileged_port_start')
 	if [ "${1:-$host}" != "$host" ] && [ "${2:-}" = 1024 ]; then
-		pass "prerequisite: a network namespace with loopback up ($ip)"
+		pass "prerequisite: a network namespace with loopback up ($NS_IP)"
 	else
-		fail "prerequisite: a network namespace with loopback up ($ip)" \
+		fail "prerequisite: a network namespace with loopback up ($NS_IP)" \
 			"a namespace other than $host, ports below 1024 privileged" "$*"
 		return 1
 	fi
@@ -403,8 +396,8 @@ equivalent() {
 
 # Inside a network namespace of its own, so the host's port 80 is never touched.
 bind_table() {
-	UNSHARE_OPTS="--mount --propagation private --net"
-	run "$1" "sh $W/netup" "" nobody readlink /proc/self/ns/net
+	NS_FLAGS=-n
+	run "$1" "" "" nobody readlink /proc/self/ns/net
 	host=$(readlink /proc/self/ns/net)
 	if [ "$RC" -eq 0 ] && [ -n "$host" ] && [ -s "$W/out" ] && [ "$(cat "$W/out")" != "$host" ]; then
 		pass "$1: the bind rows run in a network namespace of their own"
@@ -417,14 +410,14 @@ bind_table() {
 $BIND_ROWS
 END
 	inherited_bind_row "$1"
-	UNSHARE_OPTS="--mount --propagation private"
+	NS_FLAGS=
 }
 
 # Root with -b and nothing kept, started with net_bind_service inheritable (as
 # engines before Docker 20.10.14 started every container): the command, a
 # root exec, must not get it back and bind port 80.
 inherited_bind_row() {
-	run "$1" "$(command -v setpriv) --inh-caps=+net_bind_service -- sh $W/netup" "" \
+	run "$1" "$(command -v setpriv) --inh-caps=+net_bind_service --" "" \
 		-b -n root "$(inside "$1" bindport)"
 	got="exit $RC: $(cat "$W/out")"
 	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"
@@ -438,8 +431,8 @@ bind_row() {
 	where=$1 outcome=$2
 	shift 2
 	case $where in
-	busybox) run busybox "sh $W/netup" "" "$@" nobody /sbin/bindport ;;
-	*) run "$where" "sh $W/netup" "" "$@" nobody "$W/bin/bindport" ;;
+	busybox) run busybox "" "" "$@" nobody /sbin/bindport ;;
+	*) run "$where" "" "" "$@" nobody "$W/bin/bindport" ;;
 	esac
 	got="exit $RC: $(cat "$W/out")"
 	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"

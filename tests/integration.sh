@@ -423,11 +423,11 @@ pid1() {
 	*) ready=$W/tmp/ready-pid1-$1 outside=$ready ;;
 	esac
 	mkfifo -m 666 "$outside"
-	UNSHARE_OPTS="--mount --propagation private --pid --fork"
+	NS_FLAGS=-p
 	su_run "$1" main "" nobody sh -c 'echo $$'
 	expect_output "$1: the command is PID 1" 0 1
 	su_start "$1" main "" nobody sh -c "$(trapper "$ready")"
-	UNSHARE_OPTS="--mount --propagation private"
+	NS_FLAGS=
 	if [ "$(await_ready "$outside")" != ready ]; then
 		stop "$PID"
 		wait "$PID"
