@@ -15,11 +15,8 @@ FIX=$TESTS/fixtures
 . "$TESTS/lib.sh"
 sealed_env
 
-# The namespaces of every run; the user namespace rows add -r.
-NS_OPTS="--mount --propagation private"
-
-# Seconds before a run that should have ended at once is killed.
-LIMIT=5
+# Every run here should end at once: one that hangs is stopped after 5 s.
+NS_LIMIT=5
 
 main() {
 	need_root "the hardening suite"
@@ -65,14 +62,6 @@ setup() {
 		fail "building the preload helper" "built" "failed"
 }
 
-# ns_run SCRIPT ARG...: sh -c SCRIPT in a private mount namespace, killed
-# after $LIMIT seconds (exit 137). Sets RC; the output is in $W/out and $W/err.
-ns_run() {
-	timeout -s KILL "$LIMIT" unshare $NS_OPTS sh -c "$@" \
-		</dev/null >"$W/out" 2>"$W/err"
-	RC=$?
-}
-
 # expect_output WHAT STATUS STDOUT: the last run exited STATUS, printed STDOUT
 # and nothing on stderr.
 expect_output() {
@@ -88,16 +77,14 @@ expect_output() {
 over() {
 	p=$1 g=$2
 	shift 2
-	ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
-shift 2
-exec "$@"' ns "$p" "$g" $PRE "$bin" "$@"
+	ns_capture -f "$p" "$g" -- $PRE "$bin" "$@"
 }
 
 # etc_dir DIR ARG...: su-exec ARG... with DIR as the whole /etc.
 etc_dir() {
 	d=$1
 	shift
-	ns_run 'mount --bind "$1" /etc || exit 99; shift; exec "$@"' ns "$d" "$bin" "$@"
+	ns_capture -e "$d" -- "$bin" "$@"
 }
 
 # expect_line WHAT STATUS LINE: the last run exited STATUS with exactly LINE
@@ -323,7 +310,7 @@ not_root() {
 # Root in an unshare -r user namespace, where setgroups is denied: asking for
 # exactly the identity it has runs; anything else is refused as before.
 same_identity() {
-	NS_OPTS="-r --mount --propagation private"
+	NS_FLAGS=-U
 	for spec in root:root 0:0 root:0 0:root; do
 		over "$FIX/passwd" "$FIX/group" "$spec" sh -c 'id -u; id -g; id -G'
 		expect_output "$name: unshare -r: \"$spec\", the identity it has, runs" 0 "0
@@ -338,7 +325,7 @@ same_identity() {
 		expect_line "$name: unshare -r: \"$spec\" is still refused" 125 \
 			"su-exec: setgroups: Operation not permitted"
 	done
-	NS_OPTS="--mount --propagation private"
+	NS_FLAGS=
 }
 
 # The setuid self-check looks at the file the kernel ran, not at the path it
@@ -350,9 +337,7 @@ setid_file() {
 	chmod 4755 "$W/swap/su-exec"
 	cp "$bin" "$W/swap/plain"
 	if readelf -l "$bin" | grep -q INTERP; then
-		ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
-shift 2
-exec "$@"' ns "$FIX/passwd" "$FIX/group" env LD_PRELOAD="$W/swap.so" \
+		ns_capture -f "$FIX/passwd" "$FIX/group" -- env LD_PRELOAD="$W/swap.so" \
 			SWAP_FROM="$W/swap/plain" SWAP_TO="$W/swap/su-exec" "$W/swap/su-exec" nobody true
 		expect_line "$name: a setuid copy swapped for a plain one after the exec is refused" \
 			125 "su-exec: refusing to run with the setuid or setgid bit set"
@@ -361,12 +346,10 @@ exec "$@"' ns "$FIX/passwd" "$FIX/group" env LD_PRELOAD="$W/swap.so" \
 	cp "$bin" "$W/swap/su-exec"
 	cp "$bin" "$W/swap/plain"
 	chmod 4755 "$W/swap/su-exec"
-	ns_run 'mount -t tmpfs none /proc && exec "$@"' ns "$W/swap/su-exec" nobody true
+	ns_capture -P -- "$W/swap/su-exec" nobody true
 	expect_line "$name: without /proc, the path run is checked: setuid refused" \
 		125 "su-exec: refusing to run with the setuid or setgid bit set"
-	ns_run 'mount -t tmpfs none /proc && mount --bind "$1" /etc/passwd &&
-mount --bind "$2" /etc/group && shift 2 && exec "$@"' ns "$FIX/passwd" "$FIX/group" \
-		"$W/swap/plain" nobody id -u
+	ns_capture -P -f "$FIX/passwd" "$FIX/group" -- "$W/swap/plain" nobody id -u
 	expect_output "$name: without /proc, a plain su-exec runs" 0 65534
 }
 

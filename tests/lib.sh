@@ -246,6 +246,13 @@ ns_run() {
 	timeout -k 1 "$nr_limit" ${NS_OUTER-} unshare $nr_unshare sh -c "$NS_SETUP" ns "$@"
 }
 
+# ns_capture [OPTION...] -- COMMAND...: ns_run, stdin empty, the output in
+# $W/out and $W/err. Sets RC.
+ns_capture() {
+	ns_run "$@" </dev/null >"$W/out" 2>"$W/err"
+	RC=$?
+}
+
 # Words run in front of /sbin/su-exec inside the busybox root, where PREFIX
 # cannot reach (it runs before chroot): caps.sh puts faultinj there.
 BB_PREFIX=
