@@ -335,13 +335,16 @@ words() {
 # --- 1. What each option leaves the command ---------------------------------
 
 state_table() {
-	while IFS= read -r opts; do
-		for user in $STATE_TARGETS; do
-			state_row "$1" $(words "$opts") "$user"
-		done
-	done <<END
+	each_row state_rows "$1" <<END
 $STATE_OPTIONS
 END
+}
+
+# state_rows WHERE OPTIONS: one option list, for every target.
+state_rows() {
+	for user in $STATE_TARGETS; do
+		state_row "$1" $(words "$2") "$user"
+	done
 }
 
 # The same table started with an inheritable and an ambient set, as a
@@ -404,13 +407,16 @@ bind_table() {
 	else
 		fail "$1: the bind rows run in a network namespace of their own" "not $host" "$(got)"
 	fi
-	while IFS='|' read -r opts outcome; do
-		bind_row "$1" "$(trim "$outcome")" $(words "$(trim "$opts")")
-	done <<END
+	each_row bind_table_row "$1" <<END
 $BIND_ROWS
 END
 	inherited_bind_row "$1"
 	NS_FLAGS=
+}
+
+# bind_table_row WHERE OPTIONS OUTCOME: one row of BIND_ROWS.
+bind_table_row() {
+	bind_row "$1" "$3" $(words "$2")
 }
 
 # Root with -b and nothing kept, started with net_bind_service inheritable (as
@@ -506,21 +512,13 @@ missing_cap() {
 # --- 4. One system call made to fail ----------------------------------------
 
 fault_table() {
-	rows=0
-	while IFS='|' read -r call err caller args expected why; do
-		case $call in
-		'#'* | '') continue ;;
-		esac
-		rows=$((rows + 1))
-		fault_row "$1" "$(trim "$call")" "$(trim "$err")" "$(words "$(trim "$caller")")" \
-			"$(trim "$args")" "$(trim "$expected")" "$(trim "$why")"
-	done <"$FIX/faults.table"
-	[ "$rows" -gt 0 ] || fail "$1: table faults.table" "rows" "none read"
+	each_row fault_row "$1" <"$FIX/faults.table" || fail "$1: table faults.table" "rows" "none read"
 }
 
-# fault_row WHERE CALL ERRNO CALLER ARGS EXPECTED WHY
+# fault_row WHERE CALL ERRNO CALLER ARGS EXPECTED WHY: one row of faults.table (CALLER - is none).
 fault_row() {
 	where=$1 expected=$6
+	set -- "$1" "$2" "$3" "$(words "$4")" "$5" "$6" "$7"
 	what="$where: faultinj $2 $3${4:+, caller $4}, su-exec $5 -> $expected ($7)"
 	run "$where" "$4" "$(inside "$where" faultinj) $2 $3 --" $5 sh -c "$(probe "$where")"
 	case $expected in
@@ -555,15 +553,18 @@ exec "\$@"
 EOF
 	noproc_probe="if [ -e /proc/self ]; then echo '/proc is there' >&2; exit 1; fi
 ${PROBE%/proc/self/status}/xproc/self/status; : >$(marker busybox)"
-	while IFS= read -r opts; do
-		for user in nobody root; do
-			run busybox "sh $W/noproc" "" $(words "$opts") "$user" sh -c "$noproc_probe"
-			expect_ran "busybox without /proc: su-exec $opts $user: Cap* and NoNewPrivs as the README says" \
-				"$(expected_state $(words "$opts") "$user")"
-		done
-	done <<END
+	each_row no_proc_rows <<END
 $NOPROC_OPTIONS
 END
+}
+
+# no_proc_rows OPTIONS: one option list, for nobody and root.
+no_proc_rows() {
+	for user in nobody root; do
+		run busybox "sh $W/noproc" "" $(words "$1") "$user" sh -c "$noproc_probe"
+		expect_ran "busybox without /proc: su-exec $1 $user: Cap* and NoNewPrivs as the README says" \
+			"$(expected_state $(words "$1") "$user")"
+	done
 }
 
 main "$@"

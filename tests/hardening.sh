@@ -230,11 +230,15 @@ su-exec: '--=x': unknown option (try --help)|--=x nobody true
 su-exec: '-\\x9b': unknown option (try --help)|-b$(printf '\233') nobody true"
 
 option_errors() {
-	printf '%s\n' "$OPTION_ERRORS" >"$W/option-errors"
-	while IFS='|' read -r line args; do
-		over "$FIX/passwd" "$FIX/group" $args
-		expect_line "$name: $args" 125 "$line"
-	done <"$W/option-errors"
+	each_row option_error <<END
+$OPTION_ERRORS
+END
+}
+
+# option_error LINE ARGS: su-exec ARGS is refused with exactly LINE.
+option_error() {
+	over "$FIX/passwd" "$FIX/group" $2
+	expect_line "$name: $2" 125 "$1"
 }
 
 # gosu's -v (alone: the version) and -? (alone: the help).
@@ -368,20 +372,23 @@ pidfd_send_signal:error=EPERM | kill pidfd_send_signal
 pidfd_send_signal:error=EMFILE | kill pidfd_send_signal'
 
 pidfds() {
-	while IFS='|' read -r inject want; do
-		inject=$(trim "$inject") want=$(trim "$want")
-		opt=
-		[ "$inject" = - ] || opt="-e inject=$inject"
-		PRE="strace -f -qq -o $W/trace -e trace=pidfd_open,pidfd_send_signal,kill $opt"
-		over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c 'sleep 60 & exit 3'
-		PRE=
-		sent=$(grep -o -E '(pidfd_send_signal|kill)\([0-9]+, SIGTERM' "$W/trace" |
-			sed 's/(.*//' | sort -u | paste -sd' ' -)
-		check "$name: --init${opt:+ with $inject}: SIGTERM reaches a grandchild through $want" \
-			"3 $want" "$RC $sent"
-	done <<END
+	each_row pidfd_row <<END
 $PIDFD_ROWS
 END
+}
+
+# pidfd_row INJECT WANT: one row of PIDFD_ROWS.
+pidfd_row() {
+	inject=$1 want=$2
+	opt=
+	[ "$inject" = - ] || opt="-e inject=$inject"
+	PRE="strace -f -qq -o $W/trace -e trace=pidfd_open,pidfd_send_signal,kill $opt"
+	over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c 'sleep 60 & exit 3'
+	PRE=
+	sent=$(grep -o -E '(pidfd_send_signal|kill)\([0-9]+, SIGTERM' "$W/trace" |
+		sed 's/(.*//' | sort -u | paste -sd' ' -)
+	check "$name: --init${opt:+ with $inject}: SIGTERM reaches a grandchild through $want" \
+		"3 $want" "$RC $sent"
 }
 
 main "$@"

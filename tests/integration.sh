@@ -251,11 +251,14 @@ passwd-dir | passwd-dir |
 group-dir | group-dir |'
 
 database_tables() {
-	while IFS='|' read -r table etc prefix; do
-		run_table "$1" "$(trim "$etc")" "$(trim "$prefix")" "$FIX/$(trim "$table").table"
-	done <<END
+	each_row database_table "$1" <<END
 $DB_TABLES
 END
+}
+
+# database_table WHERE TABLE ETCDIR PREFIX: one row of DB_TABLES.
+database_table() {
+	run_table "$1" "$3" "$4" "$FIX/$2.table"
 }
 
 # The caller has gid 7, so a bad line read as gid 0 cannot pass for the caller's gid.
@@ -587,9 +590,7 @@ EOF
 	chmod 755 "$W/bin/both"
 	gosu_listed >"$W/gosu.listed"
 	: >"$W/gosu.used"
-	while IFS='|' read -r table etc prefix; do
-		gosu_table "$(trim "$table")" "$(trim "$etc")" "$(trim "$prefix")"
-	done <<END
+	each_row gosu_table <<END
 $DB_TABLES
 END
 	gosu_unused
@@ -598,34 +599,26 @@ END
 # gosu_listed: fixtures/gosu-differences as TABLE, SPEC, FIELD, SU-EXEC,
 # GOSU, one row a line, tab-separated; the spec exactly as quoted.
 gosu_listed() {
-	tab=$(printf '\t')
-	while IFS='|' read -r table spec field mine theirs why; do
-		case $table:$spec in
-		'#'*) continue ;; # a comment
-		*\"*\"*) ;;
-		*) continue ;; # blank
-		esac
-		spec=${spec#*\"}
-		spec=${spec%\"*}
-		printf '%s\n' "$(trim "$table")$tab$spec$tab$(trim "$field")$tab$(trim "$mine")$tab$(trim "$theirs")"
-	done <"$FIX/gosu-differences"
+	each_row gosu_listed_row <"$FIX/gosu-differences"
+}
+
+gosu_listed_row() {
+	unquote "$2"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$UNQUOTED" "$3" "$4" "$5"
 }
 
 # gosu_table TABLE ETCDIR PREFIX: each row of fixtures/TABLE.table that
 # resolves (its expected result is not a refusal).
 gosu_table() {
-	while IFS='|' read -r spec expected why; do
-		case $spec in
-		\"*\"*) ;;
-		*) continue ;;
-		esac
-		case $expected in
-		*\"*) continue ;;
-		esac
-		spec=${spec#\"}
-		spec=${spec%\"*}
-		gosu_row "$1" "$2" "$3" "$spec"
-	done <"$FIX/$1.table"
+	each_row gosu_table_row "$@" <"$FIX/$1.table"
+}
+
+gosu_table_row() {
+	case $5 in
+	*\"*) return ;;
+	esac
+	unquote "$4"
+	gosu_row "$1" "$2" "$3" "$UNQUOTED"
 }
 
 # gosu_row TABLE ETCDIR PREFIX SPEC

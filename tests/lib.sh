@@ -398,28 +398,65 @@ check_row() {
 	esac
 }
 
-# run_table WHERE ETCDIR PREFIX TABLE: every row of TABLE. A row is
-# "SPEC" | expected | why; the spec is taken exactly as written between the
-# outer double quotes, spaces included.
+# run_table WHERE ETCDIR PREFIX TABLE: every row of TABLE, a file of rows
+# "SPEC" | expected | why.
 run_table() {
-	rows=0
-	while IFS='|' read -r spec expected why; do
-		case $spec in
-		\"*\"*) ;;
-		*) continue ;; # comment or blank
-		esac
-		spec=${spec#\"}
-		spec=${spec%\"*}
-		rows=$((rows + 1))
-		check_row "$1" "$2" "$3" "$spec" "$(trim "$expected")" "$(trim "$why")"
-	done <"$4"
-	# A table that is missing or empty must not pass by testing nothing.
-	[ "$rows" -gt 0 ] || fail "$1: table ${4##*/}" "rows" "none read"
+	each_row table_row "$1" "$2" "$3" <"$4" || fail "$1: table ${4##*/}" "rows" "none read"
 }
 
-trim() {
-	set -- $1
-	printf '%s\n' "$*"
+# table_row WHERE ETCDIR PREFIX "SPEC" EXPECTED WHY: check_row of one row.
+table_row() {
+	unquote "$4"
+	check_row "$1" "$2" "$3" "$UNQUOTED" "$5" "$6"
+}
+
+# --- The table reader: every table of every suite is read here --------------
+
+# each_row FUNCTION [ARG...] <TABLE: FUNCTION ARG... FIELD... for each row of
+# TABLE. Fields are split on | and lose the blanks around them; a field
+# written "..." keeps its quotes (unquote takes them off where a column is
+# meant exactly, spaces and all), so a literal "" stays "". Blank lines and
+# lines starting with # are not rows. FUNCTION's stdin is empty: it cannot
+# eat the table. Fails when TABLE has no row, so an empty or missing table
+# cannot pass by testing nothing.
+each_row() {
+	er_rows=0
+	while IFS= read -r er_line; do
+		er_trim "$er_line"
+		case $er_f in
+		'' | '#'*) continue ;;
+		esac
+		er_rows=$((er_rows + 1))
+		er_call "$er_line" "$@" </dev/null
+	done
+	[ "$er_rows" -gt 0 ]
+}
+
+# er_call LINE FUNCTION ARG...: FUNCTION ARG... and LINE's fields. The
+# trailing | makes an empty last field a field.
+er_call() {
+	er_rest="$1|"
+	shift
+	while [ -n "$er_rest" ]; do
+		er_trim "${er_rest%%|*}"
+		set -- "$@" "$er_f"
+		er_rest=${er_rest#*|}
+	done
+	"$@"
+}
+
+# er_trim TEXT: TEXT without blanks at either end, in er_f; no subshell, as
+# it runs for every field.
+er_trim() {
+	er_f=${1#"${1%%[![:space:]]*}"}
+	er_f=${er_f%"${er_f##*[![:space:]]}"}
+}
+
+# unquote FIELD: what stands between a field's first and last double quote,
+# exactly, in UNQUOTED.
+unquote() {
+	UNQUOTED=${1#*\"}
+	UNQUOTED=${UNQUOTED%\"*}
 }
 
 # Run by a command under --init, as sh -c "$ZOMBIES" HELPER N: leave N
