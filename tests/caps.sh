@@ -289,11 +289,11 @@ probe() {
 	echo "$PROBE; : >$(marker "$1")"
 }
 
-# run WHERE CALLER WRAP ARG...: su_run of su-exec ARG... with the fixture
+# caps_run WHERE CALLER WRAP ARG...: su_run of su-exec ARG... with the fixture
 # databases. CALLER (words or empty) runs first, on the host; WRAP (words or
 # empty) runs right in front of su-exec, inside the busybox root there. Sets
 # RC, and M_OUT, where the harness sees the marker.
-run() {
+caps_run() {
 	r_where=$1 r_caller=$2 r_wrap=$3
 	shift 3
 	M_OUT=$(marker "$r_where")
@@ -364,7 +364,7 @@ inherited_state_table() {
 state_row() {
 	where=$1
 	shift
-	run "$where" "$STATE_CALLER" "" "$@" sh -c "$(probe "$where")"
+	caps_run "$where" "$STATE_CALLER" "" "$@" sh -c "$(probe "$where")"
 	expect_ran "$where: ${STATE_WHAT}su-exec $*: Cap* and NoNewPrivs as the README says" \
 		"$(expected_state "$@")"
 }
@@ -381,16 +381,16 @@ setpriv_equivalents() {
 # Root keeps an ambient set it started with; -k must still leave exactly the kept caps.
 root_ambient_cleared() {
 	caller="$(command -v setpriv) --inh-caps=+net_bind_service,+chown --ambient-caps=+net_bind_service,+chown --"
-	run dyn "$caller" "" -k net_bind_service root grep CapAmb /proc/self/status
+	caps_run dyn "$caller" "" -k net_bind_service root grep CapAmb /proc/self/status
 	check "su-exec -k net_bind_service root, started with ambient caps: none left ambient" \
 		"exit 0: CapAmb:	0000000000000000" "exit $RC: $(cat "$W/out")$(cat "$W/err")"
 }
 
 # equivalent SU_EXEC_OPTIONS SETPRIV_OPTIONS
 equivalent() {
-	run dyn "" "" $1 games sh -c "$(probe dyn)"
+	caps_run dyn "" "" $1 games sh -c "$(probe dyn)"
 	mine="exit $RC: $(state_of "$W/out")"
-	run "$(command -v setpriv)" "" "" --reuid=games --regid=games --init-groups $2 \
+	caps_run "$(command -v setpriv)" "" "" --reuid=games --regid=games --init-groups $2 \
 		sh -c "$(probe dyn)"
 	check "README: su-exec $1 games is setpriv $2" "$mine" "exit $RC: $(state_of "$W/out")"
 }
@@ -400,7 +400,7 @@ equivalent() {
 # Inside a network namespace of its own, so the host's port 80 is never touched.
 bind_table() {
 	NS_FLAGS=-n
-	run "$1" "" "" nobody readlink /proc/self/ns/net
+	caps_run "$1" "" "" nobody readlink /proc/self/ns/net
 	host=$(readlink /proc/self/ns/net)
 	if [ "$RC" -eq 0 ] && [ -n "$host" ] && [ -s "$W/out" ] && [ "$(cat "$W/out")" != "$host" ]; then
 		pass "$1: the bind rows run in a network namespace of their own"
@@ -423,7 +423,7 @@ bind_table_row() {
 # engines before Docker 20.10.14 started every container): the command, a
 # root exec, must not get it back and bind port 80.
 inherited_bind_row() {
-	run "$1" "$(command -v setpriv) --inh-caps=+net_bind_service --" "" \
+	caps_run "$1" "$(command -v setpriv) --inh-caps=+net_bind_service --" "" \
 		-b -n root "$(inside "$1" bindport)"
 	got="exit $RC: $(cat "$W/out")"
 	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"
@@ -437,8 +437,8 @@ bind_row() {
 	where=$1 outcome=$2
 	shift 2
 	case $where in
-	busybox) run busybox "" "" "$@" nobody /sbin/bindport ;;
-	*) run "$where" "" "" "$@" nobody "$W/bin/bindport" ;;
+	busybox) caps_run busybox "" "" "$@" nobody /sbin/bindport ;;
+	*) caps_run "$where" "" "" "$@" nobody "$W/bin/bindport" ;;
 	esac
 	got="exit $RC: $(cat "$W/out")"
 	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"
@@ -488,7 +488,7 @@ refusals() {
 refused() {
 	where=$1 caller=$2 wrap=$3 what=$4 fragment=$5
 	shift 5
-	run "$where" "$caller" "$wrap" "$@" nobody sh -c ": >$(marker "$where")"
+	caps_run "$where" "$caller" "$wrap" "$@" nobody sh -c ": >$(marker "$where")"
 	expect_refused "$where: su-exec $* nobody, $what: exit 125, the command never runs" "$fragment"
 }
 
@@ -520,7 +520,7 @@ fault_row() {
 	where=$1 expected=$6
 	set -- "$1" "$2" "$3" "$(words "$4")" "$5" "$6" "$7"
 	what="$where: faultinj $2 $3${4:+, caller $4}, su-exec $5 -> $expected ($7)"
-	run "$where" "$4" "$(inside "$where" faultinj) $2 $3 --" $5 sh -c "$(probe "$where")"
+	caps_run "$where" "$4" "$(inside "$where" faultinj) $2 $3 --" $5 sh -c "$(probe "$where")"
 	case $expected in
 	runs) expect_ran "$what" "$(expected_state $5)" ;;
 	*)
@@ -561,7 +561,7 @@ END
 # no_proc_rows OPTIONS: one option list, for nobody and root.
 no_proc_rows() {
 	for user in nobody root; do
-		run busybox "sh $W/noproc" "" $(words "$1") "$user" sh -c "$noproc_probe"
+		caps_run busybox "sh $W/noproc" "" $(words "$1") "$user" sh -c "$noproc_probe"
 		expect_ran "busybox without /proc: su-exec $1 $user: Cap* and NoNewPrivs as the README says" \
 			"$(expected_state $(words "$1") "$user")"
 	done

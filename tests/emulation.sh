@@ -113,11 +113,11 @@ binfmt_prerequisite() {
 		"$([ -e /proc/sys/fs/binfmt_misc/su-exec-emulation ] && echo present || echo absent)"
 }
 
-# run MODE NS-OPTIONS ARG...: su-exec-static ARG... under qemu, started by it
+# qemu_run MODE NS-OPTIONS ARG...: su-exec-static ARG... under qemu, started by it
 # directly or through binfmt_misc (whose user namespace is made in front of
 # unshare), by ns_run with NS-OPTIONS (words or empty) over the fixtures. Sets
 # RC; the output is in $W/out and $W/err.
-run() {
+qemu_run() {
 	mode=$1 r_opts=$2
 	shift 2
 	case $mode in
@@ -144,7 +144,7 @@ under() {
 
 # The control: qemu's own thread is there, so these rows test what they say.
 emulated() {
-	run "$1" "" --version
+	qemu_run "$1" "" --version
 	case $1 in
 	direct) HOME=/ timeout "$LIMIT" "$QEMU" "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
 	binfmt) timeout "$LIMIT" sh "$W/binfmt-ns" "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
@@ -154,31 +154,31 @@ emulated() {
 }
 
 identities() {
-	run "$1" "" nobody true
+	qemu_run "$1" "" nobody true
 	expect_output "$ARCH$1: su-exec nobody true" 0 ""
-	run "$1" "" nobody id
+	qemu_run "$1" "" nobody id
 	expect_output "$ARCH$1: su-exec nobody id" 0 "uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)"
-	run "$1" "" nobody sh -c "$OBSERVE"
+	qemu_run "$1" "" nobody sh -c "$OBSERVE"
 	expect_identity "$ARCH$1: su-exec nobody: the kernel's ids, groups and capabilities" \
 		"65534 65534 65534 /nonexistent"
-	run "$1" "" app:app id
+	qemu_run "$1" "" app:app id
 	expect_output "$ARCH$1: su-exec app:app id" 0 "uid=1234(app) gid=1234(app) groups=1234(app)"
-	run "$1" "" app sh -c "$OBSERVE"
+	qemu_run "$1" "" app sh -c "$OBSERVE"
 	expect_identity "$ARCH$1: su-exec app: the kernel's ids and both groups" "1234 1234 1234,2000 /home/app"
 }
 
 capabilities() {
-	run "$1" -n -k net_bind_service nobody $(under "$1" bindport)
+	qemu_run "$1" -n -k net_bind_service nobody $(under "$1" bindport)
 	expect_output "$ARCH$1: su-exec -k net_bind_service nobody binds port 80 (bindport under qemu too)" 0 \
 		"bound 127.0.0.1:80, heard hello"
-	run "$1" -n nobody $(under "$1" bindport)
+	qemu_run "$1" -n nobody $(under "$1" bindport)
 	check "$ARCH$1: su-exec nobody without -k cannot bind port 80" \
 		"exit 1, stdout \"bind 127.0.0.1:80: EACCES (Permission denied)\", stderr \"\"" "$(got)"
-	run "$1" "" -b nobody grep -E '^Cap(Bnd|Amb)' /proc/self/status
+	qemu_run "$1" "" -b nobody grep -E '^Cap(Bnd|Amb)' /proc/self/status
 	expect_output "$ARCH$1: su-exec -b nobody: an empty bounding set" 0 "$(printf 'CapBnd:\t0000000000000000\nCapAmb:\t0000000000000000')"
-	run "$1" "" -n nobody grep NoNewPrivs /proc/self/status
+	qemu_run "$1" "" -n nobody grep NoNewPrivs /proc/self/status
 	expect_output "$ARCH$1: su-exec -n nobody: no_new_privs" 0 "$(printf 'NoNewPrivs:\t1')"
-	run "$1" "" -b -n -k net_bind_service app grep -E '^(Cap(Prm|Eff|Bnd|Amb)|NoNewPrivs)' /proc/self/status
+	qemu_run "$1" "" -b -n -k net_bind_service app grep -E '^(Cap(Prm|Eff|Bnd|Amb)|NoNewPrivs)' /proc/self/status
 	expect_output "$ARCH$1: su-exec -b -n -k net_bind_service app: only that capability, no_new_privs" 0 \
 		"$(printf 'CapPrm:\t0000000000000400\nCapEff:\t0000000000000400\nCapBnd:\t0000000000000400\nCapAmb:\t0000000000000400\nNoNewPrivs:\t1')"
 }
@@ -188,15 +188,15 @@ capabilities() {
 FORWARD='sleep 1000 & trap "kill \$!; exit 42" TERM; kill -TERM $PPID; wait'
 
 init_rows() {
-	run "$1" -p --init app sh -c 'echo "$PPID $(id -u)"; exit 7'
+	qemu_run "$1" -p --init app sh -c 'echo "$PPID $(id -u)"; exit 7'
 	expect_output "$ARCH$1: --init as PID 1: the command runs as app under it, its status comes back" 7 "1 1234"
-	run "$1" -p --init app sh -c "$FORWARD"
+	qemu_run "$1" -p --init app sh -c "$FORWARD"
 	expect_output "$ARCH$1: --init as PID 1: a signal to the init reaches the command" 42 ""
-	run "$1" "" --init app sh -c 'exit 7'
+	qemu_run "$1" "" --init app sh -c 'exit 7'
 	expect_output "$ARCH$1: --init not as PID 1: the command's status comes back" 7 ""
-	run "$1" "" --init app sh -c "$FORWARD"
+	qemu_run "$1" "" --init app sh -c "$FORWARD"
 	expect_output "$ARCH$1: --init not as PID 1: a signal to the init reaches the command" 42 ""
-	run "$1" "" -v --init app true
+	qemu_run "$1" "" -v --init app true
 	check "$ARCH$1: --init -v not as PID 1: says it is no subreaper, in a line of its own" \
 		"exit 0, su-exec: init: not a child subreaper, orphans pass it by: prctl(PR_GET_CHILD_SUBREAPER): Invalid argument" \
 		"exit $RC, $(sed -n 2p "$W/err")"
@@ -208,10 +208,6 @@ unit_tests() {
 	RC=$?
 	check "${ARCH}the unit tests pass under qemu" "exit 0, 100%" \
 		"exit $RC, $(grep -o '^[0-9]*%' "$W/out")$(grep -E ':(F|E):' "$W/out" | head -3)"
-}
-
-expect_output() {
-	check "$1" "exit $2, stdout \"$3\", stderr \"\"" "$(got)"
 }
 
 main "$@"

@@ -62,16 +62,6 @@ setup() {
 		fail "building the preload helper" "built" "failed"
 }
 
-# expect_output WHAT STATUS STDOUT: the last run exited STATUS, printed STDOUT
-# and nothing on stderr.
-expect_output() {
-	if [ "$RC" -eq "$2" ] && [ ! -s "$W/err" ]; then
-		check "$1" "$3" "$(cat "$W/out")"
-	else
-		fail "$1" "exit $2, stdout \"$3\"" "$(got)"
-	fi
-}
-
 # over PASSWD GROUP ARG...: su-exec ARG... with those files as the databases,
 # $PRE (words, may be empty) run in front of it.
 over() {

@@ -60,7 +60,7 @@ setup() {
 	mkdir -p "$W/bin" "$W/etc" "$W/tmp"
 	chmod 1777 "$W/tmp"
 	BB=$W/root
-	HOST_BEFORE=$(host_state)
+	HOST_BEFORE=$(etc_state)
 	cp "$1" "$W/bin/su-exec" 2>/dev/null
 	cp "$2" "$W/bin/su-exec-static" 2>/dev/null
 }
@@ -293,11 +293,6 @@ hostile_specs() {
 	check_row "$1" main "" "0:$long" '125 ""' "a 100,000-digit gid"
 	check_row "$1" main "" "games
 root" '125 ""' "a newline in the spec: still one message line"
-}
-
-# expect_output WHAT STATUS STDOUT: exit STATUS, exactly STDOUT, nothing on stderr.
-expect_output() {
-	check "$1" "exit $2, stdout \"$3\", stderr \"\"" "$(got)"
 }
 
 command_line() {
@@ -743,13 +738,13 @@ gosu_unused() {
 }
 
 # The machine's /etc/passwd and /etc/group, and what is mounted on /etc, are as they were.
-host_state() {
+etc_state() {
 	cksum /etc/passwd /etc/group
 	awk '$5 ~ /^\/etc(\/|$)/' /proc/self/mountinfo
 }
 
 host_untouched() {
-	check "the host's /etc/passwd, /etc/group and /etc mounts are untouched" "$HOST_BEFORE" "$(host_state)"
+	check "the host's /etc/passwd, /etc/group and /etc mounts are untouched" "$HOST_BEFORE" "$(etc_state)"
 }
 
 main "$@"

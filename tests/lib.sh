@@ -370,6 +370,12 @@ expect_identity() {
 	fi
 }
 
+# expect_output WHAT STATUS STDOUT: the last run exited STATUS, printed
+# exactly STDOUT, and nothing on stderr.
+expect_output() {
+	check "$1" "exit $2, stdout \"$3\", stderr \"\"" "$(got)"
+}
+
 # expect_refusal WHAT STATUS FRAGMENT: the last su_run exited STATUS with one
 # message line containing FRAGMENT, and printed nothing on stdout.
 expect_refusal() {
