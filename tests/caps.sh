@@ -76,10 +76,7 @@ main() {
 }
 
 setup() {
-	W=$(mktemp -d /tmp/su-exec-caps.XXXXXX) || exit 1
-	chmod 755 "$W"
-	trap cleanup EXIT
-	trap 'exit 1' HUP INT TERM
+	work_dir su-exec-caps
 	mkdir -p "$W/bin" "$W/etc/main" "$W/tmp"
 	chmod 1777 "$W/tmp"
 	BB=$W/root

@@ -64,10 +64,7 @@ main() {
 }
 
 setup() {
-	W=$(mktemp -d /tmp/su-exec-emulation.XXXXXX) || exit 1
-	chmod 755 "$W"
-	trap cleanup EXIT
-	trap 'exit 1' HUP INT TERM
+	work_dir su-exec-emulation
 	mkdir -p "$W/bin" "$W/etc/app"
 	cp "$FIX/emulation/passwd" "$FIX/emulation/group" "$W/etc/app/"
 	cp "$1" "$W/bin/su-exec-static" 2>/dev/null
@@ -100,11 +97,16 @@ wait \$pid
 END
 }
 
+# in_binfmt [OPTION...] -- COMMAND...: ns_run in binfmt-ns's user namespace.
+in_binfmt() {
+	(NS_OUTER="sh $W/binfmt-ns" && ns_run -t "$LIMIT" "$@")
+}
+
 # A private binfmt_misc: a kernel before 6.7 has none, and the binfmt rows are
 # then skipped, loudly (registering on the machine's is not done).
 binfmt_prerequisite() {
 	BINFMT=0
-	out=$(timeout "$LIMIT" sh "$W/binfmt-ns" cat /proc/sys/fs/binfmt_misc/su-exec-emulation 2>&1)
+	out=$(in_binfmt -- cat /proc/sys/fs/binfmt_misc/su-exec-emulation 2>&1)
 	case $out in
 	*"interpreter $QEMU"*) BINFMT=1 ;;
 	*) skip "${ARCH}binfmt: every row" "no private binfmt_misc in a user namespace here: $out" ;;
@@ -124,13 +126,10 @@ qemu_run() {
 	direct) set -- "$QEMU" "$W/bin/su-exec-static" "$@" ;;
 	binfmt) set -- "$W/bin/su-exec.qemu" "$@" ;;
 	esac
-	(
-		NS_OUTER=
-		[ "$mode" = direct ] || NS_OUTER="sh $W/binfmt-ns"
-		export HOME=/wrong FOO=passthrough
-		ns_run -t "$LIMIT" $r_opts -f "$W/etc/app/passwd" "$W/etc/app/group" -- "$@" \
-			</dev/null >"$W/out" 2>"$W/err"
-	)
+	r_in=ns_run
+	[ "$mode" = direct ] || r_in=in_binfmt
+	(export HOME=/wrong FOO=passthrough && $r_in -t "$LIMIT" $r_opts -f "$W/etc/app/passwd" \
+		"$W/etc/app/group" -- "$@" </dev/null >"$W/out" 2>"$W/err")
 	RC=$?
 }
 
@@ -147,7 +146,7 @@ emulated() {
 	qemu_run "$1" "" --version
 	case $1 in
 	direct) HOME=/ timeout "$LIMIT" "$QEMU" "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
-	binfmt) timeout "$LIMIT" sh "$W/binfmt-ns" "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
+	binfmt) in_binfmt -- "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
 	esac
 	check "$ARCH$1: control: a program under qemu has a second thread, qemu's" "Threads: 2" \
 		"$(awk '$1 == "Threads:" { print $1, $2 }' "$W/out")"

@@ -46,10 +46,7 @@ main() {
 }
 
 setup() {
-	W=$(mktemp -d /tmp/su-exec-hardening.XXXXXX) || exit 1
-	chmod 755 "$W"
-	trap cleanup EXIT
-	trap 'exit 1' HUP INT TERM
+	work_dir su-exec-hardening
 	mkdir -p "$W/etc"
 	printf 'ulimit -s 16 && exec env -i PATH=/usr/bin:/bin "$@"\n' >"$W/small-stack"
 	# For setid_file: renames $SWAP_FROM over $SWAP_TO before main runs.

@@ -72,10 +72,8 @@ now_ms() {
 setup() {
 	SU=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 	SU_COMM=$(basename "$1" | cut -c1-15) # the kernel keeps 15 bytes of the name
-	dir=$(mktemp -d) || exit 1
-	trap 'rm -rf "$dir"' EXIT
-	trap 'exit 130' INT TERM
-	chmod 755 "$dir" # the helpers run as the fixture user
+	work_dir su-exec-init # the helpers run as the fixture user
+	dir=$W
 	# Every run (ns_run) has the fixtures over /etc/passwd and /etc/group.
 	cp "$TESTS/fixtures/init/passwd" "$TESTS/fixtures/init/group" "$dir/"
 	NS_FLAGS="-f $dir/passwd $dir/group"

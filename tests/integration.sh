@@ -53,10 +53,7 @@ main() {
 }
 
 setup() {
-	W=$(mktemp -d /tmp/su-exec-integration.XXXXXX) || exit 1
-	chmod 755 "$W"
-	trap cleanup EXIT
-	trap 'exit 1' HUP INT TERM
+	work_dir su-exec-integration
 	mkdir -p "$W/bin" "$W/etc" "$W/tmp"
 	chmod 1777 "$W/tmp"
 	BB=$W/root

@@ -41,6 +41,15 @@ OBSERVE='while IFS= read -r l; do
 done </proc/self/status
 printf "HOME=%s\nFOO=%s\n" "$HOME" "$FOO"'
 
+# work_dir NAME: a fresh work directory in $W, one the fixture users can
+# enter, removed however the suite ends.
+work_dir() {
+	W=$(mktemp -d "/tmp/$1.XXXXXX") || exit 1
+	chmod 755 "$W"
+	trap cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+}
+
 # Mounts only ever happen in private namespaces, so nothing is mounted under
 # $W here; if something is, leave it rather than delete through it.
 cleanup() {
@@ -181,10 +190,11 @@ oneline() {
 NS_LIMIT=30
 
 # ns_run options every run of a stretch of rows gets: -n for the rows that
-# bind ports, -p for the PID 1 rows, -u for the user namespace rows.
+# bind ports, -p for the PID 1 rows, -U for the user namespace rows, the
+# fixtures for a suite that has one set.
 NS_FLAGS=
 
-# ip, for the loopback of -n: iproute2's, or busybox's.
+# The ip of -n: iproute2's, or busybox's.
 NS_IP=$(command -v ip || echo busybox ip)
 
 # The first process in the new namespaces: the mounts the options ask for,

@@ -35,8 +35,7 @@ NS_FLAGS="-f $TESTS/fixtures/library/passwd $TESTS/fixtures/library/group"
 
 main() {
 	need_root "the library suite"
-	W=$(mktemp -d /tmp/privdrop-library.XXXXXX) || exit 1
-	trap cleanup EXIT
+	work_dir privdrop-library
 	DEST=$W/dest
 	missing=
 	require_tools pkg-config "$CC" unshare busybox nm abidiff
