@@ -102,9 +102,16 @@ fixture() {
 	done
 }
 
-# each_kind KINDS: "N KIND TEMPLATE" for every kind, numbered from 1.
+# each_kind KINDS: "N KIND TEMPLATE" for every kind, numbered from 1. A
+# kinds file is a table of one column (no template holds a |).
 each_kind() {
-	grep -v -e '^#' -e '^$' "$1" | awk '{ print NR, $0 }'
+	ek_n=0
+	each_row kind_line <"$1"
+}
+
+kind_line() {
+	ek_n=$((ek_n + 1))
+	printf '%s %s\n' "$ek_n" "$1"
 }
 
 # fill TEMPLATE NAME ID [USERS]: the template with its fields filled in,
