@@ -67,13 +67,6 @@ over() {
 	ns_capture -f "$p" "$g" -- $PRE "$bin" "$@"
 }
 
-# etc_dir DIR ARG...: su-exec ARG... with DIR as the whole /etc.
-etc_dir() {
-	d=$1
-	shift
-	ns_capture -e "$d" -- "$bin" "$@"
-}
-
 # expect_line WHAT STATUS LINE: the last run exited STATUS with exactly LINE
 # on stderr and nothing on stdout.
 expect_line() {
@@ -102,9 +95,9 @@ databases() {
 	cp "$FIX/group" "$W/etc/links/group.real"
 	ln -sf passwd.real "$W/etc/links/passwd"
 	ln -sf group.real "$W/etc/links/group"
-	etc_dir "$W/etc/links" nobody id -u
+	ns_capture -e "$W/etc/links" -- "$bin" nobody id -u
 	expect_output "$name: /etc/passwd and /etc/group as symlinks to files" 0 65534
-	etc_dir "$W/etc/none" 1234 id -u
+	ns_capture -e "$W/etc/none" -- "$bin" 1234 id -u
 	expect_output "$name: no databases at all: a numeric USER still runs" 0 1234
 }
 

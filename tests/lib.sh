@@ -185,13 +185,11 @@ oneline() {
 # --- The namespace runner: every run of every suite that mounts goes here ---
 
 # Seconds any namespaced run may take unless it says otherwise (-t): a row
-# that hangs ends as a failure (timeout's 124), never as a stuck suite. A
-# suite whose runs should all end at once sets a shorter one.
+# that hangs ends as a failure (timeout's 124), never as a stuck suite.
 NS_LIMIT=30
 
-# ns_run options every run of a stretch of rows gets: -n for the rows that
-# bind ports, -p for the PID 1 rows, -U for the user namespace rows, the
-# fixtures for a suite that has one set.
+# ns_run options for every run of a stretch of rows (-n, -p, -U), or of a
+# suite (its one set of fixtures).
 NS_FLAGS=
 
 # The ip of -n: iproute2's, or busybox's.
@@ -221,16 +219,13 @@ exit 99'
 # ns_run [OPTION...] -- COMMAND...: COMMAND in a private mount namespace, under
 # a time limit. Fixtures are mounted in that namespace only: the machine's
 # /etc is never read or touched. Options ($NS_FLAGS come first):
-#   -t SECONDS       the limit instead of $NS_LIMIT; 0 (only su_start's) is
-#                    none, and the shell becomes unshare so its pid is the
-#                    command's: the caller bounds it with a watchdog
+#   -t SECONDS       the limit instead of $NS_LIMIT; 0 (su_start's) execs
+#                    unshare, keeping the pid, for a caller with a watchdog
 #   -p               a new PID namespace, COMMAND its PID 1 with its own /proc;
 #                    when the limit stops it, the whole namespace goes
-#   -n               a new network namespace, loopback up, ports below 1024
-#                    privileged whatever the default
+#   -n               a new network namespace, loopback up, ports < 1024 privileged
 #   -U               a new user namespace, root in it (unshare -r)
-#   -r ROOT          the mounts after it go under ROOT (a chroot), and ROOT/proc
-#                    is a proc of the namespace
+#   -r ROOT          later mounts go under ROOT (a chroot), a proc on ROOT/proc
 #   -e DIR           DIR over the whole /etc
 #   -f PASSWD GROUP  those files over /etc/passwd and /etc/group
 #   -P               no /proc: an empty tmpfs over it
@@ -297,8 +292,7 @@ su_exec_in() {
 	ns_run "$@" </dev/null >"$W/out" 2>"$W/err"
 }
 
-# su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait. Sets RC; the
-# output is in $W/out and $W/err.
+# su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait; RC, $W/out, $W/err.
 su_run() {
 	(su_exec_in "$@")
 	RC=$?
@@ -448,8 +442,8 @@ each_row() {
 	[ "$er_rows" -gt 0 ]
 }
 
-# er_call LINE FUNCTION ARG...: FUNCTION ARG... and LINE's fields. The
-# trailing | makes an empty last field a field.
+# er_call LINE FUNCTION ARG...: FUNCTION ARG... and LINE's fields (the
+# added | keeps an empty last field).
 er_call() {
 	er_rest="$1|"
 	shift
@@ -461,15 +455,13 @@ er_call() {
 	"$@"
 }
 
-# er_trim TEXT: TEXT without blanks at either end, in er_f; no subshell, as
-# it runs for every field.
+# er_trim TEXT: TEXT without blanks at either end, in er_f (no subshell).
 er_trim() {
 	er_f=${1#"${1%%[![:space:]]*}"}
 	er_f=${er_f%"${er_f##*[![:space:]]}"}
 }
 
-# unquote FIELD: what stands between a field's first and last double quote,
-# exactly, in UNQUOTED.
+# unquote FIELD: what is between its first and last ", exactly, in UNQUOTED.
 unquote() {
 	UNQUOTED=${1#*\"}
 	UNQUOTED=${UNQUOTED%\"*}
