@@ -76,10 +76,7 @@ main() {
 }
 
 setup() {
-	W=$(mktemp -d /tmp/su-exec-caps.XXXXXX) || exit 1
-	chmod 755 "$W"
-	trap cleanup EXIT
-	trap 'exit 1' HUP INT TERM
+	work_dir su-exec-caps
 	mkdir -p "$W/bin" "$W/etc/main" "$W/tmp"
 	chmod 1777 "$W/tmp"
 	BB=$W/root
@@ -128,21 +125,14 @@ prerequisites() {
 }
 
 # The bind rows need a network namespace with loopback up, and ports below
-# 1024 privileged there whatever the default: iproute2's ip, or busybox's.
+# 1024 privileged there whatever the default: ns_run -n.
 network_prerequisite() {
-	ip=$(command -v ip || echo busybox ip)
-	cat >"$W/netup" <<EOF
-$ip link set lo up && echo 1024 >/proc/sys/net/ipv4/ip_unprivileged_port_start ||
-	{ echo "harness: cannot set up the network namespace" >&2; exit 99; }
-exec "\$@"
-EOF
 	host=$(readlink /proc/self/ns/net)
-	set -- $(unshare --net sh "$W/netup" sh -c \
-		'readlink /proc/self/ns/net; cat /proc/sys/net/ipv4/ip_unprivileged_port_start')
+	set -- $(ns_run -n -- sh -c 'readlink /proc/self/ns/net; cat /proc/sys/net/ipv4/ip_unprivileged_port_start')
 	if [ "${1:-$host}" != "$host" ] && [ "${2:-}" = 1024 ]; then
-		pass "prerequisite: a network namespace with loopback up ($ip)"
+		pass "prerequisite: a network namespace with loopback up ($NS_IP)"
 	else
-		fail "prerequisite: a network namespace with loopback up ($ip)" \
+		fail "prerequisite: a network namespace with loopback up ($NS_IP)" \
 			"a namespace other than $host, ports below 1024 privileged" "$*"
 		return 1
 	fi
@@ -296,11 +286,11 @@ probe() {
 	echo "$PROBE; : >$(marker "$1")"
 }
 
-# run WHERE CALLER WRAP ARG...: su_run of su-exec ARG... with the fixture
+# caps_run WHERE CALLER WRAP ARG...: su_run of su-exec ARG... with the fixture
 # databases. CALLER (words or empty) runs first, on the host; WRAP (words or
 # empty) runs right in front of su-exec, inside the busybox root there. Sets
 # RC, and M_OUT, where the harness sees the marker.
-run() {
+caps_run() {
 	r_where=$1 r_caller=$2 r_wrap=$3
 	shift 3
 	M_OUT=$(marker "$r_where")
@@ -342,13 +332,16 @@ words() {
 # --- 1. What each option leaves the command ---------------------------------
 
 state_table() {
-	while IFS= read -r opts; do
-		for user in $STATE_TARGETS; do
-			state_row "$1" $(words "$opts") "$user"
-		done
-	done <<END
+	each_row state_rows "$1" <<END
 $STATE_OPTIONS
 END
+}
+
+# state_rows WHERE OPTIONS: one option list, for every target.
+state_rows() {
+	for user in $STATE_TARGETS; do
+		state_row "$1" $(words "$2") "$user"
+	done
 }
 
 # The same table started with an inheritable and an ambient set, as a
@@ -369,7 +362,7 @@ inherited_state_table() {
 state_row() {
 	where=$1
 	shift
-	run "$where" "$STATE_CALLER" "" "$@" sh -c "$(probe "$where")"
+	caps_run "$where" "$STATE_CALLER" "" "$@" sh -c "$(probe "$where")"
 	expect_ran "$where: ${STATE_WHAT}su-exec $*: Cap* and NoNewPrivs as the README says" \
 		"$(expected_state "$@")"
 	ran=$(state_of "$W/out")
@@ -408,16 +401,16 @@ setpriv_equivalents() {
 # Root keeps an ambient set it started with; -k must still leave exactly the kept caps.
 root_ambient_cleared() {
 	caller="$(command -v setpriv) --inh-caps=+net_bind_service,+chown --ambient-caps=+net_bind_service,+chown --"
-	run dyn "$caller" "" -k net_bind_service root grep CapAmb /proc/self/status
+	caps_run dyn "$caller" "" -k net_bind_service root grep CapAmb /proc/self/status
 	check "su-exec -k net_bind_service root, started with ambient caps: none left ambient" \
 		"exit 0: CapAmb:	0000000000000000" "exit $RC: $(cat "$W/out")$(cat "$W/err")"
 }
 
 # equivalent SU_EXEC_OPTIONS SETPRIV_OPTIONS
 equivalent() {
-	run dyn "" "" $1 games sh -c "$(probe dyn)"
+	caps_run dyn "" "" $1 games sh -c "$(probe dyn)"
 	mine="exit $RC: $(state_of "$W/out")"
-	run "$(command -v setpriv)" "" "" --reuid=games --regid=games --init-groups $2 \
+	caps_run "$(command -v setpriv)" "" "" --reuid=games --regid=games --init-groups $2 \
 		sh -c "$(probe dyn)"
 	check "README: su-exec $1 games is setpriv $2" "$mine" "exit $RC: $(state_of "$W/out")"
 }
@@ -426,28 +419,31 @@ equivalent() {
 
 # Inside a network namespace of its own, so the host's port 80 is never touched.
 bind_table() {
-	UNSHARE_OPTS="--mount --propagation private --net"
-	run "$1" "sh $W/netup" "" nobody readlink /proc/self/ns/net
+	NS_FLAGS=-n
+	caps_run "$1" "" "" nobody readlink /proc/self/ns/net
 	host=$(readlink /proc/self/ns/net)
 	if [ "$RC" -eq 0 ] && [ -n "$host" ] && [ -s "$W/out" ] && [ "$(cat "$W/out")" != "$host" ]; then
 		pass "$1: the bind rows run in a network namespace of their own"
 	else
 		fail "$1: the bind rows run in a network namespace of their own" "not $host" "$(got)"
 	fi
-	while IFS='|' read -r opts outcome; do
-		bind_row "$1" "$(trim "$outcome")" $(words "$(trim "$opts")")
-	done <<END
+	each_row bind_table_row "$1" <<END
 $BIND_ROWS
 END
 	inherited_bind_row "$1"
-	UNSHARE_OPTS="--mount --propagation private"
+	NS_FLAGS=
+}
+
+# bind_table_row WHERE OPTIONS OUTCOME: one row of BIND_ROWS.
+bind_table_row() {
+	bind_row "$1" "$3" $(words "$2")
 }
 
 # Root with -b and nothing kept, started with net_bind_service inheritable (as
 # engines before Docker 20.10.14 started every container): the command, a
 # root exec, must not get it back and bind port 80.
 inherited_bind_row() {
-	run "$1" "$(command -v setpriv) --inh-caps=+net_bind_service -- sh $W/netup" "" \
+	caps_run "$1" "$(command -v setpriv) --inh-caps=+net_bind_service --" "" \
 		-b -n root "$(inside "$1" bindport)"
 	got="exit $RC: $(cat "$W/out")"
 	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"
@@ -461,8 +457,8 @@ bind_row() {
 	where=$1 outcome=$2
 	shift 2
 	case $where in
-	busybox) run busybox "sh $W/netup" "" "$@" nobody /sbin/bindport ;;
-	*) run "$where" "sh $W/netup" "" "$@" nobody "$W/bin/bindport" ;;
+	busybox) caps_run busybox "" "" "$@" nobody /sbin/bindport ;;
+	*) caps_run "$where" "" "" "$@" nobody "$W/bin/bindport" ;;
 	esac
 	got="exit $RC: $(cat "$W/out")"
 	[ ! -s "$W/err" ] || got="$got, stderr: $(cat "$W/err")"
@@ -528,7 +524,7 @@ dry_not_root() {
 refused() {
 	where=$1 caller=$2 wrap=$3 what=$4 fragment=$5
 	shift 5
-	run "$where" "$caller" "$wrap" "$@" nobody sh -c ": >$(marker "$where")"
+	caps_run "$where" "$caller" "$wrap" "$@" nobody sh -c ": >$(marker "$where")"
 	expect_refused "$where: su-exec $* nobody, $what: exit 125, the command never runs" "$fragment"
 	[ "${SWITCH:-0}" = 1 ] && return
 	run "$where" "$caller" "$wrap" --dry-run "$@" nobody sh -c ": >$(marker "$where")"
@@ -555,23 +551,15 @@ missing_cap() {
 # --- 4. One system call made to fail ----------------------------------------
 
 fault_table() {
-	rows=0
-	while IFS='|' read -r call err caller args expected why; do
-		case $call in
-		'#'* | '') continue ;;
-		esac
-		rows=$((rows + 1))
-		fault_row "$1" "$(trim "$call")" "$(trim "$err")" "$(words "$(trim "$caller")")" \
-			"$(trim "$args")" "$(trim "$expected")" "$(trim "$why")"
-	done <"$FIX/faults.table"
-	[ "$rows" -gt 0 ] || fail "$1: table faults.table" "rows" "none read"
+	each_row fault_row "$1" <"$FIX/faults.table" || fail "$1: table faults.table" "rows" "none read"
 }
 
-# fault_row WHERE CALL ERRNO CALLER ARGS EXPECTED WHY
+# fault_row WHERE CALL ERRNO CALLER ARGS EXPECTED WHY: one row of faults.table (CALLER - is none).
 fault_row() {
 	where=$1 expected=$6
+	set -- "$1" "$2" "$3" "$(words "$4")" "$5" "$6" "$7"
 	what="$where: faultinj $2 $3${4:+, caller $4}, su-exec $5 -> $expected ($7)"
-	run "$where" "$4" "$(inside "$where" faultinj) $2 $3 --" $5 sh -c "$(probe "$where")"
+	caps_run "$where" "$4" "$(inside "$where" faultinj) $2 $3 --" $5 sh -c "$(probe "$where")"
 	case $expected in
 	runs) expect_ran "$what" "$(expected_state $5)" ;;
 	*)
@@ -604,15 +592,18 @@ exec "\$@"
 EOF
 	noproc_probe="if [ -e /proc/self ]; then echo '/proc is there' >&2; exit 1; fi
 ${PROBE%/proc/self/status}/xproc/self/status; : >$(marker busybox)"
-	while IFS= read -r opts; do
-		for user in nobody root; do
-			run busybox "sh $W/noproc" "" $(words "$opts") "$user" sh -c "$noproc_probe"
-			expect_ran "busybox without /proc: su-exec $opts $user: Cap* and NoNewPrivs as the README says" \
-				"$(expected_state $(words "$opts") "$user")"
-		done
-	done <<END
+	each_row no_proc_rows <<END
 $NOPROC_OPTIONS
 END
+}
+
+# no_proc_rows OPTIONS: one option list, for nobody and root.
+no_proc_rows() {
+	for user in nobody root; do
+		caps_run busybox "sh $W/noproc" "" $(words "$1") "$user" sh -c "$noproc_probe"
+		expect_ran "busybox without /proc: su-exec $1 $user: Cap* and NoNewPrivs as the README says" \
+			"$(expected_state $(words "$1") "$user")"
+	done
 }
 
 main "$@"

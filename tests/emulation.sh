@@ -51,7 +51,6 @@ main() {
 	require_tools "$QEMU" unshare timeout mount busybox
 	need_built "su-exec-static tests/bindport-static tests/unit/check_privdrop" "$@" || missing=1
 	[ "$missing" -eq 0 ] || finish emulation
-	network_prerequisite
 	binfmt_prerequisite
 	for mode in direct binfmt; do
 		[ "$mode" = direct ] || [ "$BINFMT" = 1 ] || continue
@@ -65,10 +64,7 @@ main() {
 }
 
 setup() {
-	W=$(mktemp -d /tmp/su-exec-emulation.XXXXXX) || exit 1
-	chmod 755 "$W"
-	trap cleanup EXIT
-	trap 'exit 1' HUP INT TERM
+	work_dir su-exec-emulation
 	mkdir -p "$W/bin" "$W/etc/app"
 	cp "$FIX/emulation/passwd" "$FIX/emulation/group" "$W/etc/app/"
 	cp "$1" "$W/bin/su-exec-static" 2>/dev/null
@@ -101,21 +97,16 @@ wait \$pid
 END
 }
 
-# The bind rows' network namespace: loopback up, ports below 1024 privileged.
-network_prerequisite() {
-	ip=$(command -v ip || echo busybox ip)
-	cat >"$W/netup" <<END
-$ip link set lo up && echo 1024 >/proc/sys/net/ipv4/ip_unprivileged_port_start ||
-	{ echo "harness: cannot set up the network namespace" >&2; exit 99; }
-exec "\$@"
-END
+# in_binfmt [OPTION...] -- COMMAND...: ns_run in binfmt-ns's user namespace.
+in_binfmt() {
+	(NS_OUTER="sh $W/binfmt-ns" && ns_run -t "$LIMIT" "$@")
 }
 
 # A private binfmt_misc: a kernel before 6.7 has none, and the binfmt rows are
 # then skipped, loudly (registering on the machine's is not done).
 binfmt_prerequisite() {
 	BINFMT=0
-	out=$(timeout "$LIMIT" sh "$W/binfmt-ns" cat /proc/sys/fs/binfmt_misc/su-exec-emulation 2>&1)
+	out=$(in_binfmt -- cat /proc/sys/fs/binfmt_misc/su-exec-emulation 2>&1)
 	case $out in
 	*"interpreter $QEMU"*) BINFMT=1 ;;
 	*) skip "${ARCH}binfmt: every row" "no private binfmt_misc in a user namespace here: $out" ;;
@@ -124,21 +115,21 @@ binfmt_prerequisite() {
 		"$([ -e /proc/sys/fs/binfmt_misc/su-exec-emulation ] && echo present || echo absent)"
 }
 
-# run MODE UNSHARE_EXTRA PREFIX ARG...: su-exec-static ARG... under qemu,
-# started by it directly or through binfmt_misc, in a private mount namespace
-# (and UNSHARE_EXTRA's) over the fixtures; PREFIX runs in front of it. Sets
+# qemu_run MODE NS-OPTIONS ARG...: su-exec-static ARG... under qemu, started by it
+# directly or through binfmt_misc (whose user namespace is made in front of
+# unshare), by ns_run with NS-OPTIONS (words or empty) over the fixtures. Sets
 # RC; the output is in $W/out and $W/err.
-run() {
-	mode=$1 extra=$2 prefix=$3
-	shift 3
+qemu_run() {
+	mode=$1 r_opts=$2
+	shift 2
 	case $mode in
 	direct) set -- "$QEMU" "$W/bin/su-exec-static" "$@" ;;
 	binfmt) set -- "$W/bin/su-exec.qemu" "$@" ;;
 	esac
-	outer=
-	[ "$mode" = direct ] || outer="sh $W/binfmt-ns"
-	HOME=/wrong FOO=passthrough timeout -k 1 "$LIMIT" $outer unshare --mount --propagation private \
-		$extra sh -c "$NS_HOST" ns "$W/etc/app" "$prefix" "$@" </dev/null >"$W/out" 2>"$W/err"
+	r_in=ns_run
+	[ "$mode" = direct ] || r_in=in_binfmt
+	(export HOME=/wrong FOO=passthrough && $r_in -t "$LIMIT" $r_opts -f "$W/etc/app/passwd" \
+		"$W/etc/app/group" -- "$@" </dev/null >"$W/out" 2>"$W/err")
 	RC=$?
 }
 
@@ -152,41 +143,41 @@ under() {
 
 # The control: qemu's own thread is there, so these rows test what they say.
 emulated() {
-	run "$1" "" "" --version
+	qemu_run "$1" "" --version
 	case $1 in
 	direct) HOME=/ timeout "$LIMIT" "$QEMU" "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
-	binfmt) timeout "$LIMIT" sh "$W/binfmt-ns" "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
+	binfmt) in_binfmt -- "$W/bin/busybox.qemu" cat /proc/self/status >"$W/out" ;;
 	esac
 	check "$ARCH$1: control: a program under qemu has a second thread, qemu's" "Threads: 2" \
 		"$(awk '$1 == "Threads:" { print $1, $2 }' "$W/out")"
 }
 
 identities() {
-	run "$1" "" "" nobody true
+	qemu_run "$1" "" nobody true
 	expect_output "$ARCH$1: su-exec nobody true" 0 ""
-	run "$1" "" "" nobody id
+	qemu_run "$1" "" nobody id
 	expect_output "$ARCH$1: su-exec nobody id" 0 "uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)"
-	run "$1" "" "" nobody sh -c "$OBSERVE"
+	qemu_run "$1" "" nobody sh -c "$OBSERVE"
 	expect_identity "$ARCH$1: su-exec nobody: the kernel's ids, groups and capabilities" \
 		"65534 65534 65534 /nonexistent"
-	run "$1" "" "" app:app id
+	qemu_run "$1" "" app:app id
 	expect_output "$ARCH$1: su-exec app:app id" 0 "uid=1234(app) gid=1234(app) groups=1234(app)"
-	run "$1" "" "" app sh -c "$OBSERVE"
+	qemu_run "$1" "" app sh -c "$OBSERVE"
 	expect_identity "$ARCH$1: su-exec app: the kernel's ids and both groups" "1234 1234 1234,2000 /home/app"
 }
 
 capabilities() {
-	run "$1" --net "sh $W/netup" -k net_bind_service nobody $(under "$1" bindport)
+	qemu_run "$1" -n -k net_bind_service nobody $(under "$1" bindport)
 	expect_output "$ARCH$1: su-exec -k net_bind_service nobody binds port 80 (bindport under qemu too)" 0 \
 		"bound 127.0.0.1:80, heard hello"
-	run "$1" --net "sh $W/netup" nobody $(under "$1" bindport)
+	qemu_run "$1" -n nobody $(under "$1" bindport)
 	check "$ARCH$1: su-exec nobody without -k cannot bind port 80" \
 		"exit 1, stdout \"bind 127.0.0.1:80: EACCES (Permission denied)\", stderr \"\"" "$(got)"
-	run "$1" "" "" -b nobody grep -E '^Cap(Bnd|Amb)' /proc/self/status
+	qemu_run "$1" "" -b nobody grep -E '^Cap(Bnd|Amb)' /proc/self/status
 	expect_output "$ARCH$1: su-exec -b nobody: an empty bounding set" 0 "$(printf 'CapBnd:\t0000000000000000\nCapAmb:\t0000000000000000')"
-	run "$1" "" "" -n nobody grep NoNewPrivs /proc/self/status
+	qemu_run "$1" "" -n nobody grep NoNewPrivs /proc/self/status
 	expect_output "$ARCH$1: su-exec -n nobody: no_new_privs" 0 "$(printf 'NoNewPrivs:\t1')"
-	run "$1" "" "" -b -n -k net_bind_service app grep -E '^(Cap(Prm|Eff|Bnd|Amb)|NoNewPrivs)' /proc/self/status
+	qemu_run "$1" "" -b -n -k net_bind_service app grep -E '^(Cap(Prm|Eff|Bnd|Amb)|NoNewPrivs)' /proc/self/status
 	expect_output "$ARCH$1: su-exec -b -n -k net_bind_service app: only that capability, no_new_privs" 0 \
 		"$(printf 'CapPrm:\t0000000000000400\nCapEff:\t0000000000000400\nCapBnd:\t0000000000000400\nCapAmb:\t0000000000000400\nNoNewPrivs:\t1')"
 }
@@ -196,15 +187,15 @@ capabilities() {
 FORWARD='sleep 1000 & trap "kill \$!; exit 42" TERM; kill -TERM $PPID; wait'
 
 init_rows() {
-	run "$1" "--pid --fork --mount-proc" "" --init app sh -c 'echo "$PPID $(id -u)"; exit 7'
+	qemu_run "$1" -p --init app sh -c 'echo "$PPID $(id -u)"; exit 7'
 	expect_output "$ARCH$1: --init as PID 1: the command runs as app under it, its status comes back" 7 "1 1234"
-	run "$1" "--pid --fork --mount-proc" "" --init app sh -c "$FORWARD"
+	qemu_run "$1" -p --init app sh -c "$FORWARD"
 	expect_output "$ARCH$1: --init as PID 1: a signal to the init reaches the command" 42 ""
-	run "$1" "" "" --init app sh -c 'exit 7'
+	qemu_run "$1" "" --init app sh -c 'exit 7'
 	expect_output "$ARCH$1: --init not as PID 1: the command's status comes back" 7 ""
-	run "$1" "" "" --init app sh -c "$FORWARD"
+	qemu_run "$1" "" --init app sh -c "$FORWARD"
 	expect_output "$ARCH$1: --init not as PID 1: a signal to the init reaches the command" 42 ""
-	run "$1" "" "" -v --init app true
+	qemu_run "$1" "" -v --init app true
 	check "$ARCH$1: --init -v not as PID 1: says it is no subreaper, in a line of its own" \
 		"exit 0, su-exec: init: not a child subreaper, orphans pass it by: prctl(PR_GET_CHILD_SUBREAPER): Invalid argument" \
 		"exit $RC, $(sed -n 2p "$W/err")"
@@ -216,10 +207,6 @@ unit_tests() {
 	RC=$?
 	check "${ARCH}the unit tests pass under qemu" "exit 0, 100%" \
 		"exit $RC, $(grep -o '^[0-9]*%' "$W/out")$(grep -E ':(F|E):' "$W/out" | head -3)"
-}
-
-expect_output() {
-	check "$1" "exit $2, stdout \"$3\", stderr \"\"" "$(got)"
 }
 
 main "$@"

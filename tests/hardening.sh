@@ -15,11 +15,8 @@ FIX=$TESTS/fixtures
 . "$TESTS/lib.sh"
 sealed_env
 
-# The namespaces of every run; the user namespace rows add -r.
-NS_OPTS="--mount --propagation private"
-
-# Seconds before a run that should have ended at once is killed.
-LIMIT=5
+# Every run here should end at once: one that hangs is stopped after 5 s.
+NS_LIMIT=5
 
 main() {
 	need_root "the hardening suite"
@@ -49,10 +46,7 @@ main() {
 }
 
 setup() {
-	W=$(mktemp -d /tmp/su-exec-hardening.XXXXXX) || exit 1
-	chmod 755 "$W"
-	trap cleanup EXIT
-	trap 'exit 1' HUP INT TERM
+	work_dir su-exec-hardening
 	mkdir -p "$W/etc"
 	printf 'ulimit -s 16 && exec env -i PATH=/usr/bin:/bin "$@"\n' >"$W/small-stack"
 	# For setid_file: renames $SWAP_FROM over $SWAP_TO before main runs.
@@ -65,39 +59,12 @@ setup() {
 		fail "building the preload helper" "built" "failed"
 }
 
-# ns_run SCRIPT ARG...: sh -c SCRIPT in a private mount namespace, killed
-# after $LIMIT seconds (exit 137). Sets RC; the output is in $W/out and $W/err.
-ns_run() {
-	timeout -s KILL "$LIMIT" unshare $NS_OPTS sh -c "$@" \
-		</dev/null >"$W/out" 2>"$W/err"
-	RC=$?
-}
-
-# expect_output WHAT STATUS STDOUT: the last run exited STATUS, printed STDOUT
-# and nothing on stderr.
-expect_output() {
-	if [ "$RC" -eq "$2" ] && [ ! -s "$W/err" ]; then
-		check "$1" "$3" "$(cat "$W/out")"
-	else
-		fail "$1" "exit $2, stdout \"$3\"" "$(got)"
-	fi
-}
-
 # over PASSWD GROUP ARG...: su-exec ARG... with those files as the databases,
 # $PRE (words, may be empty) run in front of it.
 over() {
 	p=$1 g=$2
 	shift 2
-	ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
-shift 2
-exec "$@"' ns "$p" "$g" $PRE "$bin" "$@"
-}
-
-# etc_dir DIR ARG...: su-exec ARG... with DIR as the whole /etc.
-etc_dir() {
-	d=$1
-	shift
-	ns_run 'mount --bind "$1" /etc || exit 99; shift; exec "$@"' ns "$d" "$bin" "$@"
+	ns_capture -f "$p" "$g" -- $PRE "$bin" "$@"
 }
 
 # expect_line WHAT STATUS LINE: the last run exited STATUS with exactly LINE
@@ -128,9 +95,9 @@ databases() {
 	cp "$FIX/group" "$W/etc/links/group.real"
 	ln -sf passwd.real "$W/etc/links/passwd"
 	ln -sf group.real "$W/etc/links/group"
-	etc_dir "$W/etc/links" nobody id -u
+	ns_capture -e "$W/etc/links" -- "$bin" nobody id -u
 	expect_output "$name: /etc/passwd and /etc/group as symlinks to files" 0 65534
-	etc_dir "$W/etc/none" 1234 id -u
+	ns_capture -e "$W/etc/none" -- "$bin" 1234 id -u
 	expect_output "$name: no databases at all: a numeric USER still runs" 0 1234
 }
 
@@ -243,11 +210,15 @@ su-exec: '--=x': unknown option (try --help)|--=x nobody true
 su-exec: '-\\x9b': unknown option (try --help)|-b$(printf '\233') nobody true"
 
 option_errors() {
-	printf '%s\n' "$OPTION_ERRORS" >"$W/option-errors"
-	while IFS='|' read -r line args; do
-		over "$FIX/passwd" "$FIX/group" $args
-		expect_line "$name: $args" 125 "$line"
-	done <"$W/option-errors"
+	each_row option_error <<END
+$OPTION_ERRORS
+END
+}
+
+# option_error LINE ARGS: su-exec ARGS is refused with exactly LINE.
+option_error() {
+	over "$FIX/passwd" "$FIX/group" $2
+	expect_line "$name: $2" 125 "$1"
 }
 
 # gosu's -v (alone: the version) and -? (alone: the help).
@@ -323,7 +294,7 @@ not_root() {
 # Root in an unshare -r user namespace, where setgroups is denied: asking for
 # exactly the identity it has runs; anything else is refused as before.
 same_identity() {
-	NS_OPTS="-r --mount --propagation private"
+	NS_FLAGS=-U
 	for spec in root:root 0:0 root:0 0:root; do
 		over "$FIX/passwd" "$FIX/group" "$spec" sh -c 'id -u; id -g; id -G'
 		expect_output "$name: unshare -r: \"$spec\", the identity it has, runs" 0 "0
@@ -338,7 +309,7 @@ same_identity() {
 		expect_line "$name: unshare -r: \"$spec\" is still refused" 125 \
 			"su-exec: setgroups: Operation not permitted"
 	done
-	NS_OPTS="--mount --propagation private"
+	NS_FLAGS=
 }
 
 # The setuid self-check looks at the file the kernel ran, not at the path it
@@ -350,9 +321,7 @@ setid_file() {
 	chmod 4755 "$W/swap/su-exec"
 	cp "$bin" "$W/swap/plain"
 	if readelf -l "$bin" | grep -q INTERP; then
-		ns_run 'mount --bind "$1" /etc/passwd && mount --bind "$2" /etc/group || exit 99
-shift 2
-exec "$@"' ns "$FIX/passwd" "$FIX/group" env LD_PRELOAD="$W/swap.so" \
+		ns_capture -f "$FIX/passwd" "$FIX/group" -- env LD_PRELOAD="$W/swap.so" \
 			SWAP_FROM="$W/swap/plain" SWAP_TO="$W/swap/su-exec" "$W/swap/su-exec" nobody true
 		expect_line "$name: a setuid copy swapped for a plain one after the exec is refused" \
 			125 "su-exec: refusing to run with the setuid or setgid bit set"
@@ -361,12 +330,10 @@ exec "$@"' ns "$FIX/passwd" "$FIX/group" env LD_PRELOAD="$W/swap.so" \
 	cp "$bin" "$W/swap/su-exec"
 	cp "$bin" "$W/swap/plain"
 	chmod 4755 "$W/swap/su-exec"
-	ns_run 'mount -t tmpfs none /proc && exec "$@"' ns "$W/swap/su-exec" nobody true
+	ns_capture -P -- "$W/swap/su-exec" nobody true
 	expect_line "$name: without /proc, the path run is checked: setuid refused" \
 		125 "su-exec: refusing to run with the setuid or setgid bit set"
-	ns_run 'mount -t tmpfs none /proc && mount --bind "$1" /etc/passwd &&
-mount --bind "$2" /etc/group && shift 2 && exec "$@"' ns "$FIX/passwd" "$FIX/group" \
-		"$W/swap/plain" nobody id -u
+	ns_capture -P -f "$FIX/passwd" "$FIX/group" -- "$W/swap/plain" nobody id -u
 	expect_output "$name: without /proc, a plain su-exec runs" 0 65534
 }
 
@@ -385,20 +352,23 @@ pidfd_send_signal:error=EPERM | kill pidfd_send_signal
 pidfd_send_signal:error=EMFILE | kill pidfd_send_signal'
 
 pidfds() {
-	while IFS='|' read -r inject want; do
-		inject=$(trim "$inject") want=$(trim "$want")
-		opt=
-		[ "$inject" = - ] || opt="-e inject=$inject"
-		PRE="strace -f -qq -o $W/trace -e trace=pidfd_open,pidfd_send_signal,kill $opt"
-		over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c 'sleep 60 & exit 3'
-		PRE=
-		sent=$(grep -o -E '(pidfd_send_signal|kill)\([0-9]+, SIGTERM' "$W/trace" |
-			sed 's/(.*//' | sort -u | paste -sd' ' -)
-		check "$name: --init${opt:+ with $inject}: SIGTERM reaches a grandchild through $want" \
-			"3 $want" "$RC $sent"
-	done <<END
+	each_row pidfd_row <<END
 $PIDFD_ROWS
 END
+}
+
+# pidfd_row INJECT WANT: one row of PIDFD_ROWS.
+pidfd_row() {
+	inject=$1 want=$2
+	opt=
+	[ "$inject" = - ] || opt="-e inject=$inject"
+	PRE="strace -f -qq -o $W/trace -e trace=pidfd_open,pidfd_send_signal,kill $opt"
+	over "$FIX/passwd" "$FIX/group" --init --grace=30 nobody sh -c 'sleep 60 & exit 3'
+	PRE=
+	sent=$(grep -o -E '(pidfd_send_signal|kill)\([0-9]+, SIGTERM' "$W/trace" |
+		sed 's/(.*//' | sort -u | paste -sd' ' -)
+	check "$name: --init${opt:+ with $inject}: SIGTERM reaches a grandchild through $want" \
+		"3 $want" "$RC $sent"
 }
 
 main "$@"

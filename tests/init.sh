@@ -19,25 +19,6 @@ TESTS=$(cd "$(dirname "$0")" && pwd)
 . "$TESTS/lib.sh"
 sealed_env
 
-# The fixtures go over /etc, then COMMAND runs in place of the shell.
-MOUNT='mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group &&
-exec "$@"'
-
-# in_ns SECONDS COMMAND...: COMMAND as PID 1 of a new PID namespace. When
-# timeout stops unshare, --kill-child takes the namespace with it.
-in_ns() {
-	t=$1
-	shift
-	timeout -k 1 "$t" unshare --pid --fork --mount-proc --kill-child sh -c "$MOUNT" "$dir" "$@"
-}
-
-# in_host SECONDS COMMAND...: COMMAND in the host's PID namespace.
-in_host() {
-	t=$1
-	shift
-	timeout -k 1 "$t" unshare --mount --propagation private sh -c "$MOUNT" "$dir" "$@"
-}
-
 # poll TRIES PAUSE CMD...: CMD until it succeeds, at most TRIES times PAUSE
 # apart. Only for a state in /proc, which no process can announce.
 poll() {
@@ -91,13 +72,11 @@ now_ms() {
 setup() {
 	SU=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 	SU_COMM=$(basename "$1" | cut -c1-15) # the kernel keeps 15 bytes of the name
-	dir=$(mktemp -d) || exit 1
-	trap 'rm -rf "$dir"' EXIT
-	trap 'exit 130' INT TERM
-	chmod 755 "$dir" # the helpers run as the fixture user
-	printf '%s\n' 'root:x:0:0:root:/root:/bin/sh' 'app:x:1234:1234:app:/home/app:/bin/sh' \
-		>"$dir/passwd"
-	printf '%s\n' 'root:x:0:' 'app:x:1234:' 'extra:x:2000:app' >"$dir/group"
+	work_dir su-exec-init # the helpers run as the fixture user
+	dir=$W
+	# Every run (ns_run) has the fixtures over /etc/passwd and /etc/group.
+	cp "$TESTS/fixtures/init/passwd" "$TESTS/fixtures/init/group" "$dir/"
+	NS_FLAGS="-f $dir/passwd $dir/group"
 	# The fifos a waited-for process says "ready" into; it runs as app.
 	mkfifo -m 666 "$dir/ready" "$dir/gready" "$dir/pipe"
 	missing=0
@@ -127,18 +106,18 @@ while [ $i -le 255 ]; do
 done'
 
 exit_status() {
-	out=$(in_ns 60 sh -c "$ALL_CODES" "$SU" 2>&1)
+	out=$(ns_run -p -t 60 -- sh -c "$ALL_CODES" "$SU" 2>&1)
 	check "exit codes 0..255 pass through a subreaper init (code:got)" "0 " "$? $out"
 	bad=
 	for i in 0 255 1 2 4 8 16 32 64 128 124 125 126 127 129; do
-		in_ns 10 "$SU" --init app sh -c "exit $i" </dev/null >/dev/null 2>&1
+		ns_run -p -t 10 -- "$SU" --init app sh -c "exit $i" </dev/null >/dev/null 2>&1
 		rc=$?
 		[ "$rc" -eq "$i" ] || bad="$bad $i:$rc"
 	done
 	check_empty "exit codes by rule pass through the init as PID 1 (code:got)" "$bad"
 	bad=
 	for sig in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 24 25 26 27 29 30 31 34 50 64; do
-		in_ns 10 "$SU" --init app sh -c "ulimit -c 0; kill -$sig \$\$" </dev/null >/dev/null 2>&1
+		ns_run -p -t 10 -- "$SU" --init app sh -c "ulimit -c 0; kill -$sig \$\$" </dev/null >/dev/null 2>&1
 		rc=$?
 		[ "$rc" -eq $((128 + sig)) ] || bad="$bad $sig:$rc"
 	done
@@ -164,12 +143,14 @@ next_line() {
 	printf '%s\n' "$nl_line" >>"$dir/out"
 }
 
-# finish_bg: the status of the background run, and the rest of its output
-# (ten seconds at most, should a process it left hold the pipe open).
+# finish_bg: the status of the background run, and the rest of its output.
+# The run has ended, so what it wrote is in the pipe already: one second is
+# plenty. Only an orphan it left (no subreaper to end it) holds the pipe open,
+# and it writes nothing the rows read.
 finish_bg() {
 	wait "$bg"
 	rc=$?
-	timeout 10 cat <&4 >>"$dir/out"
+	timeout 1 cat <&4 >>"$dir/out"
 	exec 4<&-
 }
 
@@ -193,13 +174,13 @@ TRAPPER='trap "exit 3" QUIT; trap "exit 42" TERM; trap "exit 10" USR1; trap "exi
 sleep 1000 & echo ready; wait'
 
 forwarding() {
-	start in_ns 10 "$SU" --init app sh -c "$TRAPPER"
+	start ns_run -p -t 10 -- "$SU" --init app sh -c "$TRAPPER"
 	[ -n "$init" ] && kill -TERM "$init"
 	finish_bg
 	check "SIGTERM sent to PID 1 reaches a trapping child, whose code comes back" 42 "$rc"
 
 	# sigcount ends at signal 64, the last of the list.
-	start in_ns 30 "$SU" --init app "$SIGCOUNT" 10000
+	start ns_run -p -t 30 -- "$SU" --init app "$SIGCOUNT" 10000
 	sigs=$(sed -n 's/^ready //p' "$dir/out")
 	signals "$init" $sigs
 	finish_bg
@@ -208,14 +189,14 @@ forwarding() {
 	# musl keeps 32-34 for itself and its sigfillset leaves them out; glibc 32-33.
 	# Not as PID 1, which the kernel shields from signals it has at SIG_DFL.
 	# Had the init not blocked one, it would die of it before passing on 64.
-	start in_host 10 "$SU" --init -r 32:0 -r 33:0 -r 34:0 app "$SIGCOUNT" 10000
+	start ns_run -t 10 -- "$SU" --init -r 32:0 -r 33:0 -r 34:0 app "$SIGCOUNT" 10000
 	[ -n "$init" ] && kill -32 "$init" && kill -33 "$init" && kill -34 "$init"
 	signals "$init" USR1 64
 	finish_bg
 	check "the init blocks the libc's own signals 32-34 too (dropped with -r)" "0 10 64" "$rc $(lines)"
 
 	for sig in TSTP:20 TTIN:21 TTOU:22; do
-		start in_ns 10 "$SU" --init app "$SIGCOUNT" 10000
+		start ns_run -p -t 10 -- "$SU" --init app "$SIGCOUNT" 10000
 		signals "$init" "${sig%:*}"
 		st=$(state "$init")
 		[ "$st" = T ] || st="not stopped"
@@ -227,14 +208,14 @@ forwarding() {
 }
 
 rewrite() {
-	start in_ns 10 "$SU" --init --rewrite=sigterm:quit app sh -c "$TRAPPER"
+	start ns_run -p -t 10 -- "$SU" --init --rewrite=sigterm:quit app sh -c "$TRAPPER"
 	[ -n "$init" ] && kill -TERM "$init"
 	finish_bg
 	check "--rewrite=sigterm:quit delivers SIGTERM as SIGQUIT" 3 "$rc"
 
 	# The child lists what it gets, so a SIGTERM let through shows whatever
 	# the order; 40 comes after both (real-time signals go last), and 64 ends it.
-	start in_ns 10 "$SU" --init -r TERM:0 -r 1:USR1 app "$SIGCOUNT" 10000
+	start ns_run -p -t 10 -- "$SU" --init -r TERM:0 -r 1:USR1 app "$SIGCOUNT" 10000
 	[ -n "$init" ] && kill -TERM "$init" && kill -HUP "$init"
 	next_line && signals "$init" 40 64
 	finish_bg
@@ -263,7 +244,7 @@ fi
 (trap "" USR1; exec sleep 1000) & echo ready; wait'
 
 pgroup() {
-	start in_ns 10 "$SU" --init --pgroup app sh -c "$PGROUP" "$dir/gready"
+	start ns_run -p -t 10 -- "$SU" --init --pgroup app sh -c "$PGROUP" "$dir/gready"
 	next_line
 	[ -n "$init" ] && kill -USR1 "$init"
 	finish_bg
@@ -271,7 +252,7 @@ pgroup() {
 		"0 child got USR1 grandchild got USR1 own group ready" \
 		"$rc $(sort "$dir/out" | tr '\n' ' ' | sed 's/ $//')"
 
-	start in_ns 10 "$SU" --init app sh -c "$PGROUP" "$dir/gready"
+	start ns_run -p -t 10 -- "$SU" --init app sh -c "$PGROUP" "$dir/gready"
 	next_line
 	[ -n "$init" ] && kill -USR1 "$init"
 	finish_bg
@@ -281,7 +262,7 @@ pgroup() {
 }
 
 stop_continue() {
-	start in_ns 20 "$SU" --init app sh -c 'echo started; exec sleep 30'
+	start ns_run -p -t 20 -- "$SU" --init app sh -c 'echo started; exec sleep 30'
 	child=$(children "$init")
 	child=${child%% *}
 	got=
@@ -311,11 +292,11 @@ done
 echo $bad'
 
 reaping() {
-	out=$(in_ns 30 "$SU" --init app sh -c "$ZOMBIES" "$ZOMBIE_MAKER" 1000 2>&1)
+	out=$(ns_run -p -t 30 -- "$SU" --init app sh -c "$ZOMBIES" "$ZOMBIE_MAKER" 1000 2>&1)
 	check "1000 orphaned zombies are reaped by the init as PID 1" "0 " "$? $out"
-	out=$(in_host 30 "$SU" --init app sh -c "$ZOMBIES" "$ZOMBIE_MAKER" 1000 2>&1)
+	out=$(ns_run -t 30 -- "$SU" --init app sh -c "$ZOMBIES" "$ZOMBIE_MAKER" 1000 2>&1)
 	check "1000 orphaned zombies are reaped by the init as a subreaper, silently" "0 " "$? $out"
-	out=$(in_host 60 sh -c "$COALESCE" "$SU" 2>&1)
+	out=$(ns_run -t 60 -- sh -c "$COALESCE" "$SU" 2>&1)
 	check "100 runs with coalescing SIGCHLDs: no hang, the child's status each time" "0 0" "$? $out"
 }
 
@@ -367,17 +348,17 @@ within() {
 # from the command's exit, and each limit sits seconds from the next grace
 # it could be mistaken for, so load cannot make a correct init miss it.
 shutdown_start() {
-	timed obeys in_ns 30 "$SU" --init --grace=10 app sh -c "$OBEYS" "$dir/timed-obeys.fifo" \
+	timed obeys ns_run -p -t 30 -- "$SU" --init --grace=10 app sh -c "$OBEYS" "$dir/timed-obeys.fifo" \
 		"$SIGCOUNT"
-	timed grace1 in_ns 30 "$SU" --init --grace=1 app sh -c "$STUBBORN" "$dir/timed-grace1.fifo"
-	timed grace0 in_ns 30 "$SU" --init --grace=0 app sh -c "$STUBBORN" "$dir/timed-grace0.fifo"
-	timed default in_ns 30 "$SU" --init app sh -c "$STUBBORN" "$dir/timed-default.fifo"
+	timed grace1 ns_run -p -t 30 -- "$SU" --init --grace=1 app sh -c "$STUBBORN" "$dir/timed-grace1.fifo"
+	timed grace0 ns_run -p -t 30 -- "$SU" --init --grace=0 app sh -c "$STUBBORN" "$dir/timed-grace0.fifo"
+	timed default ns_run -p -t 30 -- "$SU" --init app sh -c "$STUBBORN" "$dir/timed-default.fifo"
 	# The caller shares the init's process group: it must not get the SIGTERM,
 	# which would be pending before the init's exit let the caller go on.
-	timed caller in_host 30 sh -c 'trap "echo caller got TERM" TERM
+	timed caller ns_run -t 30 -- sh -c 'trap "echo caller got TERM" TERM
 "$0" --init --grace=10 app sh -c "$1" "$2" "$3"; echo "init exited $?"; echo caller done' \
 		"$SU" "$OBEYS" "$dir/timed-caller.fifo" "$SIGCOUNT"
-	timed host1 in_host 30 "$SU" --init --grace=1 app sh -c "$STUBBORN" "$dir/timed-host1.fifo"
+	timed host1 ns_run -t 30 -- "$SU" --init --grace=1 app sh -c "$STUBBORN" "$dir/timed-host1.fifo"
 }
 
 shutdown_check() {
@@ -414,7 +395,7 @@ kill %1'
 
 job_control() {
 	printf '%s\n' "$JOBS" >"$dir/jobs.sh"
-	out=$(in_host 20 script -qec "exec $SU --init --pgroup app bash -m $dir/jobs.sh" /dev/null 2>&1 |
+	out=$(ns_run -t 20 -- script -qec "exec $SU --init --pgroup app bash -m $dir/jobs.sh" /dev/null 2>&1 |
 		tr -d '\r')
 	case $out in
 	foreground*Stopped*cat*) pass "job control in a pty: the child's group is the foreground, a background job stops" ;;
@@ -425,11 +406,11 @@ job_control() {
 	# init's group gets the kernel's SIGINT and no copy. sigcount ends 500 ms
 	# after it, time enough for a copy the init would send at once.
 	out=$( (await_ready "$dir/ready" >/dev/null; printf '\003') |
-		in_host 20 script -qec "exec $SU --init app $SIGCOUNT 500 $dir/ready" /dev/null 2>&1 |
+		ns_run -t 20 -- script -qec "exec $SU --init app $SIGCOUNT 500 $dir/ready" /dev/null 2>&1 |
 		tr -d '\r^C')
 	check "^C in a pty without --pgroup: the child gets SIGINT once" "2" "$out"
 	out=$( (await_ready "$dir/ready" >/dev/null; printf '\003') |
-		in_host 20 script -qec "exec $SU --init -g app $SIGCOUNT 500 $dir/ready" /dev/null 2>&1 |
+		ns_run -t 20 -- script -qec "exec $SU --init -g app $SIGCOUNT 500 $dir/ready" /dev/null 2>&1 |
 		tr -d '\r^C')
 	check "^C in a pty with --pgroup: the child, the foreground, gets SIGINT once" "2" "$out"
 
@@ -440,7 +421,7 @@ job_control() {
 			out=$( (sleep 1; printf '%s --init %sapp sleep 1000\n' "$bin" "$g"; sleep 1.5
 				printf '\032'; sleep 1; printf 'jobs\n'; sleep 0.3
 				printf 'kill -CONT %%1; sleep 1; jobs; kill -KILL %%1; exit\n') |
-				in_host 20 script -qec "bash --norc --noprofile -i" /dev/null 2>&1 |
+				ns_run -t 20 -- script -qec "bash --norc --noprofile -i" /dev/null 2>&1 |
 				tr -d '\r' | grep -o -e 'Stopped' -e 'Running' | uniq | paste -sd' ' -)
 			check "${bin##*/} --init ${g}sleep at an interactive shell: ^Z stops the job, CONT runs it" \
 				"Stopped Running" "$out"
@@ -452,7 +433,7 @@ job_control() {
 	echo 'kill -KILL $$' >"$dir/selfkill.sh"
 	for bin in "$SU" "$SU_STATIC"; do
 		for cmd in true false "sh $dir/selfkill.sh" /nonexistent; do
-			out=$(printf 'typed\n' | in_host 20 script -qec \
+			out=$(printf 'typed\n' | ns_run -t 20 -- script -qec \
 				"sh -c '$bin --init -g app $cmd 2>/dev/null; read -r x; echo \"read \$? \$x\"'" \
 				/dev/null 2>&1 | tr -d '\r' | grep '^read ')
 			check "${bin##*/} --init -g ${cmd##*/} in a pty: the terminal is the caller's again" \
@@ -462,13 +443,13 @@ job_control() {
 }
 
 init_identity() {
-	out=$(in_ns 10 "$SU" --init app cat /proc/1/status 2>&1 |
+	out=$(ns_run -p -t 10 -- "$SU" --init app cat /proc/1/status 2>&1 |
 		awk '/^(Uid|Gid|Groups|CapPrm|CapEff|CapAmb):/ { $1 = $1; print }' | tr '\n' ';')
 	check "/proc/1/status: the init runs as the target uid, gid and groups, with no capability" \
 		"Uid: 1234 1234 1234 1234;Gid: 1234 1234 1234 1234;Groups: 1234 2000;CapPrm: 0000000000000000;CapEff: 0000000000000000;CapAmb: 0000000000000000;" \
 		"$out"
 	# With --keep-caps the command has the capability; its init keeps none.
-	out=$(in_ns 10 "$SU" --init -k net_bind_service app sh -c \
+	out=$(ns_run -p -t 10 -- "$SU" --init -k net_bind_service app sh -c \
 		'grep -h "^CapEff" /proc/1/status /proc/self/status' 2>&1 | tr '\n\t' '; ')
 	check "--init -k net_bind_service: the init has no capability, the command has that one" \
 		"CapEff: 0000000000000000;CapEff: 0000000000000400;" "$out"
@@ -476,7 +457,7 @@ init_identity() {
 	# The child gets the mask and ignored signals su-exec started with, and no fd of the init.
 	observe='grep -E "^Sig(Blk|Ign)" /proc/self/status; ls /proc/self/fd'
 	for mode in "" --init; do
-		in_ns 10 env --block-signal=USR1 --ignore-signal=USR2,CHLD "$SU" $mode app \
+		ns_run -p -t 10 -- env --block-signal=USR1 --ignore-signal=USR2,CHLD "$SU" $mode app \
 			sh -c "$observe" >"$dir/out$mode" 2>&1 </dev/null
 		echo "exit $?" >>"$dir/out$mode"
 	done
@@ -488,7 +469,7 @@ failures() {
 	# A new PID namespace hands out pids in order: between two shells su-exec
 	# takes one, and its child would take another.
 	for spec in nosuch app; do
-		in_ns 10 sh -c 'sh -c "echo \$\$"; "$0" --init "$1" true; echo "$?"; sh -c "echo \$\$"' \
+		ns_run -p -t 10 -- sh -c 'sh -c "echo \$\$"; "$0" --init "$1" true; echo "$?"; sh -c "echo \$\$"' \
 			"$SU" "$spec" >"$dir/out" 2>"$dir/err"
 		{ read -r before; read -r rc; read -r after; } <"$dir/out"
 		got="$rc $(cat "$dir/err") pids used: $((after - before - 1))"
@@ -500,24 +481,24 @@ failures() {
 		fi
 	done
 	# The init runs as app, so RLIMIT_NPROC applies to its fork.
-	out=$(in_host 10 prlimit --nproc=1 "$SU" --init app sh -c 'echo ran' 2>&1)
+	out=$(ns_run -t 10 -- prlimit --nproc=1 "$SU" --init app sh -c 'echo ran' 2>&1)
 	check "a failed fork exits 125" "125 su-exec: fork: Resource temporarily unavailable" "$? $out"
-	out=$(in_ns 10 "$SU" --pgroup app true 2>&1)
+	out=$(ns_run -p -t 10 -- "$SU" --pgroup app true 2>&1)
 	check "--pgroup without --init exits 125" "125 su-exec: --pgroup: needs --init" \
 		"$? $(echo "$out" | sed -n '1s/ (try --help)$//p')"
-	out=$(in_ns 10 "$SU" --init -r TERM:TREM app sh -c 'echo ran' 2>&1)
+	out=$(ns_run -p -t 10 -- "$SU" --init -r TERM:TREM app sh -c 'echo ran' 2>&1)
 	check "a bad --rewrite exits 125" "125 su-exec: --rewrite: 'TREM': unknown signal" "$? $out"
-	out=$(in_ns 10 "$SU" --init --grace=-1 app sh -c 'echo ran' 2>&1)
+	out=$(ns_run -p -t 10 -- "$SU" --init --grace=-1 app sh -c 'echo ran' 2>&1)
 	check "a bad --grace exits 125" \
 		"125 su-exec: --grace: '-1': not a number of seconds (0-86400)" "$? $out"
 
-	in_ns 10 "$SU" --init app /nonexistent >"$dir/out" 2>"$dir/err"
+	ns_run -p -t 10 -- "$SU" --init app /nonexistent >"$dir/out" 2>"$dir/err"
 	check "exec failure in the child: 127, and it says why, as exec mode does" \
 		"127 su-exec: '/nonexistent': No such file or directory" "$? $(cat "$dir/out" "$dir/err")"
-	in_ns 10 "$SU" --init app /etc/passwd >"$dir/out" 2>"$dir/err"
+	ns_run -p -t 10 -- "$SU" --init app /etc/passwd >"$dir/out" 2>"$dir/err"
 	check "a command that cannot be executed: 126, and it says why" \
 		"126 su-exec: '/etc/passwd': Permission denied" "$? $(cat "$dir/out" "$dir/err")"
-	in_ns 10 "$SU" -v --init app /nonexistent >"$dir/out" 2>"$dir/err"
+	ns_run -p -t 10 -- "$SU" -v --init app /nonexistent >"$dir/out" 2>"$dir/err"
 	check "with -v the child says why on stderr" \
 		"127 |su-exec: uid=1234 gid=1234 groups=1234,2000 HOME=/home/app|su-exec: '/nonexistent': No such file or directory" \
 		"$? $(cat "$dir/out")|$(tr '\n' '|' <"$dir/err" | sed 's/|$//')"
@@ -567,7 +548,7 @@ chain_run() {
 	rm -rf "$dir/chain"
 	mkdir -m 777 "$dir/chain" && mkfifo -m 666 "$dir/chain/chain.fifo"
 	t0=$(now_ms)
-	TOP=1 in_host 30 "$1" --init --grace="$2" app sh -c "$CHAIN" "$CHAIN" 60 \
+	TOP=1 ns_run -t 30 -- "$1" --init --grace="$2" app sh -c "$CHAIN" "$CHAIN" 60 \
 		"$SIGCOUNT" "$dir/chain" "$3" >/dev/null 2>"$dir/err" </dev/null
 	rc=$? ms=$(($(now_ms) - t0))
 	set +f
@@ -580,7 +561,7 @@ no_subreaper() {
 		name=${bin##*/}
 		su_comm=$SU_COMM
 		SU_COMM=$(printf '%s' "$name" | cut -c1-15)
-		start in_host 10 "$TESTS/faultinj" $NO_SUBREAPER "$bin" -v --init app sh -c "$TRAPPER"
+		start ns_run -t 10 -- "$TESTS/faultinj" $NO_SUBREAPER "$bin" -v --init app sh -c "$TRAPPER"
 		SU_COMM=$su_comm
 		[ -n "$init" ] && kill -TERM "$init"
 		finish_bg

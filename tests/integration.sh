@@ -128,14 +128,11 @@ login_env() {
 }
 
 setup() {
-	W=$(mktemp -d /tmp/su-exec-integration.XXXXXX) || exit 1
-	chmod 755 "$W"
-	trap cleanup EXIT
-	trap 'exit 1' HUP INT TERM
+	work_dir su-exec-integration
 	mkdir -p "$W/bin" "$W/etc" "$W/tmp"
 	chmod 1777 "$W/tmp"
 	BB=$W/root
-	HOST_BEFORE=$(host_state)
+	HOST_BEFORE=$(etc_state)
 	cp "$1" "$W/bin/su-exec" 2>/dev/null
 	cp "$2" "$W/bin/su-exec-static" 2>/dev/null
 }
@@ -180,9 +177,16 @@ fixture() {
 	done
 }
 
-# each_kind KINDS: "N KIND TEMPLATE" for every kind, numbered from 1.
+# each_kind KINDS: "N KIND TEMPLATE" for every kind, numbered from 1. A
+# kinds file is a table of one column (no template holds a |).
 each_kind() {
-	grep -v -e '^#' -e '^$' "$1" | awk '{ print NR, $0 }'
+	ek_n=0
+	each_row kind_line <"$1"
+}
+
+kind_line() {
+	ek_n=$((ek_n + 1))
+	printf '%s %s\n' "$ek_n" "$1"
 }
 
 # fill TEMPLATE NAME ID [USERS]: the template with its fields filled in,
@@ -326,11 +330,14 @@ passwd-dir | passwd-dir |
 group-dir | group-dir |'
 
 database_tables() {
-	while IFS='|' read -r table etc prefix; do
-		run_table "$1" "$(trim "$etc")" "$(trim "$prefix")" "$FIX/$(trim "$table").table"
-	done <<END
+	each_row database_table "$1" <<END
 $DB_TABLES
 END
+}
+
+# database_table WHERE TABLE ETCDIR PREFIX: one row of DB_TABLES.
+database_table() {
+	run_table "$1" "$3" "$4" "$FIX/$2.table"
 }
 
 # The caller has gid 7, so a bad line read as gid 0 cannot pass for the caller's gid.
@@ -365,11 +372,6 @@ hostile_specs() {
 	check_row "$1" main "" "0:$long" '125 ""' "a 100,000-digit gid"
 	check_row "$1" main "" "games
 root" '125 ""' "a newline in the spec: still one message line"
-}
-
-# expect_output WHAT STATUS STDOUT: exit STATUS, exactly STDOUT, nothing on stderr.
-expect_output() {
-	check "$1" "exit $2, stdout \"$3\", stderr \"\"" "$(got)"
 }
 
 command_line() {
@@ -498,11 +500,11 @@ pid1() {
 	*) ready=$W/tmp/ready-pid1-$1 outside=$ready ;;
 	esac
 	mkfifo -m 666 "$outside"
-	UNSHARE_OPTS="--mount --propagation private --pid --fork"
+	NS_FLAGS=-p
 	su_run "$1" main "" nobody sh -c 'echo $$'
 	expect_output "$1: the command is PID 1" 0 1
 	su_start "$1" main "" nobody sh -c "$(trapper "$ready")"
-	UNSHARE_OPTS="--mount --propagation private"
+	NS_FLAGS=
 	if [ "$(await_ready "$outside")" != ready ]; then
 		stop "$PID"
 		wait "$PID"
@@ -662,9 +664,7 @@ EOF
 	chmod 755 "$W/bin/both"
 	gosu_listed >"$W/gosu.listed"
 	: >"$W/gosu.used"
-	while IFS='|' read -r table etc prefix; do
-		gosu_table "$(trim "$table")" "$(trim "$etc")" "$(trim "$prefix")"
-	done <<END
+	each_row gosu_table <<END
 $DB_TABLES
 END
 	gosu_unused
@@ -673,34 +673,26 @@ END
 # gosu_listed: fixtures/gosu-differences as TABLE, SPEC, FIELD, SU-EXEC,
 # GOSU, one row a line, tab-separated; the spec exactly as quoted.
 gosu_listed() {
-	tab=$(printf '\t')
-	while IFS='|' read -r table spec field mine theirs why; do
-		case $table:$spec in
-		'#'*) continue ;; # a comment
-		*\"*\"*) ;;
-		*) continue ;; # blank
-		esac
-		spec=${spec#*\"}
-		spec=${spec%\"*}
-		printf '%s\n' "$(trim "$table")$tab$spec$tab$(trim "$field")$tab$(trim "$mine")$tab$(trim "$theirs")"
-	done <"$FIX/gosu-differences"
+	each_row gosu_listed_row <"$FIX/gosu-differences"
+}
+
+gosu_listed_row() {
+	unquote "$2"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$UNQUOTED" "$3" "$4" "$5"
 }
 
 # gosu_table TABLE ETCDIR PREFIX: each row of fixtures/TABLE.table that
 # resolves (its expected result is not a refusal).
 gosu_table() {
-	while IFS='|' read -r spec expected why; do
-		case $spec in
-		\"*\"*) ;;
-		*) continue ;;
-		esac
-		case $expected in
-		*\"*) continue ;;
-		esac
-		spec=${spec#\"}
-		spec=${spec%\"*}
-		gosu_row "$1" "$2" "$3" "$spec"
-	done <"$FIX/$1.table"
+	each_row gosu_table_row "$@" <"$FIX/$1.table"
+}
+
+gosu_table_row() {
+	case $5 in
+	*\"*) return ;;
+	esac
+	unquote "$4"
+	gosu_row "$1" "$2" "$3" "$UNQUOTED"
 }
 
 # gosu_row TABLE ETCDIR PREFIX SPEC
@@ -825,13 +817,13 @@ gosu_unused() {
 }
 
 # The machine's /etc/passwd and /etc/group, and what is mounted on /etc, are as they were.
-host_state() {
+etc_state() {
 	cksum /etc/passwd /etc/group
 	awk '$5 ~ /^\/etc(\/|$)/' /proc/self/mountinfo
 }
 
 host_untouched() {
-	check "the host's /etc/passwd, /etc/group and /etc mounts are untouched" "$HOST_BEFORE" "$(host_state)"
+	check "the host's /etc/passwd, /etc/group and /etc mounts are untouched" "$HOST_BEFORE" "$(etc_state)"
 }
 
 main "$@"

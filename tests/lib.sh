@@ -41,6 +41,15 @@ OBSERVE='while IFS= read -r l; do
 done </proc/self/status
 printf "HOME=%s\nFOO=%s\n" "$HOME" "$FOO"'
 
+# work_dir NAME: a fresh work directory in $W, one the fixture users can
+# enter, removed however the suite ends.
+work_dir() {
+	W=$(mktemp -d "/tmp/$1.XXXXXX") || exit 1
+	chmod 755 "$W"
+	trap cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+}
+
 # Mounts only ever happen in private namespaces, so nothing is mounted under
 # $W here; if something is, leave it rather than delete through it.
 cleanup() {
@@ -173,74 +182,127 @@ oneline() {
 	END { if (length(s) > max) s = substr(s, 1, max) "..."; printf "%s", s }'
 }
 
-# Options for every unshare; the PID 1 tests add --pid --fork. SU_LIMIT is
-# what su_run puts in front (su_start's runs are waited for by their suite).
-UNSHARE_OPTS="--mount --propagation private"
-SU_LIMIT=
+# --- The namespace runner: every run of every suite that mounts goes here ---
+
+# Seconds any namespaced run may take unless it says otherwise (-t): a row
+# that hangs ends as a failure (timeout's 124), never as a stuck suite.
+NS_LIMIT=30
+
+# ns_run options for every run of a stretch of rows (-n, -p, -U), or of a
+# suite (its one set of fixtures).
+NS_FLAGS=
+
+# The ip of -n: iproute2's, or busybox's.
+NS_IP=$(command -v ip || echo busybox ip)
+
+# The first process in the new namespaces: the mounts the options ask for,
+# in their order, then COMMAND in its place. A mount that fails ends the run
+# with 99 before the command starts, so no row passes on the machine's files.
+NS_SETUP='root=
+while :; do
+	case $1 in
+	-t) shift 2 ;;
+	-p | -U) shift ;;
+	-r) root=$2 && mount -t proc proc "$root/proc" && shift 2 || break ;;
+	-e) mount --bind "$2" "$root/etc" && shift 2 || break ;;
+	-f) mount --bind "$2" "$root/etc/passwd" && mount --bind "$3" "$root/etc/group" && shift 3 || break ;;
+	-P) mount -t tmpfs none /proc && shift || break ;;
+	-F) mkdir -p /proc/self/task/1 && : >/proc/self/task/1/status && shift || break ;;
+	-n) '"$NS_IP"' link set lo up && echo 1024 >/proc/sys/net/ipv4/ip_unprivileged_port_start && shift || break ;;
+	--) shift && exec "$@" ;;
+	*) break ;;
+	esac
+done
+echo "harness: cannot set up the namespace at: $*" >&2
+exit 99'
+
+# ns_run [OPTION...] -- COMMAND...: COMMAND in a private mount namespace, under
+# a time limit. Fixtures are mounted in that namespace only: the machine's
+# /etc is never read or touched. Options ($NS_FLAGS come first):
+#   -t SECONDS       the limit instead of $NS_LIMIT; 0 (su_start's) execs
+#                    unshare, keeping the pid, for a caller with a watchdog
+#   -p               a new PID namespace, COMMAND its PID 1 with its own /proc;
+#                    when the limit stops it, the whole namespace goes
+#   -n               a new network namespace, loopback up, ports < 1024 privileged
+#   -U               a new user namespace, root in it (unshare -r)
+#   -r ROOT          later mounts go under ROOT (a chroot), a proc on ROOT/proc
+#   -e DIR           DIR over the whole /etc
+#   -f PASSWD GROUP  those files over /etc/passwd and /etc/group
+#   -P               no /proc: an empty tmpfs over it
+#   -F               after -P: a /proc listing one thread, as a made-up one would
+# The status is COMMAND's, 124 when the limit ended it, 99 when a mount failed.
+# Set NS_OUTER to words run in front of unshare (emulation's user namespace).
+ns_run() {
+	nr_limit=$NS_LIMIT nr_unshare="--mount --propagation private" nr_next=
+	set -- $NS_FLAGS "$@"
+	# The options are read here for unshare and timeout, and again by
+	# NS_SETUP for the mounts: one list, so the two cannot disagree.
+	for nr; do
+		[ -z "$nr_next" ] || { nr_limit=$nr nr_next= && continue; }
+		case $nr in
+		-t) nr_next=limit ;;
+		-p) nr_unshare="$nr_unshare --pid --fork --mount-proc --kill-child" ;;
+		-n) nr_unshare="$nr_unshare --net" ;;
+		-U) nr_unshare="-r $nr_unshare" ;;
+		--) break ;;
+		esac
+	done
+	[ "$nr_limit" -ne 0 ] || exec ${NS_OUTER-} unshare $nr_unshare sh -c "$NS_SETUP" ns "$@"
+	timeout -k 1 "$nr_limit" ${NS_OUTER-} unshare $nr_unshare sh -c "$NS_SETUP" ns "$@"
+}
+
+# ns_capture [OPTION...] -- COMMAND...: ns_run, stdin empty, the output in
+# $W/out and $W/err. Sets RC.
+ns_capture() {
+	ns_run "$@" </dev/null >"$W/out" 2>"$W/err"
+	RC=$?
+}
 
 # Words run in front of /sbin/su-exec inside the busybox root, where PREFIX
 # cannot reach (it runs before chroot): caps.sh puts faultinj there.
 BB_PREFIX=
 
-# The mount namespace scripts. Arguments: ETCDIR PREFIX COMMAND...
-# PREFIX is empty or a command run in front of su-exec (host) or chroot
-# (busybox) after the mounts, e.g. setpriv options giving the caller's
-# identity, or "env -u HOME". A directory with both files has them mounted
-# over /etc/passwd and /etc/group; any other (a file missing, or a directory
-# in its place) is mounted over the whole /etc.
-NS_HOST='
-etc=$1 prefix=$2
-shift 2
-if [ -f "$etc/passwd" ] && [ -f "$etc/group" ]; then
-	mount --bind "$etc/passwd" /etc/passwd && mount --bind "$etc/group" /etc/group
-else
-	mount --bind "$etc" /etc
-fi || { echo "harness: cannot mount $etc over /etc" >&2; exit 99; }
-exec $prefix "$@"'
-
-# In the busybox root the whole etc is always the fixture directory, and a
-# proc of the (maybe new) PID namespace is mounted for /proc/self/status.
-NS_BUSYBOX='
-etc=$1 prefix=$2 root=$3
-shift 3
-mount --bind "$etc" "$root/etc" && mount -t proc proc "$root/proc" ||
-	{ echo "harness: cannot mount $etc and proc in $root" >&2; exit 99; }
-exec $prefix chroot "$root" "$@"'
-
 # su_exec_in WHERE ETCDIR PREFIX ARG...: become su-exec ARG..., run with
-# HOME=/wrong and FOO=passthrough in a private mount namespace. WHERE is dyn
-# or static (that build in the host root), busybox (the static build in the
-# busybox root), or the absolute path of a binary to run in the host root.
+# HOME=/wrong and FOO=passthrough by ns_run. WHERE is dyn or static (that
+# build in the host root), busybox (the static build in the busybox root,
+# whose whole etc is the fixture directory), or the absolute path of a binary
+# to run in the host root. PREFIX is empty or words run in front of su-exec
+# (host) or chroot (busybox) after the mounts, e.g. setpriv options giving
+# the caller's identity. On the host a fixture directory with both files has
+# them mounted over /etc/passwd and /etc/group; any other (a file missing, or
+# a directory in its place) goes over the whole /etc.
 su_exec_in() {
 	where=$1 etc=$W/etc/$2 prefix=$3
 	shift 3
 	case $where in
-	dyn) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$W/bin/su-exec" "$@" ;;
-	static) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$W/bin/su-exec-static" "$@" ;;
-	busybox) set -- sh -c "$NS_BUSYBOX" ns "$etc" "$prefix" "$BB" $BB_PREFIX /sbin/su-exec "$@" ;;
-	/*) set -- sh -c "$NS_HOST" ns "$etc" "$prefix" "$where" "$@" ;;
+	dyn) set -- "$W/bin/su-exec" "$@" ;;
+	static) set -- "$W/bin/su-exec-static" "$@" ;;
+	busybox) set -- chroot "$BB" $BB_PREFIX /sbin/su-exec "$@" ;;
+	/*) set -- "$where" "$@" ;;
 	*) echo "harness: unknown place $where" >&2; exit 2 ;;
 	esac
+	if [ "$where" = busybox ]; then
+		set -- -r "$BB" -e "$etc" -- $prefix "$@"
+	elif [ -f "$etc/passwd" ] && [ -f "$etc/group" ]; then
+		set -- -f "$etc/passwd" "$etc/group" -- $prefix "$@"
+	else
+		set -- -e "$etc" -- $prefix "$@"
+	fi
 	export HOME=/wrong FOO=passthrough # in the subshell of su_run or su_start
-	exec $SU_LIMIT unshare $UNSHARE_OPTS "$@" </dev/null >"$W/out" 2>"$W/err"
+	ns_run "$@" </dev/null >"$W/out" 2>"$W/err"
 }
 
-# Seconds a su_run may take: a row that hangs ends as a failure (exit 124),
-# never as a stuck suite.
-RUN_LIMIT=30
-
-# su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait, under timeout.
-# Sets RC; the output is in $W/out and $W/err.
+# su_run WHERE ETCDIR PREFIX ARG...: su_exec_in and wait; RC, $W/out, $W/err.
 su_run() {
-	(SU_LIMIT="timeout -k 1 $RUN_LIMIT" && su_exec_in "$@")
+	(su_exec_in "$@")
 	RC=$?
 }
 
 # su_start WHERE ETCDIR PREFIX ARG...: su_exec_in in the background. Sets
 # PID, the pid of unshare, which is the pid su-exec and the command get
-# unless UNSHARE_OPTS forks.
+# unless -p forks; the suite signals it, and waits with a watchdog.
 su_start() {
-	su_exec_in "$@" &
+	(NS_LIMIT=0 && su_exec_in "$@") &
 	PID=$!
 }
 
@@ -312,6 +374,12 @@ expect_identity() {
 	fi
 }
 
+# expect_output WHAT STATUS STDOUT: the last run exited STATUS, printed
+# exactly STDOUT, and nothing on stderr.
+expect_output() {
+	check "$1" "exit $2, stdout \"$3\", stderr \"\"" "$(got)"
+}
+
 # expect_refusal WHAT STATUS FRAGMENT: the last su_run exited STATUS with one
 # message line containing FRAGMENT, and printed nothing on stdout.
 expect_refusal() {
@@ -340,28 +408,63 @@ check_row() {
 	esac
 }
 
-# run_table WHERE ETCDIR PREFIX TABLE: every row of TABLE. A row is
-# "SPEC" | expected | why; the spec is taken exactly as written between the
-# outer double quotes, spaces included.
+# run_table WHERE ETCDIR PREFIX TABLE: every row of TABLE, a file of rows
+# "SPEC" | expected | why.
 run_table() {
-	rows=0
-	while IFS='|' read -r spec expected why; do
-		case $spec in
-		\"*\"*) ;;
-		*) continue ;; # comment or blank
-		esac
-		spec=${spec#\"}
-		spec=${spec%\"*}
-		rows=$((rows + 1))
-		check_row "$1" "$2" "$3" "$spec" "$(trim "$expected")" "$(trim "$why")"
-	done <"$4"
-	# A table that is missing or empty must not pass by testing nothing.
-	[ "$rows" -gt 0 ] || fail "$1: table ${4##*/}" "rows" "none read"
+	each_row table_row "$1" "$2" "$3" <"$4" || fail "$1: table ${4##*/}" "rows" "none read"
 }
 
-trim() {
-	set -- $1
-	printf '%s\n' "$*"
+# table_row WHERE ETCDIR PREFIX "SPEC" EXPECTED WHY: check_row of one row.
+table_row() {
+	unquote "$4"
+	check_row "$1" "$2" "$3" "$UNQUOTED" "$5" "$6"
+}
+
+# --- The table reader: every table of every suite is read here --------------
+
+# each_row FUNCTION [ARG...] <TABLE: FUNCTION ARG... FIELD... for each row of
+# TABLE. Fields are split on | and lose the blanks around them; a field
+# written "..." keeps its quotes (unquote takes them off where a column is
+# meant exactly, spaces and all), so a literal "" stays "". Blank lines and
+# lines starting with # are not rows. FUNCTION's stdin is empty: it cannot
+# eat the table. Fails when TABLE has no row, so an empty or missing table
+# cannot pass by testing nothing.
+each_row() {
+	er_rows=0
+	while IFS= read -r er_line; do
+		er_trim "$er_line"
+		case $er_f in
+		'' | '#'*) continue ;;
+		esac
+		er_rows=$((er_rows + 1))
+		er_call "$er_line" "$@" </dev/null
+	done
+	[ "$er_rows" -gt 0 ]
+}
+
+# er_call LINE FUNCTION ARG...: FUNCTION ARG... and LINE's fields (the
+# added | keeps an empty last field).
+er_call() {
+	er_rest="$1|"
+	shift
+	while [ -n "$er_rest" ]; do
+		er_trim "${er_rest%%|*}"
+		set -- "$@" "$er_f"
+		er_rest=${er_rest#*|}
+	done
+	"$@"
+}
+
+# er_trim TEXT: TEXT without blanks at either end, in er_f (no subshell).
+er_trim() {
+	er_f=${1#"${1%%[![:space:]]*}"}
+	er_f=${er_f%"${er_f##*[![:space:]]}"}
+}
+
+# unquote FIELD: what is between its first and last ", exactly, in UNQUOTED.
+unquote() {
+	UNQUOTED=${1#*\"}
+	UNQUOTED=${UNQUOTED%\"*}
 }
 
 # Run by a command under --init, as sh -c "$ZOMBIES" HELPER N: leave N

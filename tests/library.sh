@@ -30,20 +30,12 @@ CC=${CC:-cc}
 # to privdrop.h and privdrop(3)).
 PUBLIC=$(sed -n 's/^[[:space:]]*\(pd_[a-z_]*\);$/\1/p' "$ROOT/privdrop/privdrop.map")
 
-# In a private mount namespace: the fixtures over /etc/passwd and /etc/group,
-# and with NOPROC=1 an empty tmpfs over /proc; with NOPROC=fake the tmpfs
-# holds a task list of one thread, as a made-up /proc would.
-NS='mount --bind "$0/passwd" /etc/passwd && mount --bind "$0/group" /etc/group ||
-	{ echo "harness: cannot mount the fixtures" >&2; exit 99; }
-[ -z "$NOPROC" ] || mount -t tmpfs none /proc || { echo "harness: cannot hide /proc" >&2; exit 99; }
-[ "$NOPROC" != fake ] || { mkdir -p /proc/self/task/1 && : >/proc/self/task/1/status; } ||
-	{ echo "harness: cannot fake /proc" >&2; exit 99; }
-exec "$@"'
+# Every run (ns_run) has the fixtures over /etc/passwd and /etc/group.
+NS_FLAGS="-f $TESTS/fixtures/library/passwd $TESTS/fixtures/library/group"
 
 main() {
 	need_root "the library suite"
-	W=$(mktemp -d /tmp/privdrop-library.XXXXXX) || exit 1
-	trap cleanup EXIT
+	work_dir privdrop-library
 	DEST=$W/dest
 	missing=
 	require_tools pkg-config "$CC" unshare busybox nm abidiff
@@ -51,7 +43,6 @@ main() {
 	[ -z "$missing" ] || finish library
 	install_lib
 	build_programs
-	fixtures
 	threads_plain
 	threads_refused
 	threads_without_proc
@@ -99,34 +90,13 @@ build_programs() {
 		"$(ldd "$W/threads" | awk '$1 == "libprivdrop.so.0" { print $3 }')"
 }
 
-fixtures() {
-	mkdir -p "$W/etc"
-	cat >"$W/etc/passwd" <<EOF
-root:x:0:0:root:/root:/bin/sh
-app:x:1000:1000:app:/home/app:/bin/sh
-nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
-EOF
-	cat >"$W/etc/group" <<EOF
-root:x:0:
-app:x:1000:
-web:x:1500:nobody,app
-nogroup:x:65534:
-EOF
-}
-
-# in_ns COMMAND...: as root, in a private mount namespace with the fixtures.
-# Sets RC; the output is in $W/out and $W/err.
-in_ns() {
-	NOPROC=${NOPROC-} unshare --mount --propagation private sh -c "$NS" "$W/etc" "$@" </dev/null >"$W/out" 2>"$W/err"
-	RC=$?
-}
 
 threads_plain() {
-	in_ns "$W/threads" app
+	ns_capture -- "$W/threads" app
 	both_switched "plain drop"
 	# Keeping nothing for a non-root user is what the uid change does to
 	# every thread anyway, so it needs no single thread.
-	in_ns "$W/threads" app 0
+	ns_capture -- "$W/threads" app 0
 	both_switched "options keeping nothing"
 }
 
@@ -143,7 +113,7 @@ both_switched() {
 # before anything changes.
 threads_refused() {
 	for row in "app 0x400" "0:0 0"; do
-		in_ns "$W/threads" $row
+		ns_capture -- "$W/threads" $row
 		check "options \"$row\" with a worker thread: refused" \
 			"125 threads: capability options need a process with one thread: drop privileges before starting threads" \
 			"$RC $(cat "$W/err")"
@@ -157,64 +127,62 @@ threads_refused() {
 # refused before anything changes. The kernel still tells one thread from two.
 threads_without_proc() {
 	for mode in "" nofixup inherit; do
-		NOPROC=1 in_ns "$W/threads" app - $mode
+		ns_capture -P -- "$W/threads" app - $mode
 		check "without /proc${mode:+, $mode}: plain drop with a worker thread refused" \
 			"125 threads: /proc/self/task: cannot read the other threads back: /proc is not mounted" \
 			"$RC $(cat "$W/err")"
 		check "without /proc${mode:+, $mode}, refused: both threads still root" "2" \
 			"$(grep -c '^[a-z]*: uid=0/0/0 gid=0/0/0 ' "$W/out")"
 	done
-	NOPROC=1 in_ns "$W/threads" app - alone
+	ns_capture -P -- "$W/threads" app - alone
 	check "without /proc, one thread: plain drop" \
 		"exit 0, stderr [], main: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=0/0/0" \
 		"exit $RC, stderr [$(cat "$W/err")], $(cat "$W/out")"
-	NOPROC=1 in_ns "$W/threads" app 0x400
+	ns_capture -P -- "$W/threads" app 0x400
 	check "without /proc: options refused with a worker thread" \
 		"125 threads: capability options need a process with one thread: drop privileges before starting threads" \
 		"$RC $(cat "$W/err")"
-	NOPROC=1 in_ns "$W/threads" app 0x400 alone
+	ns_capture -P -- "$W/threads" app 0x400 alone
 	check "without /proc, one thread: net_bind_service kept, nothing else" \
 		"exit 0, stderr [], main: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=400/400/400" \
 		"exit $RC, stderr [$(cat "$W/err")], $(cat "$W/out")"
-	NOPROC= # dash keeps an assignment made in front of a function call
 }
 
 # Where a seccomp filter forbids unshare, the threads are counted in
 # /proc/self/task instead; without /proc either, options are refused.
 threads_unshare_forbidden() {
 	FI="$ROOT/tests/faultinj unshare EPERM --"
-	in_ns $FI "$W/threads" app 0x400
+	ns_capture -- $FI "$W/threads" app 0x400
 	check "unshare forbidden: options refused with a worker thread, counted in /proc" \
 		"125 threads: capability options need a process with one thread: drop privileges before starting threads" \
 		"$RC $(cat "$W/err")"
 	check "unshare forbidden, refused: both threads still root" "2" \
 		"$(grep -c '^[a-z]*: uid=0/0/0 gid=0/0/0 ' "$W/out")"
-	in_ns $FI "$W/threads" app 0x400 alone
+	ns_capture -- $FI "$W/threads" app 0x400 alone
 	check "unshare forbidden, one thread: net_bind_service kept, nothing else" \
 		"exit 0, stderr [], main: uid=1000/1000/1000 gid=1000/1000/1000 groups=1000,1500 caps=400/400/400" \
 		"exit $RC, stderr [$(cat "$W/err")], $(cat "$W/out")"
-	NOPROC=1 in_ns $FI "$W/threads" app 0x400 alone
+	ns_capture -P -- $FI "$W/threads" app 0x400 alone
 	check "unshare forbidden and no /proc: options refused, even alone" \
 		"125 threads: /proc/self/task: cannot count the threads: /proc is not mounted" \
 		"$RC $(cat "$W/err")"
-	NOPROC=1 in_ns $FI "$W/threads" app - alone
+	ns_capture -P -- $FI "$W/threads" app - alone
 	check "unshare forbidden and no /proc: a plain drop refused, even alone" \
 		"125 threads: /proc/self/task: cannot count the threads: /proc is not mounted" \
 		"$RC $(cat "$W/err")"
 	# A tmpfs on /proc listing one thread must not pass for the kernel's.
-	NOPROC=fake in_ns $FI "$W/threads" app -
+	ns_capture -P -F -- $FI "$W/threads" app -
 	check "unshare forbidden, a made-up /proc listing one thread: plain drop refused" \
 		"125 threads: /proc/self/task: /proc is not the kernel's procfs" "$RC $(cat "$W/err")"
 	check "a made-up /proc, refused: both threads still root" "2" \
 		"$(grep -c '^[a-z]*: uid=0/0/0 gid=0/0/0 ' "$W/out")"
-	NOPROC=
 }
 
 # A thread with SECBIT_NO_SETUID_FIXUP or an inheritable capability keeps it
 # through the uid change; /proc shows it, and the drop fails.
 threads_keeping() {
 	for mode in nofixup inherit; do
-		in_ns "$W/threads" app - $mode
+		ns_capture -- "$W/threads" app - $mode
 		check "$mode: plain drop with a worker thread fails" \
 			"125 threads: verify: a thread's capabilities are not the ones asked for" \
 			"$RC $(cat "$W/err")"
@@ -225,8 +193,7 @@ threads_keeping() {
 # one request over loopback once it says it listens. Its one line on stdout
 # is the readiness handshake: read from a fifo, which ends at once (EOF) if
 # the daemon dies first; a daemon that hangs is stopped by the timeout.
-DAEMON='busybox ip link set lo up || exit 98
-mkfifo "$1/daemon.fifo" || exit 97
+DAEMON='mkfifo "$1/daemon.fifo" || exit 97
 "$0" app 80 >"$1/daemon.fifo" 2>"$1/daemon.err" &
 pid=$!
 IFS= read -r line <"$1/daemon.fifo"
@@ -236,7 +203,7 @@ wait "$pid"
 echo "daemon exit $?"'
 
 daemon() {
-	in_ns timeout 30 unshare --net sh -c "$DAEMON" "$W/daemon" "$W"
+	ns_capture -n -- sh -c "$DAEMON" "$W/daemon" "$W"
 	check "daemon: dropped to app and could not bind port 81" \
 		"daemon: listening on 80 as uid 1000; port 81 refused" "$(cat "$W/daemon.out" "$W/daemon.err")"
 	check "daemon: served one request as uid 1000, then exited 0" \

@@ -28,13 +28,13 @@ require_tools git python3 gpg gpgconf reuse readelf nm sha256sum sha512sum
 # The throwaway key lives in $W/gnupg alone; its agent is stopped at the end.
 GNUPGHOME=$W/gnupg
 export GNUPGHOME
-stop() {
+stop_agent() {
 	[ ! -d "$GNUPGHOME" ] || gpgconf --kill all
 	cleanup
 }
 rm -rf "$W"
 mkdir -p "$W"
-trap stop EXIT
+trap stop_agent EXIT
 
 # release DIR TZ: clone HEAD into DIR, make release there. The clone gets
 # what this checkout fetched, if anything: each libcap-ng source package,
@@ -69,8 +69,8 @@ same() {
 	fi
 }
 
-# refused WHAT COMMAND...: COMMAND fails.
-refused() {
+# fails WHAT COMMAND...: COMMAND fails.
+fails() {
 	what=$1
 	shift
 	if "$@" >/dev/null 2>&1; then fail "$what" "a failure" "success"; else pass "$what"; fi
@@ -114,7 +114,7 @@ check "SHA256SUMS names every other file, sorted" "$(cd "$A" && ls | grep -vx SH
 accepted "sha256sum -c SHA256SUMS" sh -c "cd '$A' && sha256sum -c --strict SHA256SUMS"
 (cd "$W/a" && make -s dist >/dev/null)
 accepted "the tarball is make dist's" cmp "$A/$tarball" "$W/a/build/$tarball"
-refused "make release refuses the amd64 binary as arm64's" \
+fails "make release refuses the amd64 binary as arm64's" \
 	make -C "$W/a" release ARCHES=arm64 RELEASE_BIN=build/su-exec-static-amd64 RELEASE_DIR=build/release-two
 
 # The SBOMs: each names its binary, and the musl and libcap-ng its build used.
@@ -137,7 +137,7 @@ done
 python3 "$ROOT/mk/sbom.py" "$A/su-exec-static-amd64" "$version" 0 1.2.3 0.8.3 12.2.0 >"$W/libgcc.spdx.json"
 accepted "an SBOM naming libgcc (GPL-3.0-or-later WITH GCC-exception-3.1) passes the check" \
 	python3 "$ROOT/tests/sbom-check.py" "$W/libgcc.spdx.json" "$A/su-exec-static-amd64"
-refused "the check refuses the SBOM of another binary" \
+fails "the check refuses the SBOM of another binary" \
 	python3 "$ROOT/tests/sbom-check.py" "$A/su-exec-static-amd64.spdx.json" "$A/$tarball"
 epoch=$(git -C "$W/a" log -1 --format=%ct)
 check "the SBOM's date is the last commit's" "$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)" \
@@ -174,7 +174,7 @@ gpg --batch --quiet --passphrase '' --quick-gen-key 'privdrop release test <test
 	2>"$W/gpg.log"
 key=$(gpg --batch --with-colons --list-secret-keys 2>/dev/null | awk -F: '$1 == "fpr" { print $10; exit }')
 check "a throwaway key in $GNUPGHOME" yes "$([ -n "$key" ] && echo yes || echo no)"
-refused "make sign without KEY" make -C "$W/a" -s sign
+fails "make sign without KEY" make -C "$W/a" -s sign
 accepted "make sign KEY=..." make -C "$W/a" -s sign KEY="$key"
 for f in $(for a in $ARCHES; do echo "su-exec-static-$a"; done) "$tarball" SHA256SUMS; do
 	accepted "gpg --verify $f.asc" gpg --batch --verify "$A/$f.asc" "$A/$f"
@@ -188,11 +188,11 @@ cp -R "$A" "$F"
 byte=$(od -An -tu1 -j 4096 -N 1 "$F/su-exec-static-amd64" | tr -d ' ')
 printf "$(printf '\\%03o' $(((byte + 1) % 256)))" |
 	dd of="$F/su-exec-static-amd64" bs=1 seek=4096 count=1 conv=notrunc 2>/dev/null
-refused "one byte flipped: the binary differs" cmp -s "$A/su-exec-static-amd64" "$F/su-exec-static-amd64"
-refused "one byte flipped: gpg --verify fails" gpg --batch --verify "$F/su-exec-static-amd64.asc" \
+fails "one byte flipped: the binary differs" cmp -s "$A/su-exec-static-amd64" "$F/su-exec-static-amd64"
+fails "one byte flipped: gpg --verify fails" gpg --batch --verify "$F/su-exec-static-amd64.asc" \
 	"$F/su-exec-static-amd64"
-refused "one byte flipped: sha256sum -c fails" sh -c "cd '$F' && sha256sum -c --quiet SHA256SUMS"
-refused "make sign refuses a folder SHA256SUMS does not match" make -C "$W/a" -s sign KEY="$key" \
+fails "one byte flipped: sha256sum -c fails" sh -c "cd '$F' && sha256sum -c --quiet SHA256SUMS"
+fails "make sign refuses a folder SHA256SUMS does not match" make -C "$W/a" -s sign KEY="$key" \
 	RELEASE_DIR="$F"
 
 accepted "reuse lint in the clone" sh -c "cd '$W/a' && reuse lint"
