@@ -366,7 +366,7 @@ state_row() {
 	expect_ran "$where: ${STATE_WHAT}su-exec $*: Cap* and NoNewPrivs as the README says" \
 		"$(expected_state "$@")"
 	ran=$(state_of "$W/out")
-	run "$where" "$STATE_CALLER" "" --dry-run "$@" sh -c "$(probe "$where")"
+	caps_run "$where" "$STATE_CALLER" "" --dry-run "$@" sh -c "$(probe "$where")"
 	if [ "$RC" -eq 0 ] && [ ! -e "$M_OUT" ]; then
 		check "$where: ${STATE_WHAT}su-exec --dry-run $*: says what the run set" "$ran" "$(dry_state "$W/err")"
 	else
@@ -510,9 +510,9 @@ refusals() {
 # then refuses as the run does, and runs nothing.
 dry_not_root() {
 	wrap="$(inside "$1" su-exec) nobody"
-	run "$1" "" "$wrap" games sh -c ": >$(marker "$1")"
+	caps_run "$1" "" "$wrap" games sh -c ": >$(marker "$1")"
 	refusal=$(cat "$W/err")
-	run "$1" "" "$wrap" --dry-run games sh -c ": >$(marker "$1")"
+	caps_run "$1" "" "$wrap" --dry-run games sh -c ": >$(marker "$1")"
 	check "$1: as nobody, su-exec --dry-run games: games' ids, its sets, then the run's refusal, 125" \
 		"125 [su-exec: uid=$(uid_of games) ...] [su-exec: CapInh=...] [$refusal] ran no" \
 		"$RC [$(sed -n '1s/ gid=.*/ .../p' "$W/err")] [$(sed -n '2s/=.*/=.../p' "$W/err")] [$(sed -n 3p "$W/err")] ran $([ -e "$M_OUT" ] && echo yes || echo no)"
@@ -527,7 +527,7 @@ refused() {
 	caps_run "$where" "$caller" "$wrap" "$@" nobody sh -c ": >$(marker "$where")"
 	expect_refused "$where: su-exec $* nobody, $what: exit 125, the command never runs" "$fragment"
 	[ "${SWITCH:-0}" = 1 ] && return
-	run "$where" "$caller" "$wrap" --dry-run "$@" nobody sh -c ": >$(marker "$where")"
+	caps_run "$where" "$caller" "$wrap" --dry-run "$@" nobody sh -c ": >$(marker "$where")"
 	expect_refused "$where: su-exec --dry-run $* nobody, $what: the same refusal" "$fragment"
 }
 
