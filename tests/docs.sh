@@ -87,8 +87,8 @@ done
 
 # What cannot be fixed in su-exec is said where a user reads: the TIOCSTI
 # hazard of a root terminal, in the threat model and the man page.
-check "README threat model warns of TIOCSTI" yes \
-	"$(sed -n '/^## Threat model/,/^### /p' "$readme" | grep -q TIOCSTI && echo yes)"
+check "docs/threat-model.md warns of TIOCSTI" yes \
+	"$(sed -n '/^## Threat model/,/^### /p' "$ROOT/docs/threat-model.md" | grep -q TIOCSTI && echo yes)"
 check "su-exec.1 warns of TIOCSTI" yes \
 	"$(sed -n '/^\.SH SECURITY/,/^\.SH /p' "$man" | grep -q TIOCSTI && echo yes)"
 # A variable-length array is a stack buffer of any size: none, and -Wvla keeps it so.
