@@ -166,17 +166,20 @@ tests/exit32: tests/exit32.s
 test-helpers: $(TEST_HELPERS)
 
 # make check runs every suite; each check-SUITE runs one. The suites are
-# independent: make -j2 check runs two at a time (add -O to keep each
-# suite's lines together). Not as root, the root-only suites say SKIP.
-# make check SANITIZE=address,undefined, or VALGRIND=1: the unit tests only,
-# built with those sanitizers or run under valgrind.
+# independent, so make check runs CHECK_JOBS of them at a time, each suite's
+# lines kept together (-O); the longest, init, starts first. Not as root,
+# the root-only suites say SKIP. make check SANITIZE=address,undefined, or
+# VALGRIND=1: the unit tests only, built with those sanitizers or run under
+# valgrind.
 SANITIZE =
 VALGRIND =
+CHECK_JOBS = 2
 CHECK_MODE = $(if $(SANITIZE),check-sanitize,$(if $(VALGRIND),check-valgrind,check-all))
 
-check: $(CHECK_MODE)
+check: all su-exec-static
+	$(MAKE) --no-print-directory -j$(CHECK_JOBS) -O $(CHECK_MODE)
 
-check-all: check-unit check-docs check-integration check-caps check-init check-library check-emulation
+check-all: check-init check-integration check-caps check-unit check-docs check-library check-emulation
 
 check-unit: tests/unit/check_privdrop
 	tests/unit/check_privdrop
