@@ -3,6 +3,7 @@
 /* The public calls a daemon uses: the error line, and resolving from /etc. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <grp.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -448,6 +449,139 @@ START_TEST(test_not_root)
 }
 END_TEST
 
+/* PD_DRY_RUN checks and changes nothing: root stays root; not root is refused as pd_apply refuses. */
+START_TEST(test_dry_run)
+{
+	struct pd_options dry = { 0, PD_DRY_RUN }, bad = { (uint64_t)1 << 63, PD_DRY_RUN | PD_KEEP_CAPS };
+	struct pd_plan *plan;
+	struct pd_error err;
+	uid_t ru, eu, su;
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("nobody", &plan, &err), 0);
+	ck_assert_int_eq(pd_apply(plan, &dry, &err), 0);
+	ck_assert_int_eq(getresuid(&ru, &eu, &su), 0);
+	ck_assert_uint_eq(ru + eu + su, 0);
+	ck_assert_uint_eq(getegid(), 0);
+	ck_assert_int_eq(pd_apply(plan, &bad, &err), -1);
+	ck_assert_int_eq(err.field, PD_FIELD_KEEP_CAPS);
+	ck_assert_int_eq(setresuid(1000, 1000, 1000), 0);
+	ck_assert_int_eq(pd_apply(plan, &dry, &err), -1);
+	ck_assert_int_eq(err.kind, PD_ERR_NOT_ROOT);
+	pd_plan_free(plan);
+}
+END_TEST
+
+static void plan_groups_text(const struct pd_plan *plan, char *out, size_t size)
+{
+	groups_text(plan, out, size);
+}
+
+START_TEST(test_groups)
+{
+	static const gid_t some[] = { 5, 3, 5, 1 };
+	struct pd_plan *plan;
+	struct pd_error err;
+	char line[128];
+	gid_t gid = 0;
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve_group("web", &gid, &err), 0);
+	ck_assert_uint_eq(gid, 1500);
+	ck_assert_int_eq(pd_resolve_group("1500", &gid, &err), 0);
+	ck_assert_uint_eq(gid, 1500);
+	ck_assert_int_eq(pd_resolve_group("nosuch", &gid, &err), -1);
+	pd_error_format(&err, line, sizeof(line));
+	ck_assert_str_eq(line, "'nosuch': no such group");
+	ck_assert_int_eq(pd_resolve_group("", &gid, &err), -1);
+	ck_assert_int_eq(err.kind, PD_ERR_INPUT);
+	ck_assert_int_eq(pd_resolve_group("4294967295", &gid, &err), -1);
+	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	ck_assert_int_eq(pd_plan_set_groups(plan, some, 4, &err), 0);
+	plan_groups_text(plan, line, sizeof(line));
+	ck_assert_str_eq(line, "1,3,5");
+	pd_plan_free(plan);
+}
+END_TEST
+
+/* --add-groups' lists and root's --keep-groups: the runtime's groups, not root's own. */
+START_TEST(test_cli_groups_root)
+{
+	static const gid_t runtime[] = { 0, 44, 2000 };
+	const char *lists[] = { "web,4242" }, *bad[] = { "web,,app" };
+	struct pd_plan *plan;
+	struct pd_error err;
+	char line[128];
+
+	fixtures();
+	ck_assert_int_eq(setgroups(3, runtime), 0);
+	ck_assert_int_eq(pd_resolve("nobody", &plan, &err), 0);
+	ck_assert_int_eq(cli_groups(plan, lists, 1, 0, &err), 0);
+	plan_groups_text(plan, line, sizeof(line));
+	ck_assert_str_eq(line, "1500,4242,65534");
+	ck_assert_int_eq(cli_groups(plan, NULL, 0, 1, &err), 0);
+	plan_groups_text(plan, line, sizeof(line));
+	ck_assert_str_eq(line, "44,1500,2000,4242,65534");
+	ck_assert_int_eq(cli_groups(plan, bad, 1, 0, &err), -1);
+	pd_error_format(&err, line, sizeof(line));
+	ck_assert_str_eq(line, "'web,,app': empty group name");
+	pd_plan_free(plan);
+}
+END_TEST
+
+/* Not root: the held groups replace USER's; gid 0 among them is refused unless asked for. */
+START_TEST(test_cli_groups_not_root)
+{
+	static const gid_t held[] = { 0, 2000 };
+	const char *zero[] = { "0" };
+	struct pd_plan *plan;
+	struct pd_error err;
+	char line[160];
+
+	fixtures();
+	ck_assert_int_eq(pd_resolve("app", &plan, &err), 0);
+	ck_assert_int_eq(setgroups(2, held), 0);
+	ck_assert_int_eq(setresgid(1000, 1000, 1000), 0);
+	ck_assert_int_eq(setresuid(1000, 1000, 1000), 0);
+	ck_assert_int_eq(cli_groups(plan, NULL, 0, 1, &err), -1);
+	pd_error_format(&err, line, sizeof(line));
+	ck_assert_str_eq(line, "--keep-groups: the caller holds gid 0, which is never kept: name it as GROUP or with --add-groups");
+	ck_assert_int_eq(cli_groups(plan, zero, 1, 1, &err), 0);
+	plan_groups_text(plan, line, sizeof(line));
+	ck_assert_str_eq(line, "0,1000,2000");
+	pd_plan_free(plan);
+}
+END_TEST
+
+/*
+ * --dry-run's sets, against the kernel's rules (capabilities(7)): a non-root
+ * target keeps exactly -k, ambient too; root with -k is bounded to it; -b
+ * empties the bounding set but for -k; -n sets no_new_privs.
+ */
+START_TEST(test_forecast)
+{
+	struct pd_options keep = { (uint64_t)1 << 10, PD_KEEP_CAPS }, bounded = { 0, PD_CLEAR_BOUNDING },
+			  nnp = { 0, PD_NO_NEW_PRIVS }, root_keep = { (uint64_t)1 << 10, PD_KEEP_CAPS };
+	struct cli_forecast f, now;
+
+	ck_assert_int_eq(cli_forecast(0, &(struct pd_options){ 0 }, &now), 0);
+	ck_assert_int_eq(cli_forecast(65534, &keep, &f), 0);
+	ck_assert(f.inheritable == 1u << 10 && f.permitted == 1u << 10 && f.effective == 1u << 10 &&
+		  f.ambient == 1u << 10 && f.bounding == now.bounding);
+	ck_assert_int_eq(cli_forecast(65534, &(struct pd_options){ 0 }, &f), 0);
+	ck_assert(f.inheritable == 0 && f.permitted == 0 && f.effective == 0 && f.ambient == 0);
+	ck_assert_int_eq(cli_forecast(65534, &bounded, &f), 0);
+	ck_assert(f.bounding == 0 && f.permitted == 0);
+	ck_assert_int_eq(cli_forecast(0, &root_keep, &f), 0);
+	ck_assert(f.bounding == 1u << 10 && f.permitted == 1u << 10 && f.effective == 1u << 10 && f.ambient == 0);
+	ck_assert_int_eq(cli_forecast(0, &bounded, &f), 0);
+	ck_assert(f.bounding == 0 && f.permitted == 0 && f.inheritable == 0);
+	ck_assert_int_eq(cli_forecast(65534, &nnp, &f), 0);
+	ck_assert_int_eq(f.no_new_privs, 1);
+	ck_assert_int_eq(now.no_new_privs, 0);
+}
+END_TEST
+
 Suite *api_suite(void)
 {
 	Suite *s = suite_create("api");
@@ -457,7 +591,7 @@ Suite *api_suite(void)
 	tcase_add_loop_test(tc, test_format, 0, COUNT(format_rows));
 	tcase_add_test(tc, test_format_truncates);
 	tcase_add_test(tc, test_escape);
-	tcase_add_test(tc, test_resolve_once_twice);
+	tcase_add_test(tc, test_forecast);
 	suite_add_tcase(s, tc);
 	/*
 	 * These mount fixtures over /etc in a namespace of their own: a build
@@ -468,6 +602,11 @@ Suite *api_suite(void)
 	tcase_add_loop_test(files, test_resolve, 0, 2 * COUNT(resolve_rows));
 	tcase_add_loop_test(files, test_exec_environment, 0, 2);
 	tcase_add_test(files, test_exec_login_env);
+	tcase_add_test(files, test_resolve_once_twice);
+	tcase_add_test(files, test_dry_run);
+	tcase_add_test(files, test_groups);
+	tcase_add_test(files, test_cli_groups_root);
+	tcase_add_test(files, test_cli_groups_not_root);
 	tcase_add_loop_test(files, test_bad_options, 0, COUNT(bad_options));
 	tcase_add_loop_test(files, test_error_kinds, 0, COUNT(kind_rows));
 	tcase_add_test(files, test_not_root);
