@@ -61,6 +61,8 @@ static const char usage_text[] =
 	"      --grace=SECONDS    with --init: once COMMAND exits, SIGTERM the rest\n"
 	"                         and SIGKILL them after SECONDS (0-86400,\n"
 	"                         default 5)\n"
+	"  -e, --expect-exit=CODE with --init: exit 0 when COMMAND's status is CODE\n"
+	"                         (0-255, 128+N for signal N); may be repeated\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
 	"  -h, --help             print this help and exit (-? alone too, as gosu)\n"
 	"  -V, --version          print the version, arch, libc and libcap-ng, and exit\n"
@@ -258,6 +260,7 @@ static const struct option_def option_defs[] = {
 	{ "pgroup", no_argument, 'g', 1 },
 	{ "rewrite", required_argument, 'r', 1 },
 	{ "grace", required_argument, OPT_GRACE, 1 },
+	{ "expect-exit", required_argument, 'e', 1 },
 };
 
 #define N_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
@@ -318,6 +321,9 @@ static void apply_option(const struct option_def *d, const char *arg, struct opt
 		break;
 	case OPT_GRACE:
 		r = cli_grace_parse(arg, &o->init.grace, &err);
+		break;
+	case 'e':
+		r = cli_expect_parse(arg, &o->init, &err);
 		break;
 	}
 	if (r < 0) {

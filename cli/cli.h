@@ -19,6 +19,9 @@
 /* grace.c: --grace=SECONDS, 0..INIT_GRACE_MAX; *grace is left alone on failure */
 int cli_grace_parse(const char *s, unsigned *grace, struct pd_error *err);
 
+/* expect.c: --expect-exit=CODE, 0..INIT_STATUS_MAX, added to in->expect */
+int cli_expect_parse(const char *s, struct init_options *in, struct pd_error *err);
+
 /* capnames.c: a comma-separated list of libcap-ng's names added to *keep */
 int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
 

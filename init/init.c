@@ -427,6 +427,13 @@ static int keep_nothing(struct pd_error *err)
 	return 0;
 }
 
+/* An exit status --expect-exit named (statuses are 0..255: 128 + 64 at most). */
+static int expected(const struct init_options *in, int status)
+{
+	return status >= 0 && status <= INIT_STATUS_MAX &&
+	       (in->expect[status / 32] >> (status % 32) & 1);
+}
+
 /* The command has been started: the init's part, until all is over. */
 static int stay(struct init *s, const struct pd_plan *plan, int *status, struct pd_error *err)
 {
@@ -440,6 +447,8 @@ static int stay(struct init *s, const struct pd_plan *plan, int *status, struct 
 	}
 	if (supervise(s, status) < 0)
 		return pd_fail(err, PD_ERR_SYSTEM, "waitpid", errno, NULL);
+	if (expected(s->in, *status))
+		*status = 0;
 	shut_down(s);
 	return 0;
 }

@@ -9,6 +9,7 @@
 #ifndef INIT_H
 #define INIT_H
 
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "../privdrop/privdrop.h"
@@ -16,11 +17,14 @@
 #define INIT_NSIG 65 /* signals 1..64: the kernel's sigset everywhere but MIPS */
 #define INIT_GRACE_DEFAULT 5
 #define INIT_GRACE_MAX 86400 /* a day; added to a 32-bit time_t, it cannot overflow */
+#define INIT_STATUS_MAX 255   /* the exit statuses --expect-exit can name */
 
 struct init_options {
 	int pgroup;		/* the child gets its own group, and the signals go to it */
 	unsigned grace;		/* seconds between SIGTERM and SIGKILL for the others, <= INIT_GRACE_MAX */
 	int rewrite[INIT_NSIG]; /* index: signal received; value: signal delivered, 0 drops */
+	/* bit N: the command's status N (128 + a signal too) is reported as 0 */
+	uint32_t expect[(INIT_STATUS_MAX + 1) / 32];
 	/* NULL, or called in the init, before the fork, with what it goes on without */
 	void (*notice)(const struct pd_error *what);
 };
@@ -31,7 +35,8 @@ void init_defaults(struct init_options *in);
 /*
  * After pd_apply: forks the command, which pd_exec runs with envp, and stays
  * as its init. Returns 0 in the init when all is over, with *status the exit
- * status to use (the command's code, or 128 + its signal); 1 in the child
+ * status to use (the command's code, or 128 + its signal; 0 if in->expect
+ * lists it); 1 in the child
  * when the command could not be run; -1 when the init failed (no child
  * started, it vanished, or *in holds a value out of range). Both failures
  * fill *err, its errnum the errno. On every return in the init the signal
