@@ -58,7 +58,7 @@ LIB_SRC = $(COMMON_SRC) privdrop/number.c privdrop/spec.c privdrop/find.c privdr
 # The program's side: its words (capability and signal names, seconds) into values.
 CLI_SRC = cli/grace.c cli/expect.c cli/capnames.c cli/signames.c
 # The init behind --init: the program's too, built on privdrop.h alone.
-INIT_SRC = init/init.c init/tree.c
+INIT_SRC = init/init.c init/tree.c init/pdeath.c
 PROG_SRC = $(COMMON_SRC) $(CLI_SRC) $(INIT_SRC) su-exec.c
 
 # Every object lives under build/VARIANT/, named for its source: build/dyn

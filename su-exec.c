@@ -63,6 +63,8 @@ static const char usage_text[] =
 	"                         default 5)\n"
 	"  -e, --expect-exit=CODE with --init: exit 0 when COMMAND's status is CODE\n"
 	"                         (0-255, 128+N for signal N); may be repeated\n"
+	"      --pdeathsig=SIG    COMMAND gets SIG (names or numbers) when its parent\n"
+	"                         dies; with --init the init too, and forwards it\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
 	"  -h, --help             print this help and exit (-? alone too, as gosu)\n"
 	"  -V, --version          print the version, arch, libc and libcap-ng, and exit\n"
@@ -247,7 +249,7 @@ struct option_def {
 	int init_only;
 };
 
-enum { OPT_GRACE = 256 };
+enum { OPT_GRACE = 256, OPT_PDEATHSIG };
 
 static const struct option_def option_defs[] = {
 	{ "keep-caps", required_argument, 'k', 0 },
@@ -261,6 +263,7 @@ static const struct option_def option_defs[] = {
 	{ "rewrite", required_argument, 'r', 1 },
 	{ "grace", required_argument, OPT_GRACE, 1 },
 	{ "expect-exit", required_argument, 'e', 1 },
+	{ "pdeathsig", required_argument, OPT_PDEATHSIG, 0 },
 };
 
 #define N_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
@@ -324,6 +327,10 @@ static void apply_option(const struct option_def *d, const char *arg, struct opt
 		break;
 	case 'e':
 		r = cli_expect_parse(arg, &o->init, &err);
+		break;
+	case OPT_PDEATHSIG:
+		r = cli_pdeathsig_parse(arg, &o->init.pdeathsig, &err);
+		o->init.parent = getppid(); /* as early as can be: a death from here on is seen */
 		break;
 	}
 	if (r < 0) {
@@ -645,24 +652,31 @@ static _Noreturn void exec_failed(struct pd_error *err, const char *cmd)
 	die_error_status(err, err->errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
 }
 
-/* --init. A child whose exec failed says why and exits 127 or 126, as exec mode does. */
+/*
+ * --init. A child whose exec failed says why and exits 127 or 126, as exec
+ * mode does; one that failed before it (2), 125.
+ */
 static _Noreturn void run_init(const struct init_options *in, const struct pd_plan *plan, char **argv)
 {
 	struct pd_error err = { 0 };
 	int status = EXIT_FAIL, r;
 
 	r = init_run(in, plan, argv, environ, &status, &err);
-	if (r < 0)
+	if (r < 0 || r == 2)
 		die_error(&err);
 	if (r == 0)
 		_exit(status);
 	exec_failed(&err, argv[0]);
 }
 
-static _Noreturn void exec_command(const struct pd_plan *plan, char **argv)
+static _Noreturn void exec_command(const struct init_options *in, const struct pd_plan *plan,
+				   char **argv)
 {
 	struct pd_error err = { 0 };
 
+	/* Last before the exec: the switch would have cleared it. */
+	if (in->pdeathsig && init_parent_death(in->pdeathsig, in->parent, &err) < 0)
+		die_error(&err);
 	pd_exec(plan, argv, environ);
 	err.errnum = errno;
 	exec_failed(&err, argv[0]);
@@ -701,5 +715,5 @@ int main(int argc, char **argv)
 	}
 	if (opts.init_mode)
 		run_init(&opts.init, plan, argv + spec + 1);
-	exec_command(plan, argv + spec + 1);
+	exec_command(&opts.init, plan, argv + spec + 1);
 }

@@ -28,5 +28,7 @@ int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
 /* signames.c: names (any case, SIG optional) or numbers 1..64 */
 int cli_signal_parse(const char *s, size_t len, int *sig, const char **why);
 int cli_rewrite_parse(const char *arg, struct init_options *in, struct pd_error *err);
+/* --pdeathsig=SIG: one signal, as above; *sig is left alone on failure */
+int cli_pdeathsig_parse(const char *arg, int *sig, struct pd_error *err);
 
 #endif
