@@ -56,9 +56,9 @@ LIB_SRC = $(COMMON_SRC) privdrop/number.c privdrop/spec.c privdrop/find.c privdr
 	privdrop/switch.c privdrop/exec.c \
 	privdrop/error.c privdrop/drop.c privdrop/threads.c
 # The program's side: its words (capability and signal names, seconds) into values.
-CLI_SRC = cli/grace.c cli/capnames.c cli/signames.c cli/forecast.c cli/groups.c
+CLI_SRC = cli/grace.c cli/expect.c cli/capnames.c cli/signames.c cli/forecast.c cli/groups.c
 # The init behind --init: the program's too, built on privdrop.h alone.
-INIT_SRC = init/init.c init/tree.c
+INIT_SRC = init/init.c init/tree.c init/pdeath.c
 PROG_SRC = $(COMMON_SRC) $(CLI_SRC) $(INIT_SRC) su-exec.c
 
 # Every object lives under build/VARIANT/, named for its source: build/dyn

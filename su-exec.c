@@ -58,21 +58,22 @@ static const char usage_text[] =
 	"                         the terminal's foreground; signals go to the group\n"
 	"  -r, --rewrite=FROM:TO  with --init: deliver signal FROM as TO (names or\n"
 	"                         numbers; TO 0 drops FROM); may be repeated\n"
-	"      --grace=SECONDS    with --init: once COMMAND exits, SIGTERM the rest\n"
-	"                         and SIGKILL them after SECONDS (0-86400,\n"
-	"                         default 5)\n"
+	"      --grace=SECONDS    with --init: after COMMAND, SIGTERM the rest, SIGKILL\n"
+	"                         them SECONDS later (0-86400, default 5)\n"
+	"  -e, --expect-exit=CODE with --init: exit 0 when COMMAND's status is CODE\n"
+	"                         (0-255, 128+N for signal N); may be repeated\n"
+	"      --pdeathsig=SIG    COMMAND gets SIG (names or numbers) when its parent\n"
+	"                         dies; with --init the init too, and forwards it\n"
 	"      --add-groups=LIST  add these groups (comma-separated names or ids from\n"
 	"                         /etc/group) to USER's; may be repeated\n"
-	"      --keep-groups      keep the groups the caller was given: not root, run\n"
-	"                         with the groups it has; root, add the ones /etc/group\n"
-	"                         does not give root (the runtime's); never gid 0\n"
+	"      --keep-groups      keep the caller's added groups: not root, all it has;\n"
+	"                         root, those /etc/group does not give it; never gid 0\n"
 	"      --login-env        also set USER, LOGNAME and SHELL from USER's entry\n"
 	"      --reset-env        as setpriv: keep only TERM, set HOME, USER, LOGNAME,\n"
 	"                         SHELL, and PATH to the login default\n"
 	"  -v, --verbose          print the uid, gid, groups and HOME before the exec\n"
-	"      --dry-run          check all as the run would, change nothing, run\n"
-	"                         nothing: print what would be set (as -v, then the\n"
-	"                         command's capability sets, no_new_privs, --init's)\n"
+	"      --dry-run          check all, change and run nothing: print what would\n"
+	"                         be set (as -v, then the sets, no_new_privs, --init's)\n"
 	"  -h, --help             print this help and exit (-? alone too, as gosu)\n"
 	"  -V, --version          print the version, arch, libc and libcap-ng, and exit\n"
 	"                         (-v alone too, as gosu)\n"
@@ -260,7 +261,7 @@ struct option_def {
 	int init_only;
 };
 
-enum { OPT_GRACE = 256, OPT_DRY_RUN, OPT_LOGIN_ENV, OPT_RESET_ENV, OPT_ADD_GROUPS, OPT_KEEP_GROUPS };
+enum { OPT_GRACE = 256, OPT_PDEATHSIG, OPT_DRY_RUN, OPT_LOGIN_ENV, OPT_RESET_ENV, OPT_ADD_GROUPS, OPT_KEEP_GROUPS };
 
 static const struct option_def option_defs[] = {
 	{ "keep-caps", required_argument, 'k', 0 },
@@ -278,6 +279,8 @@ static const struct option_def option_defs[] = {
 	{ "pgroup", no_argument, 'g', 1 },
 	{ "rewrite", required_argument, 'r', 1 },
 	{ "grace", required_argument, OPT_GRACE, 1 },
+	{ "expect-exit", required_argument, 'e', 1 },
+	{ "pdeathsig", required_argument, OPT_PDEATHSIG, 0 },
 };
 
 #define N_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
@@ -355,6 +358,13 @@ static void apply_option(const struct option_def *d, const char *arg, struct opt
 		break;
 	case OPT_GRACE:
 		r = cli_grace_parse(arg, &o->init.grace, &err);
+		break;
+	case 'e':
+		r = cli_expect_parse(arg, &o->init, &err);
+		break;
+	case OPT_PDEATHSIG:
+		r = cli_pdeathsig_parse(arg, &o->init.pdeathsig, &err);
+		o->init.parent = getppid(); /* as early as can be: a death from here on is seen */
 		break;
 	}
 	if (r < 0) {
@@ -798,25 +808,32 @@ static _Noreturn void exec_failed(struct pd_error *err, const char *cmd)
 	die_error_status(err, err->errnum == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC);
 }
 
-/* --init. A child whose exec failed says why and exits 127 or 126, as exec mode does. */
+/*
+ * --init. A child whose exec failed says why and exits 127 or 126, as exec
+ * mode does; one that failed before it (2), 125.
+ */
 static _Noreturn void run_init(const struct init_options *in, const struct pd_plan *plan, char **argv)
 {
 	struct pd_error err = { 0 };
 	int status = EXIT_FAIL, r;
 
 	r = init_run(in, plan, argv, environ, &status, &err);
-	if (r < 0)
+	if (r < 0 || r == 2)
 		die_error(&err);
 	if (r == 0)
 		_exit(status);
 	exec_failed(&err, argv[0]);
 }
 
-static _Noreturn void exec_command(const struct pd_plan *plan, char **argv, unsigned env)
+static _Noreturn void exec_command(const struct init_options *in, const struct pd_plan *plan,
+				   char **argv)
 {
 	struct pd_error err = { 0 };
 
-	pd_exec_env(plan, argv, environ, env);
+	/* Last before the exec: the switch would have cleared it. */
+	if (in->pdeathsig && init_parent_death(in->pdeathsig, in->parent, &err) < 0)
+		die_error(&err);
+	pd_exec_env(plan, argv, environ, in->env);
 	err.errnum = errno;
 	exec_failed(&err, argv[0]);
 }
@@ -857,5 +874,5 @@ int main(int argc, char **argv)
 	}
 	if (opts.init_mode)
 		run_init(&opts.init, plan, argv + spec + 1);
-	exec_command(plan, argv + spec + 1, opts.init.env);
+	exec_command(&opts.init, plan, argv + spec + 1);
 }

@@ -29,11 +29,16 @@ int cli_forecast(uid_t uid, const struct pd_options *o, struct cli_forecast *f);
 /* groups.c: --add-groups' lists and --keep-groups into the plan's groups */
 int cli_groups(struct pd_plan *plan, const char *const *lists, size_t nlists, int keep, struct pd_error *err);
 
+/* expect.c: --expect-exit=CODE, 0..INIT_STATUS_MAX, added to in->expect */
+int cli_expect_parse(const char *s, struct init_options *in, struct pd_error *err);
+
 /* capnames.c: a comma-separated list of libcap-ng's names added to *keep */
 int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
 
 /* signames.c: names (any case, SIG optional) or numbers 1..64 */
 int cli_signal_parse(const char *s, size_t len, int *sig, const char **why);
 int cli_rewrite_parse(const char *arg, struct init_options *in, struct pd_error *err);
+/* --pdeathsig=SIG: one signal, as above; *sig is left alone on failure */
+int cli_pdeathsig_parse(const char *arg, int *sig, struct pd_error *err);
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
 /*
- * Signal names and numbers for --rewrite=FROM:TO. A signal is a name, with or
+ * Signal names and numbers for --rewrite=FROM:TO and --pdeathsig=SIG. A signal is a name, with or
  * without SIG, in any case (TERM, sigterm), RTMIN+N or RTMAX-N as kill -l
  * prints them, or a number 1..64 in digits only.
  */
@@ -112,5 +112,15 @@ int cli_rewrite_parse(const char *arg, struct init_options *in, struct pd_error 
 	if (!(to_len == 1 && to_s[0] == '0') && cli_signal_parse(to_s, to_len, &to, &why) < 0)
 		return pd_fail_input(err, to_s, to_len, why);
 	in->rewrite[from] = to;
+	return 0;
+}
+
+/* Any signal, KILL too: the kernel sends it, nothing has to catch it. */
+int cli_pdeathsig_parse(const char *arg, int *sig, struct pd_error *err)
+{
+	const char *why;
+
+	if (cli_signal_parse(arg, strlen(arg), sig, &why) < 0)
+		return pd_fail_input(err, arg, strlen(arg), why);
 	return 0;
 }

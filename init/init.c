@@ -52,6 +52,8 @@ struct init {
 	ksigset mask;	       /* the mask the caller had */
 	struct sigaction chld; /* and its SIGCHLD disposition */
 	int subreaper;	       /* and its child-subreaper flag; -1: not set by us */
+	int pdeath;	       /* and its parent-death signal; -1: not set by us */
+	pid_t self;	       /* the init: the child's parent, for its pdeathsig */
 };
 
 static int set_mask(const ksigset *set, ksigset *old)
@@ -346,6 +348,9 @@ static int run_child(const struct init *s, const struct pd_plan *plan, char *con
 		pd_fail(err, PD_ERR_SYSTEM, "restoring the signal mask", errno, NULL);
 		return 1;
 	}
+	/* The fork cleared it. Under the caller's mask: one raised now is the command's. */
+	if (s->in->pdeathsig && init_parent_death(s->in->pdeathsig, s->self, err) < 0)
+		return 2;
 	pd_exec_env(plan, argv, s->envp, s->in->env);
 	pd_fail(err, PD_ERR_SYSTEM, NULL, errno, NULL);
 	err->subject = argv[0];
@@ -379,7 +384,7 @@ static void give_back_tty(struct init *s)
 	s->tty = -1;
 }
 
-/* The caller's mask, SIGCHLD disposition and subreaper flag, as prepare found them. */
+/* The caller's mask, SIGCHLD disposition, subreaper flag and parent-death signal, as found. */
 static void restore(const struct init *s)
 {
 	int saved = errno;
@@ -387,6 +392,8 @@ static void restore(const struct init *s)
 	sigaction(SIGCHLD, &s->chld, NULL);
 	set_mask(&s->mask, NULL);
 	restore_subreaper(s);
+	if (s->pdeath >= 0)
+		prctl(PR_SET_PDEATHSIG, (unsigned long)s->pdeath, 0UL, 0UL, 0UL);
 	errno = saved;
 }
 
@@ -399,6 +406,8 @@ static int valid(const struct init_options *in, struct pd_error *err)
 	for (sig = 0; sig < INIT_NSIG; sig++)
 		if (in->rewrite[sig] < 0 || in->rewrite[sig] >= INIT_NSIG)
 			return pd_fail(err, PD_ERR_INPUT, "rewrite", EINVAL, NULL);
+	if (in->pdeathsig < 0 || in->pdeathsig >= INIT_NSIG)
+		return pd_fail(err, PD_ERR_INPUT, "pdeathsig", EINVAL, NULL);
 	return 0;
 }
 
@@ -427,6 +436,31 @@ static int keep_nothing(struct pd_error *err)
 	return 0;
 }
 
+/* An exit status --expect-exit named (statuses are 0..255: 128 + 64 at most). */
+static int expected(const struct init_options *in, int status)
+{
+	return status >= 0 && status <= INIT_STATUS_MAX &&
+	       (in->expect[status / 32] >> (status % 32) & 1);
+}
+
+/*
+ * The init's own parent-death signal, its parent the caller's: under the
+ * init's mask, so one that comes (or is raised at once) is forwarded to the
+ * command as any other signal. The caller's value comes back in restore.
+ */
+static int watch_parent(struct init *s, struct pd_error *err)
+{
+	int old = 0; /* defined for valgrind, which does not see the kernel write it */
+
+	s->pdeath = -1;
+	if (!s->in->pdeathsig)
+		return 0;
+	if (prctl(PR_GET_PDEATHSIG, (unsigned long)&old, 0UL, 0UL, 0UL) < 0)
+		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_GET_PDEATHSIG)", errno, NULL);
+	s->pdeath = old;
+	return init_parent_death(s->in->pdeathsig, s->in->parent, err);
+}
+
 /* The command has been started: the init's part, until all is over. */
 static int stay(struct init *s, const struct pd_plan *plan, int *status, struct pd_error *err)
 {
@@ -440,6 +474,8 @@ static int stay(struct init *s, const struct pd_plan *plan, int *status, struct 
 	}
 	if (supervise(s, status) < 0)
 		return pd_fail(err, PD_ERR_SYSTEM, "waitpid", errno, NULL);
+	if (expected(s->in, *status))
+		*status = 0;
 	shut_down(s);
 	return 0;
 }
@@ -447,15 +483,19 @@ static int stay(struct init *s, const struct pd_plan *plan, int *status, struct 
 int init_run(const struct init_options *in, const struct pd_plan *plan, char *const argv[],
 	     char *const envp[], int *status, struct pd_error *err)
 {
-	struct init s = { .in = in, .envp = envp, .tty = -1 };
+	struct init s = { .in = in, .envp = envp, .tty = -1, .pdeath = -1 };
 	int r;
 
 	if (valid(in, err) < 0 || prepare(&s, err) < 0)
 		return -1;
-	s.child = fork();
-	if (s.child == 0)
-		return run_child(&s, plan, argv, err);
-	r = s.child < 0 ? pd_fail(err, PD_ERR_SYSTEM, "fork", errno, NULL) : stay(&s, plan, status, err);
+	s.self = getpid();
+	r = watch_parent(&s, err);
+	if (r == 0) {
+		s.child = fork();
+		if (s.child == 0)
+			return run_child(&s, plan, argv, err);
+		r = s.child < 0 ? pd_fail(err, PD_ERR_SYSTEM, "fork", errno, NULL) : stay(&s, plan, status, err);
+	}
 	give_back_tty(&s);
 	restore(&s);
 	return r;

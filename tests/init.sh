@@ -597,8 +597,139 @@ main() {
 	failures
 	no_subreaper
 	deep_chain
+	expect_exit
+	parent_death
 	shutdown_check
 	finish init
+}
+
+# --- --expect-exit and --pdeathsig, on both builds ---
+
+# expect_rc SU_EXEC OPTION... -- SCRIPT: the status of SU_EXEC --init
+# OPTION... app sh -c SCRIPT, as PID 1.
+expect_rc() {
+	er_bin=$1
+	shift
+	er_opts=
+	while [ "$1" != -- ]; do
+		er_opts="$er_opts $1"
+		shift
+	done
+	ns_run -p -t 10 -- "$er_bin" --init $er_opts app sh -c "$2" </dev/null >/dev/null 2>&1
+	echo $?
+}
+
+expect_exit() {
+	for bin in "$SU" "$SU_STATIC"; do
+		name=${bin##*/}
+		check "$name --init -e 143: a command exiting 143 (a JVM on SIGTERM) gives 0" \
+			0 "$(expect_rc "$bin" -e 143 -- 'exit 143')"
+		check "$name --init without -e: 143 comes back" 143 "$(expect_rc "$bin" -- 'exit 143')"
+		check "$name --init -e 143: a status not listed (3) passes through" \
+			3 "$(expect_rc "$bin" -e 143 -- 'exit 3')"
+		check "$name --init -e 143 --expect-exit=3: repeated, each listed status gives 0" \
+			"0 0" "$(expect_rc "$bin" -e 143 --expect-exit=3 -- 'exit 3') $(expect_rc "$bin" -e 143 --expect-exit=3 -- 'exit 143')"
+		check "$name --init -e 143: a command killed by SIGTERM (128+15) gives 0" \
+			0 "$(expect_rc "$bin" -e 143 -- 'kill -TERM $$')"
+		bad=
+		for v in 256 -1 x ''; do
+			out=$("$bin" --init --expect-exit="$v" app true 2>&1)
+			[ "$? $out" = "125 su-exec: --expect-exit: '$v': not an exit status (0-255)" ] ||
+				bad="$bad [$v: $out]"
+			out=$("$bin" --init -e "$v" app true 2>&1)
+			[ "$? $out" = "125 su-exec: --expect-exit: '$v': not an exit status (0-255)" ] ||
+				bad="$bad [-e $v: $out]"
+		done
+		check_empty "$name: a bad --expect-exit (256, -1, x, empty) exits 125 naming it" "$bad"
+		out=$("$bin" -e 143 app true 2>&1)
+		check "$name: --expect-exit without --init exits 125" \
+			"125 su-exec: --expect-exit: needs --init (try --help)" "$? $out"
+	done
+}
+
+# pdeath_run WHO SU_EXEC ARG...: a parent sh starts SU_EXEC ARG... nobody
+# sigcount (as WHO: root, or nobody through setpriv) and waits. Once sigcount
+# is ready, the parent is SIGKILLed and reaped: the kernel has sent any
+# parent-death signal by then. Then signal 64 ends sigcount, sent to the
+# parent's child: sigcount itself, or the init, which hands on what it has
+# queued first (TERM before 64). Sets got: the signals sigcount printed.
+pdeath_run() {
+	pd_who=$1
+	shift
+	set -- "$@" nobody "$SIGCOUNT" 5000 "$dir/ready"
+	[ "$pd_who" = root ] || set -- setpriv --reuid=nobody --regid=nogroup --init-groups "$@"
+	: >"$dir/pd.out"
+	sh -c '"$@" >"$0" 2>"$0.err" </dev/null & wait' "$dir/pd.out" "$@" &
+	pd_parent=$!
+	got="not ready"
+	if await_ready "$dir/ready" >/dev/null; then
+		pd_child=$(children "$pd_parent")
+		pd_child=${pd_child%% *}
+		kill -KILL "$pd_parent"
+		wait "$pd_parent" 2>/dev/null # sh says "Killed"
+		kill -64 "$pd_child"
+		poll 1000 0.01 grep -qx 64 "$dir/pd.out"
+		got=$(tr '\n' ' ' <"$dir/pd.out" | sed 's/ $//')
+	fi
+}
+
+# pdeath_init_run SU_EXEC ARG...: as pdeath_run with --init, but the init is
+# SIGKILLed, and the parent reaps it: the command's own parent-death signal.
+pdeath_init_run() {
+	: >"$dir/pd.out"
+	sh -c '"$@" >"$0" 2>"$0.err" </dev/null & wait' "$dir/pd.out" "$@" nobody \
+		"$SIGCOUNT" 5000 "$dir/ready" &
+	pd_parent=$!
+	got="not ready"
+	if await_ready "$dir/ready" >/dev/null; then
+		pd_init=$(children "$pd_parent")
+		pd_init=${pd_init%% *} # the kernel's list ends in a space
+		pd_child=$(children "$pd_init")
+		kill -KILL "$pd_init"
+		wait "$pd_parent" 2>/dev/null # sh says "Killed"
+		kill -64 "$pd_child"
+		poll 1000 0.01 grep -qx 64 "$dir/pd.out"
+		got=$(tr '\n' ' ' <"$dir/pd.out" | sed 's/ $//')
+	fi
+}
+
+parent_death() {
+	if ! id nobody >/dev/null 2>&1 || ! command -v setpriv >/dev/null; then
+		skip "--pdeathsig" "needs the user nobody and setpriv"
+		return
+	fi
+	# Run as nobody, su-exec must be where nobody can reach it.
+	cp "$SU" "$SU_STATIC" "$dir/bin/"
+	for bin in "$SU" "$SU_STATIC"; do
+		name=${bin##*/}
+		pdeath_run root "$bin" --pdeathsig=TERM
+		check "$name --pdeathsig=TERM: the parent dies, the command gets SIGTERM" "15 64" "$got"
+		pdeath_run root "$bin"
+		check "$name without --pdeathsig: the parent dies, the command gets nothing" "64" "$got"
+		pdeath_run nobody "$dir/bin/$name" --pdeathsig=usr1
+		check "$name --pdeathsig=usr1 run as nobody (no privilege needed): the command gets SIGUSR1" \
+			"10 64" "$got"
+		pdeath_run root "$bin" --init --pdeathsig=TERM
+		check "$name --init --pdeathsig=TERM: the parent dies, the init gets SIGTERM and forwards it" \
+			"15 64" "$got"
+		pdeath_run root "$bin" --init --pdeathsig=TERM -r TERM:HUP
+		check "$name --init --pdeathsig=TERM -r TERM:HUP: the init's signal goes through --rewrite" \
+			"1 64" "$got"
+		pdeath_run root "$bin" --init
+		check "$name --init without --pdeathsig: the parent dies, the command gets nothing" "64" "$got"
+		pdeath_init_run "$bin" --init --pdeathsig=TERM
+		check "$name --init --pdeathsig=TERM: the init is SIGKILLed, the command gets SIGTERM" \
+			"15 64" "$got"
+		pdeath_init_run "$bin" --init
+		check "$name --init without --pdeathsig: the init is SIGKILLed, the command gets nothing" \
+			"64" "$got"
+		out=$("$bin" --pdeathsig=TREM app true 2>&1)
+		check "$name: a bad --pdeathsig exits 125 naming it" \
+			"125 su-exec: --pdeathsig: 'TREM': unknown signal" "$? $out"
+		out=$("$bin" --pdeathsig=0 app true 2>&1)
+		check "$name: --pdeathsig=0 exits 125" \
+			"125 su-exec: --pdeathsig: '0': signal number out of range (1-64)" "$? $out"
+	done
 }
 
 main "$@"

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
-/* init_run leaves the caller's signal mask, SIGCHLD and subreaper flag as it found them. */
+/*
+ * init_run leaves the caller's signal mask, SIGCHLD, subreaper flag and
+ * parent-death signal as it found them; --expect-exit's table, and the
+ * parent-death signal's read-back and race.
+ */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -93,12 +98,115 @@ START_TEST(test_restores)
 }
 END_TEST
 
+/* What the command exits with, what -e lists, and what the init reports. */
+static const struct {
+	const char *script;
+	int expect[2]; /* -1: none */
+	int want;
+} expects[] = {
+	{ "exit 143", { 143, -1 }, 0 },
+	{ "exit 143", { -1, -1 }, 143 },
+	{ "exit 3", { 143, -1 }, 3 },
+	{ "exit 3", { 143, 3 }, 0 },
+	{ "exit 0", { 143, -1 }, 0 },
+	{ "exit 255", { 255, -1 }, 0 },
+	{ "exit 32", { 31, 33 }, 32 },
+	{ "kill -TERM $$", { 143, -1 }, 0 }, /* 128 + SIGTERM, as tini -e */
+	{ "kill -TERM $$", { 15, -1 }, 143 },
+};
+
+START_TEST(test_expect)
+{
+	char *const argv[] = { "/bin/sh", "-c", (char *)expects[_i].script, NULL };
+	struct init_options in;
+	struct pd_plan *plan;
+	struct pd_error err;
+	int status = -1, r, k, code;
+
+	ck_assert_int_eq(pd_resolve("", &plan, &err), 0);
+	init_defaults(&in);
+	for (k = 0; k < 2; k++)
+		if ((code = expects[_i].expect[k]) >= 0)
+			in.expect[code / 32] |= (uint32_t)1 << (code % 32);
+	r = init_run(&in, plan, argv, environ, &status, &err);
+	if (r > 0)
+		_exit(126);
+	ck_assert_int_eq(r, 0);
+	ck_assert_int_eq(status, expects[_i].want);
+	pd_plan_free(plan);
+}
+END_TEST
+
+static int pdeathsig(void)
+{
+	int sig = -1;
+
+	ck_assert_int_eq(prctl(PR_GET_PDEATHSIG, (unsigned long)&sig, 0UL, 0UL, 0UL), 0);
+	return sig;
+}
+
+/* The child's pdeathsig is its own, set after the fork; the caller's comes back. */
+START_TEST(test_pdeath_restored)
+{
+	char *const argv[] = { "/bin/sh", "-c", "exit 5", NULL };
+	struct init_options in;
+	struct pd_plan *plan;
+	struct pd_error err;
+	int status = -1, r;
+
+	ck_assert_int_eq(pd_resolve("", &plan, &err), 0);
+	init_defaults(&in);
+	in.pdeathsig = SIGUSR2;
+	in.parent = getppid();
+	ck_assert_int_eq(prctl(PR_SET_PDEATHSIG, (unsigned long)SIGHUP, 0UL, 0UL, 0UL), 0);
+	r = init_run(&in, plan, argv, environ, &status, &err);
+	if (r > 0)
+		_exit(126);
+	ck_assert_int_eq(r, 0);
+	ck_assert_int_eq(status, 5);
+	ck_assert_int_eq(pdeathsig(), SIGHUP);
+	in.pdeathsig = INIT_NSIG; /* out of range: refused before anything */
+	ck_assert_int_eq(init_run(&in, plan, argv, environ, &status, &err), -1);
+	ck_assert_int_eq(pdeathsig(), SIGHUP);
+	ck_assert_int_eq(prctl(PR_SET_PDEATHSIG, 0UL, 0UL, 0UL, 0UL), 0);
+	pd_plan_free(plan);
+}
+END_TEST
+
+/* Read back; and a parent already gone (any pid but ours) has the signal sent at once. */
+START_TEST(test_parent_death)
+{
+	struct pd_error err;
+	sigset_t block, pending;
+
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	ck_assert_int_eq(sigprocmask(SIG_BLOCK, &block, NULL), 0);
+	ck_assert_int_eq(init_parent_death(SIGUSR1, getppid(), &err), 0);
+	ck_assert_int_eq(pdeathsig(), SIGUSR1);
+	ck_assert_int_eq(sigpending(&pending), 0);
+	ck_assert_int_eq(sigismember(&pending, SIGUSR1), 0);
+	ck_assert_int_eq(init_parent_death(SIGUSR1, getppid() + 1, &err), 0);
+	ck_assert_int_eq(sigpending(&pending), 0);
+	ck_assert_int_eq(sigismember(&pending, SIGUSR1), 1);
+	ck_assert_int_eq(init_parent_death(65, getppid(), &err), -1);
+	ck_assert_int_eq(err.errnum, EINVAL);
+	/* Taken, and the mask and flag put back: the next test may run in this process. */
+	ck_assert_int_eq(sigtimedwait(&block, NULL, &(struct timespec){ 0, 0 }), SIGUSR1);
+	ck_assert_int_eq(sigprocmask(SIG_UNBLOCK, &block, NULL), 0);
+	ck_assert_int_eq(prctl(PR_SET_PDEATHSIG, 0UL, 0UL, 0UL, 0UL), 0);
+}
+END_TEST
+
 Suite *init_suite(void)
 {
 	Suite *s = suite_create("init");
 	TCase *tc = tcase_create("restores");
 
 	tcase_add_loop_test(tc, test_restores, 0, COUNT(states));
+	tcase_add_loop_test(tc, test_expect, 0, COUNT(expects));
+	tcase_add_test(tc, test_pdeath_restored);
+	tcase_add_test(tc, test_parent_death);
 	suite_add_tcase(s, tc);
 	return s;
 }

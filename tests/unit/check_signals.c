@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* SPDX-FileCopyrightText: 2026 The privdrop authors */
-/* Signal names and numbers, --rewrite=FROM:TO and --grace. */
+/* Signal names and numbers, --rewrite=FROM:TO, --grace, --expect-exit and --pdeathsig. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <string.h>
@@ -208,6 +208,71 @@ START_TEST(test_grace)
 }
 END_TEST
 
+/* --expect-exit=CODE: 0..255 in digits only; each adds one bit, nothing else. */
+static const struct {
+	const char *text;
+	int ok;
+	unsigned code;
+} expects[] = {
+	{ "0", 1, 0 },	    { "1", 1, 1 },	 { "143", 1, 143 },	{ "255", 1, 255 },
+	{ "0143", 1, 143 }, { "31", 1, 31 },	 { "32", 1, 32 },	{ "256", 0, 0 },
+	{ "-1", 0, 0 },	    { "x", 0, 0 },	 { "", 0, 0 },		{ " 1", 0, 0 },
+	{ "1 ", 0, 0 },	    { "+1", 0, 0 },	 { "0x8f", 0, 0 },	{ "4294967439", 0, 0 },
+};
+
+START_TEST(test_expect)
+{
+	struct pd_error err = { 0 };
+	struct init_options in;
+	unsigned code;
+	int r;
+
+	init_defaults(&in);
+	r = cli_expect_parse(expects[_i].text, &in, &err);
+	ck_assert_int_eq(r, expects[_i].ok ? 0 : -1);
+	if (!expects[_i].ok)
+		ck_assert_ptr_nonnull(err.reason);
+	for (code = 0; code <= INIT_STATUS_MAX; code++)
+		ck_assert_uint_eq(in.expect[code / 32] >> (code % 32) & 1,
+				  expects[_i].ok && code == expects[_i].code);
+}
+END_TEST
+
+START_TEST(test_expect_repeated)
+{
+	struct pd_error err = { 0 };
+	struct init_options in;
+
+	init_defaults(&in);
+	ck_assert_int_eq(cli_expect_parse("143", &in, &err), 0);
+	ck_assert_int_eq(cli_expect_parse("3", &in, &err), 0);
+	ck_assert_int_eq(cli_expect_parse("256", &in, &err), -1);
+	ck_assert_uint_eq(in.expect[143 / 32], (uint32_t)1 << (143 % 32));
+	ck_assert_uint_eq(in.expect[0], (uint32_t)1 << 3);
+}
+END_TEST
+
+/* --pdeathsig=SIG takes what cli_signal_parse does, KILL too; *sig untouched on failure. */
+START_TEST(test_pdeathsig)
+{
+	struct pd_error err = { 0 };
+	int sig = 77;
+
+	ck_assert_int_eq(cli_pdeathsig_parse("TERM", &sig, &err), 0);
+	ck_assert_int_eq(sig, SIGTERM);
+	ck_assert_int_eq(cli_pdeathsig_parse("sigkill", &sig, &err), 0);
+	ck_assert_int_eq(sig, SIGKILL);
+	ck_assert_int_eq(cli_pdeathsig_parse("64", &sig, &err), 0);
+	ck_assert_int_eq(sig, 64);
+	sig = 77;
+	ck_assert_int_eq(cli_pdeathsig_parse("0", &sig, &err), -1);
+	ck_assert_int_eq(cli_pdeathsig_parse("", &sig, &err), -1);
+	ck_assert_int_eq(cli_pdeathsig_parse("TERM:HUP", &sig, &err), -1);
+	ck_assert_str_eq(err.reason, "unknown signal");
+	ck_assert_int_eq(sig, 77);
+}
+END_TEST
+
 Suite *signals_suite(void)
 {
 	Suite *s = suite_create("signals");
@@ -218,6 +283,9 @@ Suite *signals_suite(void)
 	tcase_add_test(tc, test_rewrite_repeated);
 	tcase_add_test(tc, test_defaults);
 	tcase_add_loop_test(tc, test_grace, 0, COUNT(graces));
+	tcase_add_loop_test(tc, test_expect, 0, COUNT(expects));
+	tcase_add_test(tc, test_expect_repeated);
+	tcase_add_test(tc, test_pdeathsig);
 	suite_add_tcase(s, tc);
 	return s;
 }
