@@ -314,12 +314,13 @@ $(STATIC_DIR)/su-exec.o: CAPNG_VERSION = $(STATIC_CAPNG_VERSION)
 $(STATIC_DIR)/su-exec.o: ALL_CPPFLAGS += -DMUSL_VERSION='"$(STATIC_MUSL_VERSION)"'
 
 # build/static/su-exec-static (build/static-ARCH/) keeps the symbols, for nm,
-# and build-info beside it says what linked it, for the release's SBOM: the
+# and the stripped copy drops the compilers' .comment too, which build-info
+# beside it says better: what linked it, for the release's SBOM: the
 # compiler (its libgcc), musl's version and libcap-ng's.
 $(STATIC_BIN): $(STATIC_OBJ) $(STATIC_CAPNG)
 	$(STATIC_CC) $(ALL_CFLAGS) $(LDFLAGS) $(SMALL_LDFLAGS) $(STATIC_LDFLAGS) -static \
 		-o $(STATIC_DIR)/su-exec-static $(STATIC_OBJ) $(STATIC_CAPNG_LIBS) $(LDLIBS)
-	$(STATIC_STRIP) -o $@ $(STATIC_DIR)/su-exec-static
+	$(STATIC_STRIP) -R .comment -o $@ $(STATIC_DIR)/su-exec-static
 
 $(STATIC_DIR)/build-info: $(STATIC_BIN)
 	printf 'cc %s\nmusl %s\ncapng %s\n' '$(STATIC_CC)' '$(STATIC_MUSL_VERSION)' '$(STATIC_CAPNG_VERSION)' >$@

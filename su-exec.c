@@ -40,32 +40,23 @@ static const char usage_text[] =
 	"Usage: su-exec [OPTION]... USER[:GROUP] COMMAND [ARG]...\n"
 	"Switch to USER and GROUP, then run COMMAND in place of su-exec.\n"
 	"\n"
-	"USER and GROUP are names from /etc/passwd and /etc/group, or numeric ids\n"
-	"(digits only: always an id, never a name). An empty USER is the caller's\n"
-	"uid. Without GROUP, the gid is USER's primary group and the supplementary\n"
-	"groups are it and every group naming USER as a member; with GROUP, the\n"
-	"gid and the only group are GROUP. HOME is set to USER's home directory.\n"
+	"USER and GROUP: names from /etc/passwd and /etc/group, or ids (digits are\n"
+	"always an id); an empty USER is the caller's uid. The groups are USER's\n"
+	"primary and each naming USER, or GROUP alone. HOME becomes USER's home.\n"
 	"\n"
-	"  -k, --keep-caps=LIST   keep these capabilities (comma-separated names\n"
-	"                         as in capabilities(7), e.g. net_bind_service);\n"
-	"                         a non-root USER gets them ambient, root only them;\n"
-	"                         repeated, the lists add up\n"
+	"  -k, --keep-caps=LIST   keep these capabilities (names as in capabilities(7),\n"
+	"                         comma-separated; repeatable): ambient for non-root\n"
 	"  -b, --clear-bounding   empty the bounding set but for the kept capabilities\n"
 	"  -n, --no-new-privs     set no_new_privs: nothing exec'd can gain privileges\n"
-	"  -i, --init             stay as COMMAND's init, as USER: forward signals\n"
-	"                         to it, reap every child, exit with its status\n"
-	"  -g, --pgroup           with --init: COMMAND gets its own process group,\n"
-	"                         the terminal's foreground; signals go to the group\n"
-	"  -r, --rewrite=FROM:TO  with --init: deliver signal FROM as TO (names or\n"
-	"                         numbers; TO 0 drops FROM); may be repeated\n"
+	"  -i, --init             stay as COMMAND's init, as USER: forward signals,\n"
+	"                         reap every child, exit with COMMAND's status\n"
+	"  -g, --pgroup           with --init: COMMAND leads its own (foreground) group\n"
+	"  -r, --rewrite=FROM:TO  with --init: deliver signal FROM as TO, 0 drops it\n"
 	"      --grace=SECONDS    with --init: after COMMAND, SIGTERM the rest, SIGKILL\n"
 	"                         them SECONDS later (0-86400, default 5)\n"
 	"  -e, --expect-exit=CODE with --init: exit 0 when COMMAND's status is CODE\n"
-	"                         (0-255, 128+N for signal N); may be repeated\n"
-	"      --pdeathsig=SIG    COMMAND gets SIG (names or numbers) when its parent\n"
-	"                         dies; with --init the init too, and forwards it\n"
-	"      --add-groups=LIST  add these groups (comma-separated names or ids from\n"
-	"                         /etc/group) to USER's; may be repeated\n"
+	"      --pdeathsig=SIG    COMMAND gets SIG when its parent dies\n"
+	"      --add-groups=LIST  add these groups (names or ids, comma-separated)\n"
 	"      --keep-groups      keep the caller's added groups: not root, all it has;\n"
 	"                         root, those /etc/group does not give it; never gid 0\n"
 	"      --login-env        also set USER, LOGNAME and SHELL from USER's entry\n"
@@ -675,25 +666,42 @@ static void say_env(const struct pd_plan *plan, unsigned env)
 	put(&l);
 }
 
-/* --init's options: its own group, the grace, and each rewritten signal FROM:TO. */
-static void say_init(const struct init_options *in)
+/*
+ * --init's options: its own group, the grace, each rewritten signal FROM:TO
+ * and each status reported as 0; and --pdeathsig's signal, with or without.
+ */
+static void say_init(const struct init_options *in, int init_mode)
 {
 	struct line l = { .fd = STDERR_FILENO };
 	const char *sep = " rewrite=";
-	int sig;
+	int n;
 
-	add(&l, "su-exec: init pgroup=");
-	add_uint(&l, (unsigned long)in->pgroup);
-	add(&l, " grace=");
-	add_uint(&l, in->grace);
-	for (sig = 1; sig < INIT_NSIG; sig++) {
-		if (in->rewrite[sig] == sig)
+	add(&l, "su-exec:");
+	if (init_mode) {
+		add(&l, " init pgroup=");
+		add_uint(&l, (unsigned long)in->pgroup);
+		add(&l, " grace=");
+		add_uint(&l, in->grace);
+	}
+	for (n = 1; init_mode && n < INIT_NSIG; n++) {
+		if (in->rewrite[n] == n)
 			continue;
 		add(&l, sep);
-		add_uint(&l, (unsigned long)sig);
+		add_uint(&l, (unsigned long)n);
 		add(&l, ":");
-		add_uint(&l, (unsigned long)in->rewrite[sig]);
+		add_uint(&l, (unsigned long)in->rewrite[n]);
 		sep = ",";
+	}
+	for (n = 0, sep = " expect-exit="; init_mode && n <= INIT_STATUS_MAX; n++) {
+		if (!(in->expect[n / 32] & (uint32_t)1 << n % 32))
+			continue;
+		add(&l, sep);
+		add_uint(&l, (unsigned long)n);
+		sep = ",";
+	}
+	if (in->pdeathsig) {
+		add(&l, " pdeathsig=");
+		add_uint(&l, (unsigned long)in->pdeathsig);
 	}
 	put(&l);
 }
@@ -730,8 +738,8 @@ static _Noreturn void dry_run(const char *arg, const struct pd_plan *plan, const
 	put(&l);
 	if (o->init.env)
 		say_env(plan, o->init.env);
-	if (o->init_mode)
-		say_init(&o->init);
+	if (o->init_mode || o->init.pdeathsig)
+		say_init(&o->init, o->init_mode);
 	if (refused)
 		refuse_change(arg, plan, o->keep_groups);
 	_exit(0);

@@ -48,6 +48,7 @@ main() {
 		unprivileged "$where"
 		login_env "$where"
 		extra_groups "$where"
+		dry_refusals "$where"
 	done
 	gosu_comparison
 	host_untouched
@@ -87,6 +88,17 @@ extra_groups() {
 	su_run "$1" main "setpriv --reuid=1000 --regid=1000 --groups=0,2000" --keep-groups --add-groups=0 1000 sh -c "$OBSERVE"
 	expect_identity "$1: uid 1000 holding gid 0, --keep-groups --add-groups=0 1000: asked for, so kept" \
 		"1000 1000 0,2000 /"
+}
+
+# --dry-run stops where the run would, with its message and status.
+dry_refusals() {
+	for args in "bogus true" "nobody:bogus true" "4294967296 true" "--add-groups=bogus nobody true" \
+		"-k bogus nobody true" "--keep-caps= nobody true"; do
+		su_run "$1" main "" $args
+		want="exit $RC, $(cat "$W/err")"
+		su_run "$1" main "" --dry-run $args
+		check "$1: --dry-run $args: the run's refusal" "$want" "exit $RC, $(cat "$W/err")"
+	done
 }
 
 # The environment a root shell hands on, for the login rows.
