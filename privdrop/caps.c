@@ -296,6 +296,24 @@ static int root_unkept_bounded(const struct pd_plan *plan, const struct pd_optio
 	return plan->uid == 0 && (caps->flags & PD_CLEAR_BOUNDING) && !(caps->flags & PD_KEEP_CAPS);
 }
 
+/*
+ * A plain drop to a non-root uid: the uid change has usually left no
+ * capability (the kernel empties permitted, effective and ambient when the
+ * last root id goes, unless securebits say otherwise), and an inheritable
+ * set is rare. When the kernel shows permitted, effective and inheritable
+ * empty, ambient is too (it is a subset of permitted and inheritable), so
+ * there is nothing for libcap-ng to set; pd_verify reads it all again.
+ * Any doubt (a failed read) goes to libcap-ng.
+ */
+static int already_none(void)
+{
+	struct pd_capstate st;
+	struct pd_error unread;
+
+	return pd_caps_read(&st, PD_CAP_E | PD_CAP_P | PD_CAP_I, &unread) == 0 && !st.effective &&
+	       !st.permitted && !st.inheritable;
+}
+
 /* While still root: the bounding set can only shrink with CAP_SETPCAP. */
 int pd_caps_before_ids(const struct pd_plan *plan, const struct pd_options *caps, struct pd_error *err)
 {
@@ -320,7 +338,8 @@ int pd_caps_after_ids(const struct pd_plan *plan, const struct pd_options *caps,
 {
 	if (plan->uid != 0 && caps->keep_caps && prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 		return pd_fail(err, PD_ERR_SYSTEM, "prctl(PR_SET_KEEPCAPS)", errno, NULL);
-	if (((caps->flags & PD_KEEP_CAPS) || plan->uid != 0) && set_caps(caps->keep_caps, plan->uid != 0, err) < 0)
+	if (((caps->flags & PD_KEEP_CAPS) || (plan->uid != 0 && !already_none())) &&
+	    set_caps(caps->keep_caps, plan->uid != 0, err) < 0)
 		return -1;
 	if (root_unkept_bounded(plan, caps) && unbequeath(start, err) < 0)
 		return -1;

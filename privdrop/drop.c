@@ -233,7 +233,7 @@ int pd_apply(const struct pd_plan *plan, const struct pd_options *opt, struct pd
 	 * without libc signalling the others (there are none), and pd_verify's
 	 * reading of this one thread from the kernel is the whole check.
 	 */
-	alone = pd_threads_alone();
+	alone = execs ? 1 : pd_threads_alone(); /* with PD_EXECS_NEXT, only this thread counts */
 	if (!execs && (one_thread_needed(plan, opt, alone, err) < 0 ||
 		       (alone != 1 && pd_threads_readable(alone, err) < 0)))
 		return -1;

@@ -142,22 +142,25 @@ int pd_identity_allowed(const struct pd_plan *plan, struct pd_error *err)
 int pd_switch_ids(const struct pd_plan *plan, const struct pd_options *caps,
 	      const struct pd_capstate *start, int alone, struct pd_error *err)
 {
-	int root = geteuid() == 0, same;
+	struct pd_error denied;
+	int same;
 
 	if (pd_caps_before_ids(plan, caps, err) < 0)
 		return -1;
-	same = identity_read(plan, err);
-	if (same < 0)
-		return -1;
-	if (root && switch_ids(plan, alone, err) < 0) {
+	if (geteuid() != 0) {
+		same = identity_read(plan, err);
+		if (same <= 0)
+			return same < 0 ? -1 : not_root(err);
+	} else if (switch_ids(plan, alone, err) < 0) {
 		/*
 		 * Denied (setgroups in an unshare -r namespace) but with nothing to
 		 * change: root already is the plan, so go on to the verification.
 		 */
-		if (!same || err->errnum != EPERM)
+		denied = *err;
+		if (denied.errnum != EPERM || identity_read(plan, err) != 1) {
+			*err = denied;
 			return -1;
-	} else if (!root && !same) {
-		return not_root(err);
+		}
 	}
 	return pd_caps_after_ids(plan, caps, start, err);
 }
