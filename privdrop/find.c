@@ -6,9 +6,15 @@
  * lengths over member lists and spends about 1. Its table is built once per
  * lookup, not once per block. Long needles go to memmem, which is linear
  * whatever the input: Horspool's worst case grows with the needle's length.
+ * Where the compiler targets SSE2 (every amd64), 16 windows are tested at once
+ * first, on the needle's first and last bytes, and Horspool takes the tail:
+ * Horspool alone was two thirds of the time at 100,000 users.
  */
 #define _GNU_SOURCE
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -37,16 +43,14 @@ void pd_needle_init(struct pd_needle *n, const char *p, size_t len)
  * pointer. An offset cannot wrap (i < hay_len and k <= 64), so the inner loop
  * adds, then compares: one step fewer a jump than comparing what is left.
  */
-const char *pd_needle_find(const struct pd_needle *n, const char *hay, size_t hay_len)
+static const char *horspool(const struct pd_needle *n, const char *hay, size_t hay_len)
 {
 	const unsigned char *h = (const unsigned char *)hay;
 	size_t i, last = n->len - 1;
 	unsigned char k;
 
-	if (n->len == 0 || n->len > hay_len)
+	if (n->len > hay_len)
 		return NULL;
-	if (n->len > HORSPOOL_MAX)
-		return memmem(hay, hay_len, n->p, n->len);
 	/* i: the offset of the window's last byte. */
 	for (i = last; i < hay_len; i += n->shift) {
 		while ((k = n->skip[h[i]]) != 0) {
@@ -58,4 +62,41 @@ const char *pd_needle_find(const struct pd_needle *n, const char *hay, size_t ha
 			return hay + i - last;
 	}
 	return NULL;
+}
+
+#ifdef __SSE2__
+/*
+ * The windows starting at i..i+15 whose first and last bytes are the
+ * needle's, as a bit mask; each is then compared whole, lowest first, so
+ * the first match is the one found. Both loads stay inside hay.
+ */
+static const char *sse2_then_horspool(const struct pd_needle *n, const char *hay, size_t hay_len)
+{
+	size_t i, last = n->len - 1;
+	const __m128i first = _mm_set1_epi8(n->p[0]), end = _mm_set1_epi8(n->p[last]);
+	__m128i a, b;
+	unsigned mask;
+
+	for (i = 0; i + last + 16 <= hay_len; i += 16) {
+		a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(hay + i)), first);
+		b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(hay + i + last)), end);
+		for (mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b)); mask; mask &= mask - 1)
+			if (memcmp(hay + i + (unsigned)__builtin_ctz(mask), n->p, n->len) == 0)
+				return hay + i + (unsigned)__builtin_ctz(mask);
+	}
+	return horspool(n, hay + i, hay_len - i);
+}
+#endif
+
+const char *pd_needle_find(const struct pd_needle *n, const char *hay, size_t hay_len)
+{
+	if (n->len == 0 || n->len > hay_len)
+		return NULL;
+	if (n->len > HORSPOOL_MAX)
+		return memmem(hay, hay_len, n->p, n->len);
+#ifdef __SSE2__
+	return sse2_then_horspool(n, hay, hay_len);
+#else
+	return horspool(n, hay, hay_len);
+#endif
 }
