@@ -353,7 +353,7 @@ $(STATIC_HELPERS:%=$(STATIC_DIR)/%): $(STATIC_DIR)/%: tests/%.c $(if $(CROSS),$(
 # and dumb-init; one table, also in build/bench/results.md. bench/bench.sh says how.
 BENCH_DIR = build/bench
 
-bench: su-exec su-exec-static $(BENCH_DIR)/floor $(BENCH_DIR)/true $(BENCH_DIR)/rss
+bench: su-exec su-exec-static $(BENCH_DIR)/floor $(BENCH_DIR)/true $(BENCH_DIR)/rss $(BENCH_DIR)/alternate
 	sh bench/bench.sh $(BENCH_DIR)
 
 $(BENCH_DIR)/%: bench/%.c

@@ -28,6 +28,8 @@ set -eu
 
 me=bench
 SMALL_RUNS="--warmup 20 --runs 200"
+# Rounds of bench/alternate: the floor and su-exec-static taking turns.
+TURNS=1000
 LARGE_RUNS="--warmup 5 --runs 50"
 # The scaling table's sizes, smallest first; 100000 is the large fixture.
 SCALE_USERS="25000 50000 100000"
@@ -268,6 +270,13 @@ $(tools)
 EOF
 	say "small fixture: wall time (hyperfine $SMALL_RUNS, all tools in one run)"
 	run_hyperfine wall-small "$SMALL_RUNS" nobody nogroup drop init-drop init none
+	# hyperfine times one command's runs after another's, so the machine's
+	# drift lands on one side of a ratio; the goal is judged on turns taken.
+	say "small fixture: the floor and su-exec-static taking turns ($TURNS rounds)"
+	"$B/alternate" "$TURNS" "$B/floor" ./su-exec-static -- nobody "$TRUE" >"$B/turns" ||
+		die "bench/alternate failed"
+	sed -n 1p "$B/turns" >"$R/turns.floor"
+	sed -n 2p "$B/turns" >"$R/turns.su-exec-static"
 }
 
 # phase_large: the tools that resolve users, at 100,000 users; the floor too.
@@ -417,7 +426,7 @@ goal_cell() {
 		v=$(val instr "$id")
 		echo "$(thousands "$v") $(verdict $((v <= 60000)))" ;;
 	wall)
-		v=$(val wall-small "$id") f=$(val wall-small floor)
+		v=$(val turns "$id") f=$(val turns floor)
 		echo "$(ratio "$v" "$f") $(verdict "$(awk -v v="$v" -v f="$f" 'BEGIN { print (v <= 1.10 * f) }')")" ;;
 	large)
 		v=$(val wall-large "$id")
@@ -442,7 +451,7 @@ goals() {
 	done <<'EOF'
 size|stripped size|≤ 112 KiB
 instr|instructions to exec|≤ 60,000
-wall|wall time, small|≤ 1.10× floor
+wall|wall time, small, taking turns with the floor|≤ 1.10× floor
 large|wall time, 100,000 users|≤ 5 ms
 cat|wall time, 100,000 users, × cat of both files|≤ 2.5×
 rss|peak RSS, 100,000 users − small|≤ 256 KiB (bounded)
@@ -480,7 +489,9 @@ $(bytes "$B/large/group") group, resolving user100000, the last, in 100 groups
 (setpriv: \`--regid=grp100000\`); \`cat /etc/passwd /etc/group\` over the same two
 files, in the same run, takes $(ms "$(val wall-large cat)").
 Wall times are hyperfine medians ($SMALL_RUNS; 100,000 users:
-$LARGE_RUNS). Instructions are callgrind's (gosu: lackey's), for an init the
+$LARGE_RUNS). The small goal is judged by bench/alternate instead: the floor and
+su-exec-static run in turn, $TURNS rounds, medians $(ms "$(val turns floor)") and
+$(ms "$(val turns su-exec-static)"), so the machine's drift falls on both alike. Instructions are callgrind's (gosu: lackey's), for an init the
 child's, from start to its exec. Sizes count the program files, not shared libraries
 (s6-setuidgid: its chain of three programs). Peak RSS is ru_maxrss, the largest of
 three runs; the kernel counts it in steps of 128 KiB, so a growth of two steps is
