@@ -376,17 +376,9 @@ state_row() {
 
 # dry_state FILE: what --dry-run printed, in expected_state's form.
 dry_state() {
-	tr ' ' '\n' <"$1" | awk -F= '
-	function hex(s) { sub(/^0+/, "", s); return s == "" ? "0" : s }
-	$1 == "uid" { v["uid"] = $2 }
-	$1 ~ /^Cap...$/ { v[tolower(substr($1, 4, 3))] = hex($2) }
-	$1 == "NoNewPrivs" { v["nnp"] = $2 }
-	END {
-		n = split("uid inh prm eff bnd amb nnp", k, " ")
-		for (i = 1; i <= n; i++)
-			printf "%s%s %s", (i > 1 ? " " : ""), k[i], (k[i] in v ? v[k[i]] : "?")
-		print ""
-	}'
+	tr ' ' '\n' <"$1" | sed -n 's/^uid=/Uid: /p; s/^\(Cap...\)=/\1: /p; s/^NoNewPrivs=/NoNewPrivs: /p' \
+		>"$W/dry.status"
+	state_of "$W/dry.status"
 }
 
 # The README's setpriv table: the same state, set by setpriv (host only).

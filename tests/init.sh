@@ -695,7 +695,7 @@ pdeath_init_run() {
 
 parent_death() {
 	if ! id nobody >/dev/null 2>&1 || ! command -v setpriv >/dev/null; then
-		skip "--pdeathsig" "needs the user nobody and setpriv"
+		fail "--pdeathsig: prerequisites" "the user nobody and setpriv" "missing" # root-only: never a skip
 		return
 	fi
 	# Run as nobody, su-exec must be where nobody can reach it.
