@@ -27,6 +27,8 @@ done
 chmod 755 "$1/bin/busybox" "$1/bin/su-exec" "$1"/tests/*
 cp "$here/../lib.sh" "$here/rows.sh" "$1/tests/"
 cp -R "$here/../fixtures/arch" "$1/etc"
+mkdir -p "$1/tests/fixtures"
+cp -R "$here/../fixtures/unit" "$1/tests/fixtures/unit" # check_privdrop reads them from /
 chmod 1777 "$1/tmp"
 cat >"$1/init" <<'INIT'
 #!/bin/sh

@@ -29,7 +29,7 @@ IDS='set -- $(grep ^Groups: /proc/self/status)
 echo "$(grep -E "^(Uid|Gid):" /proc/self/status | tr -s "\t" " " | tr "\n" " ")groups $(($# - 1)) first $2 last $(eval echo \${$#})"'
 
 unit_tests() {
-	out=$(CK_TIMEOUT_MULTIPLIER=20 timeout 1800 /tests/check_privdrop 2>&1)
+	out=$(cd / && CK_TIMEOUT_MULTIPLIER=20 timeout 1800 /tests/check_privdrop 2>&1)
 	rc=$?
 	printf '%s\n' "$out" | grep -E '^[0-9]+%|:(F|E):' | sed 's/^/# /'
 	check "the unit tests pass" "exit 0, 100%" \

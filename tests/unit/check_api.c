@@ -85,26 +85,19 @@ START_TEST(test_format_truncates)
 }
 END_TEST
 
-static const char passwd_text[] = "root:x:0:0:root:/root:/bin/sh\n"
-				  "app:x:1000:1000:app:/home/app:/bin/sh\n"
-				  "nohome:x:1001:1001:::/bin/sh\n"
-				  "nobody:x:65534:65534::/nonexistent:/bin/sh\n";
-static const char group_text[] = "root:x:0:\n"
-				 "app:x:1000:\n"
-				 "web:x:1500:nobody,app\n"
-				 "nogroup:x:65534:\n";
+/*
+ * The fixture databases, tests/fixtures/unit/passwd and group, from the
+ * folder the tests run in (the tree's root; / in a guest, which holds a copy).
+ */
+#define UNIT_FIXTURES "tests/fixtures/unit/"
 
-static void mount_text(const char *text, const char *target)
+static void mount_fixture(const char *name, const char *target)
 {
-	char path[] = "/tmp/check_api.XXXXXX";
-	int fd = mkstemp(path);
+	char path[64] = UNIT_FIXTURES;
 
-	ck_assert_msg(fd >= 0, "mkstemp: %s", strerror(errno));
-	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	ck_assert_msg(mount(path, target, "none", MS_BIND, NULL) == 0, "mount over %s: %s", target,
+	strcat(path, name);
+	ck_assert_msg(mount(path, target, "none", MS_BIND, NULL) == 0, "mount %s over %s: %s", path, target,
 		      strerror(errno));
-	unlink(path);
 }
 
 /* This forked test's own mount namespace, the fixtures over the real files. A type
@@ -115,8 +108,8 @@ static void fixtures(void)
 		ck_abort_msg("pd_resolve needs root or user namespaces: %s", strerror(errno));
 	ck_assert_msg(mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) == 0,
 		      "making / private: %s", strerror(errno));
-	mount_text(passwd_text, "/etc/passwd");
-	mount_text(group_text, "/etc/group");
+	mount_fixture("passwd", "/etc/passwd");
+	mount_fixture("group", "/etc/group");
 }
 
 static const struct {
