@@ -56,7 +56,8 @@ LIB_SRC = $(COMMON_SRC) privdrop/number.c privdrop/spec.c privdrop/find.c privdr
 	privdrop/switch.c privdrop/exec.c \
 	privdrop/error.c privdrop/drop.c privdrop/threads.c
 # The program's side: its words (capability and signal names, seconds) into values.
-CLI_SRC = cli/grace.c cli/expect.c cli/capnames.c cli/signames.c cli/forecast.c cli/groups.c
+CLI_SRC = cli/grace.c cli/expect.c cli/capnames.c cli/signames.c cli/forecast.c cli/groups.c \
+	cli/line.c cli/path.c
 # The init behind --init: the program's too, built on privdrop.h alone.
 INIT_SRC = init/init.c init/tree.c init/pdeath.c
 PROG_SRC = $(COMMON_SRC) $(CLI_SRC) $(INIT_SRC) su-exec.c
@@ -117,7 +118,7 @@ su-exec: $(PROG_OBJ) privdrop/libprivdrop.a
 
 # The sources compiled with others in one command (the unit tests, the
 # sanitizer and fuzz builds) depend on every header they may include.
-HEADERS = common/common.h privdrop/privdrop.h privdrop/internal.h cli/cli.h cli/target.h init/init.h
+HEADERS = common/common.h privdrop/privdrop.h privdrop/internal.h cli/cli.h cli/line.h cli/target.h init/init.h
 
 tests/unit/check_privdrop: $(TEST_SRC) tests/unit/check_privdrop.h $(HEADERS) $(TESTED_OBJ) privdrop/libprivdrop.a \
 		$(CAPNG_DEP)

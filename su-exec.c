@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/line.h"
 #include "cli/target.h"
 #include "init/init.h"
 #include "privdrop/privdrop.h"
@@ -90,110 +91,13 @@ struct options {
 	struct init_options init;
 };
 
-/*
- * One message line, built without stdio so the static binary stays small. A
- * full buffer is written out and refilled: a line is never cut short.
- */
-struct line {
-	int fd;
-	size_t len;
-	char buf[1024];
-};
-
-static void flush(struct line *l)
-{
-	ssize_t n;
-	size_t off = 0;
-
-	while (off < l->len) {
-		n = write(l->fd, l->buf + off, l->len - off);
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	l->len = 0;
-}
-
-static void add_mem(struct line *l, const char *s, size_t n)
-{
-	size_t room;
-
-	while (n > 0) {
-		if (l->len == sizeof(l->buf))
-			flush(l);
-		room = sizeof(l->buf) - l->len;
-		if (room > n)
-			room = n;
-		memcpy(l->buf + l->len, s, room);
-		l->len += room;
-		s += room;
-		n -= room;
-	}
-}
-
-static void add(struct line *l, const char *s)
-{
-	add_mem(l, s, strlen(s));
-}
-
-/* What one of privdrop's writers (snprintf-like) gives for what, however long. */
-static void add_written(struct line *l, size_t (*write)(const void *what, char *buf, size_t size),
-			const void *what)
-{
-	char small[512], *big = NULL, *text = small;
-	size_t n = write(what, small, sizeof(small));
-
-	if (n >= sizeof(small) && (big = malloc(n + 1)) != NULL) {
-		write(what, big, n + 1);
-		text = big;
-	} else if (n >= sizeof(small)) {
-		n = sizeof(small) - 1; /* no memory: what fits */
-	}
-	add_mem(l, text, n);
-	free(big);
-}
-
-static size_t write_error(const void *err, char *buf, size_t size)
-{
-	return pd_error_format(err, buf, size);
-}
-
-static size_t write_escaped(const void *s, char *buf, size_t size)
-{
-	return pd_escape(s, strlen(s), buf, size);
-}
-
-static void add_error(struct line *l, const struct pd_error *err)
-{
-	add_written(l, write_error, err);
-}
-
-/* Text escaped as in a message, without quotes (pd_escape). */
-static void add_escaped(struct line *l, const char *s)
-{
-	add_written(l, write_escaped, s);
-}
-
-static void add_uint(struct line *l, unsigned long v)
-{
-	char digits[24];
-
-	add_mem(l, digits, (size_t)(pd_put_uint(digits, v) - digits));
-}
-
-static void put(struct line *l)
-{
-	add(l, "\n");
-	flush(l);
-}
-
 static _Noreturn void die_error_status(const struct pd_error *err, int status)
 {
 	struct line l = { .fd = STDERR_FILENO };
 
-	add(&l, "su-exec: ");
-	add_error(&l, err);
-	put(&l);
+	line_add(&l, "su-exec: ");
+	line_error(&l, err);
+	line_put(&l);
 	_exit(status);
 }
 
@@ -222,10 +126,10 @@ static _Noreturn void usage_error(const char *option, const char *subject, const
 	struct pd_error err = { .step = option, .subject = subject, .reason = reason };
 
 	err.subject_len = subject ? strlen(subject) : 0;
-	add(&l, "su-exec: ");
-	add_error(&l, &err);
-	add(&l, " (try --help)");
-	put(&l);
+	line_add(&l, "su-exec: ");
+	line_error(&l, &err);
+	line_add(&l, " (try --help)");
+	line_put(&l);
 	_exit(EXIT_FAIL);
 }
 
@@ -490,31 +394,11 @@ static void add_change(struct line *l, const char *what, unsigned long from, uns
 {
 	if (from == to)
 		return;
-	add(l, what);
-	add_uint(l, from);
-	add(l, " to ");
-	add_uint(l, to);
-	add(l, ", ");
-}
-
-/* Not root: the plan must already be what we are. */
-/* A group list, the first 16 of it: the line must fit its buffer. */
-static void add_groups(struct line *l, const gid_t *list, size_t n)
-{
-	size_t i;
-
-	if (n == 0)
-		add(l, "none");
-	for (i = 0; i < n && i < 16; i++) {
-		if (i)
-			add(l, ",");
-		add_uint(l, list[i]);
-	}
-	if (n > 16) {
-		add(l, " and ");
-		add_uint(l, n - 16);
-		add(l, " more");
-	}
+	line_add(l, what);
+	line_uint(l, from);
+	line_add(l, " to ");
+	line_uint(l, to);
+	line_add(l, ", ");
 }
 
 /* With only the groups to change, the refusal says which option lets it run. */
@@ -528,30 +412,30 @@ static _Noreturn void refuse_change(const char *arg, const struct pd_plan *plan,
 	size_t count;
 	int n;
 
-	add(&why, "cannot change ");
+	line_add(&why, "cannot change ");
 	add_change(&why, "uid ", geteuid(), uid);
 	add_change(&why, "gid ", getegid(), gid);
 	if (geteuid() == uid && getegid() == gid) {
 		/* Up to 16 are listed; more are counted. */
 		n = getgroups(0, NULL);
-		add(&why, "supplementary groups from ");
+		line_add(&why, "supplementary groups from ");
 		if (n >= 0 && n <= 16 && getgroups(n, held) == n) {
-			add_groups(&why, held, (size_t)n);
+			line_groups(&why, held, (size_t)n);
 		} else if (n > 16) {
-			add_uint(&why, (unsigned long)n);
-			add(&why, " groups");
+			line_uint(&why, (unsigned long)n);
+			line_add(&why, " groups");
 		} else {
-			add(&why, "?");
+			line_add(&why, "?");
 		}
 		asked = pd_plan_groups(plan, &count);
-		add(&why, " to ");
-		add_groups(&why, asked, count);
-		add(&why, ", ");
+		line_add(&why, " to ");
+		line_groups(&why, asked, count);
+		line_add(&why, ", ");
 	}
-	add(&why, "not running as root");
+	line_add(&why, "not running as root");
 	if (geteuid() == uid && getegid() == gid && !keep_groups)
-		add(&why, " (--keep-groups runs COMMAND with the groups it has)");
-	add_mem(&why, "", 1);
+		line_add(&why, " (--keep-groups runs COMMAND with the groups it has)");
+	line_mem(&why, "", 1);
 	err.reason = why.buf;
 	die_error(&err);
 }
@@ -601,8 +485,8 @@ static void add_caps(struct line *l, const struct options *o)
 		if (!(o->caps.keep_caps & ((uint64_t)1 << cap)))
 			continue;
 		name = capng_capability_to_name(cap);
-		add(l, sep);
-		add(l, name ? name : "?");
+		line_add(l, sep);
+		line_add(l, name ? name : "?");
 		sep = ",";
 	}
 }
@@ -613,32 +497,20 @@ static void say_plan(const struct pd_plan *plan, const struct options *o)
 	size_t i, count;
 	const gid_t *groups = pd_plan_groups(plan, &count);
 
-	add(&l, "su-exec: uid=");
-	add_uint(&l, pd_plan_uid(plan));
-	add(&l, " gid=");
-	add_uint(&l, pd_plan_gid(plan));
-	add(&l, " groups=");
+	line_add(&l, "su-exec: uid=");
+	line_uint(&l, pd_plan_uid(plan));
+	line_add(&l, " gid=");
+	line_uint(&l, pd_plan_gid(plan));
+	line_add(&l, " groups=");
 	for (i = 0; i < count; i++) {
 		if (i)
-			add(&l, ",");
-		add_uint(&l, groups[i]);
+			line_add(&l, ",");
+		line_uint(&l, groups[i]);
 	}
-	add(&l, " HOME=");
-	add_escaped(&l, pd_plan_home(plan));
+	line_add(&l, " HOME=");
+	line_escaped(&l, pd_plan_home(plan));
 	add_caps(&l, o);
-	put(&l);
-}
-
-static void add_hex(struct line *l, const char *name, uint64_t v)
-{
-	char hex[17];
-	int i;
-
-	for (i = 15; i >= 0; i--, v >>= 4)
-		hex[i] = "0123456789abcdef"[v & 15];
-	hex[16] = '\0';
-	add(l, name);
-	add(l, hex);
+	line_put(&l);
 }
 
 /* What --login-env and --reset-env set besides HOME (pd_exec_env). */
@@ -647,23 +519,23 @@ static void say_env(const struct pd_plan *plan, unsigned env)
 	struct line l = { .fd = STDERR_FILENO };
 	const char *name = pd_plan_name(plan);
 
-	add(&l, "su-exec:");
+	line_add(&l, "su-exec:");
 	if (env & PD_ENV_RESET)
-		add(&l, " env=TERM");
+		line_add(&l, " env=TERM");
 	if (*name) {
-		add(&l, " USER=");
-		add_escaped(&l, name);
-		add(&l, " LOGNAME=");
-		add_escaped(&l, name);
+		line_add(&l, " USER=");
+		line_escaped(&l, name);
+		line_add(&l, " LOGNAME=");
+		line_escaped(&l, name);
 	} else {
-		add(&l, " unset=USER,LOGNAME");
+		line_add(&l, " unset=USER,LOGNAME");
 	}
-	add(&l, " SHELL=");
-	add_escaped(&l, pd_plan_shell(plan));
+	line_add(&l, " SHELL=");
+	line_escaped(&l, pd_plan_shell(plan));
 	if (env & PD_ENV_RESET)
-		add(&l, pd_plan_uid(plan) ? " PATH=/usr/local/bin:/bin:/usr/bin"
+		line_add(&l, pd_plan_uid(plan) ? " PATH=/usr/local/bin:/bin:/usr/bin"
 					  : " PATH=/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin");
-	put(&l);
+	line_put(&l);
 }
 
 /*
@@ -676,34 +548,34 @@ static void say_init(const struct init_options *in, int init_mode)
 	const char *sep = " rewrite=";
 	int n;
 
-	add(&l, "su-exec:");
+	line_add(&l, "su-exec:");
 	if (init_mode) {
-		add(&l, " init pgroup=");
-		add_uint(&l, (unsigned long)in->pgroup);
-		add(&l, " grace=");
-		add_uint(&l, in->grace);
+		line_add(&l, " init pgroup=");
+		line_uint(&l, (unsigned long)in->pgroup);
+		line_add(&l, " grace=");
+		line_uint(&l, in->grace);
 	}
 	for (n = 1; init_mode && n < INIT_NSIG; n++) {
 		if (in->rewrite[n] == n)
 			continue;
-		add(&l, sep);
-		add_uint(&l, (unsigned long)n);
-		add(&l, ":");
-		add_uint(&l, (unsigned long)in->rewrite[n]);
+		line_add(&l, sep);
+		line_uint(&l, (unsigned long)n);
+		line_add(&l, ":");
+		line_uint(&l, (unsigned long)in->rewrite[n]);
 		sep = ",";
 	}
 	for (n = 0, sep = " expect-exit="; init_mode && n <= INIT_STATUS_MAX; n++) {
 		if (!(in->expect[n / 32] & (uint32_t)1 << n % 32))
 			continue;
-		add(&l, sep);
-		add_uint(&l, (unsigned long)n);
+		line_add(&l, sep);
+		line_uint(&l, (unsigned long)n);
 		sep = ",";
 	}
 	if (in->pdeathsig) {
-		add(&l, " pdeathsig=");
-		add_uint(&l, (unsigned long)in->pdeathsig);
+		line_add(&l, " pdeathsig=");
+		line_uint(&l, (unsigned long)in->pdeathsig);
 	}
-	put(&l);
+	line_put(&l);
 }
 
 /*
@@ -728,14 +600,14 @@ static _Noreturn void dry_run(const char *arg, const struct pd_plan *plan, const
 		die_error(&err);
 	}
 	say_plan(plan, o);
-	add(&l, "su-exec:");
-	add_hex(&l, " CapInh=", f.inheritable);
-	add_hex(&l, " CapPrm=", f.permitted);
-	add_hex(&l, " CapEff=", f.effective);
-	add_hex(&l, " CapBnd=", f.bounding);
-	add_hex(&l, " CapAmb=", f.ambient);
-	add(&l, f.no_new_privs ? " NoNewPrivs=1" : " NoNewPrivs=0");
-	put(&l);
+	line_add(&l, "su-exec:");
+	line_hex(&l, " CapInh=", f.inheritable);
+	line_hex(&l, " CapPrm=", f.permitted);
+	line_hex(&l, " CapEff=", f.effective);
+	line_hex(&l, " CapBnd=", f.bounding);
+	line_hex(&l, " CapAmb=", f.ambient);
+	line_add(&l, f.no_new_privs ? " NoNewPrivs=1" : " NoNewPrivs=0");
+	line_put(&l);
 	if (o->init.env)
 		say_env(plan, o->init.env);
 	if (o->init_mode || o->init.pdeathsig)
@@ -750,45 +622,9 @@ static void say_notice(const struct pd_error *what)
 {
 	struct line l = { .fd = STDERR_FILENO };
 
-	add(&l, "su-exec: init: not a child subreaper, orphans pass it by: ");
-	add_error(&l, what);
-	put(&l);
-}
-
-/*
- * Why a command searched for in PATH was denied (EACCES, 126): the first
- * entry that holds it but not executable (*what says so), or that the new
- * user cannot search, which the search went past (as execvp does) when
- * nothing later held it. NULL when neither is found.
- */
-#define PATH_BYTES 4096 /* Linux's PATH_MAX: no longer path can be exec'd */
-
-static const char *denied_in_path(const char *file, const char **what)
-{
-	static char where[PATH_BYTES];
-	const char *path = getenv("PATH"), *p, *end;
-	size_t dir, len = strlen(file);
-
-	for (p = path ? path : ""; path; p = end + 1) {
-		end = strchr(p, ':');
-		end = end ? end : p + strlen(p);
-		dir = (size_t)(end - p);
-		if (dir > 0 && dir + 1 + len < sizeof(where)) {
-			memcpy(where, p, dir);
-			where[dir] = '/';
-			memcpy(where + dir + 1, file, len + 1);
-			*what = " is not executable";
-			if (access(where, F_OK) == 0)
-				return where;
-			where[dir] = '\0';
-			*what = " cannot be searched";
-			if (errno == EACCES && access(where, X_OK) < 0 && errno == EACCES)
-				return where;
-		}
-		if (*end == '\0')
-			break;
-	}
-	return NULL;
+	line_add(&l, "su-exec: init: not a child subreaper, orphans pass it by: ");
+	line_error(&l, what);
+	line_put(&l);
 }
 
 /*
@@ -803,7 +639,7 @@ static _Noreturn void exec_failed(struct pd_error *err, const char *cmd)
 
 	err->subject = cmd;
 	err->subject_len = strlen(cmd);
-	if (err->errnum == EACCES && !strchr(cmd, '/') && (where = denied_in_path(cmd, &what))) {
+	if (err->errnum == EACCES && !strchr(cmd, '/') && (where = cli_denied_in_path(cmd, &what))) {
 		strcpy(reason, strerror(EACCES));
 		strcat(reason, ": ");
 		n = strlen(reason);

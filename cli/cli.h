@@ -32,6 +32,12 @@ int cli_groups(struct pd_plan *plan, const char *const *lists, size_t nlists, in
 /* expect.c: --expect-exit=CODE, 0..INIT_STATUS_MAX, added to in->expect */
 int cli_expect_parse(const char *s, struct init_options *in, struct pd_error *err);
 
+/* path.c: why argv[0], searched for in PATH, was denied (EACCES): the first
+ * entry that holds it but not executable, or that cannot be searched, in a
+ * static buffer, with *what saying which; NULL when neither is found. */
+#define PATH_BYTES 4096 /* Linux's PATH_MAX: no longer path can be exec'd */
+const char *cli_denied_in_path(const char *file, const char **what);
+
 /* capnames.c: a comma-separated list of libcap-ng's names added to *keep */
 int cli_caps_parse(const char *list, uint64_t *keep, struct pd_error *err);
 
