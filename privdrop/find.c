@@ -66,21 +66,45 @@ static const char *horspool(const struct pd_needle *n, const char *hay, size_t h
 
 #ifdef __SSE2__
 /*
- * The windows starting at i..i+15 whose first and last bytes are the
- * needle's, as a bit mask; each is then compared whole, lowest first, so
- * the first match is the one found. Both loads stay inside hay.
+ * The windows starting at p..p+15 whose first and last bytes are the
+ * needle's, as a vector of 0xff bytes. Both loads stay inside hay.
+ */
+static __m128i ends_match(const char *p, size_t last, __m128i first, __m128i end)
+{
+	__m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), first);
+	__m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + last)), end);
+
+	return _mm_and_si128(a, b);
+}
+
+/* Whether any of the 64 windows starting at p..p+63 has the needle's ends. */
+static int any_of_64(const char *p, size_t last, __m128i first, __m128i end)
+{
+	__m128i lo = _mm_or_si128(ends_match(p, last, first, end), ends_match(p + 16, last, first, end));
+	__m128i hi = _mm_or_si128(ends_match(p + 32, last, first, end), ends_match(p + 48, last, first, end));
+
+	return _mm_movemask_epi8(_mm_or_si128(lo, hi)) != 0;
+}
+
+/*
+ * 64 windows are ruled out at a time where none has the needle's first and
+ * last bytes (member lists, mostly); where one may, 16 are tested and each
+ * candidate compared whole, lowest first, so the first match is the one
+ * found. Horspool takes the tail.
  */
 static const char *sse2_then_horspool(const struct pd_needle *n, const char *hay, size_t hay_len)
 {
 	size_t i, last = n->len - 1;
 	const __m128i first = _mm_set1_epi8(n->p[0]), end = _mm_set1_epi8(n->p[last]);
-	__m128i a, b;
 	unsigned mask;
 
 	for (i = 0; i + last + 16 <= hay_len; i += 16) {
-		a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(hay + i)), first);
-		b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(hay + i + last)), end);
-		for (mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b)); mask; mask &= mask - 1)
+		while (i + last + 64 <= hay_len && !any_of_64(hay + i, last, first, end))
+			i += 64;
+		if (i + last + 16 > hay_len)
+			break;
+		mask = (unsigned)_mm_movemask_epi8(ends_match(hay + i, last, first, end));
+		for (; mask; mask &= mask - 1)
 			if (memcmp(hay + i + (unsigned)__builtin_ctz(mask), n->p, n->len) == 0)
 				return hay + i + (unsigned)__builtin_ctz(mask);
 	}

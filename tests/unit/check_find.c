@@ -80,6 +80,41 @@ START_TEST(test_page_end)
 }
 END_TEST
 
+/*
+ * Member lists, where whole runs of 64 windows are ruled out at a time: the
+ * needle planted at every offset of a haystack of every length up to 300,
+ * each ending where an unreadable page starts, and with the needle's first
+ * and last bytes alone in the filler (candidates that are not matches).
+ */
+START_TEST(test_long_runs)
+{
+	static const char *fillers[] = { "user1,", "n,y,nob,", "nobodz," };
+	long page = sysconf(_SC_PAGESIZE);
+	char *map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct pd_needle prepared;
+	size_t len, at, i, f;
+	char *hay;
+
+	ck_assert_ptr_ne(map, MAP_FAILED);
+	ck_assert_int_eq(mprotect(map + page, (size_t)page, PROT_NONE), 0);
+	pd_needle_init(&prepared, "nobody", 6);
+	for (f = 0; f < (size_t)COUNT(fillers); f++)
+		for (len = 0; len <= 300; len++) {
+			hay = map + page - len;
+			for (at = 0; at <= len; at++) {
+				for (i = 0; i < len; i++)
+					hay[i] = fillers[f][i % strlen(fillers[f])];
+				if (at + 6 <= len)
+					memcpy(hay + at, "nobody", 6);
+				ck_assert_ptr_eq(pd_needle_find(&prepared, hay, len),
+						 naive(hay, len, "nobody", 6));
+			}
+		}
+	munmap(map, (size_t)page * 2);
+}
+END_TEST
+
 /* Random text over a small alphabet finds every needle where the naive search does. */
 START_TEST(test_random)
 {
@@ -112,6 +147,7 @@ Suite *find_suite(void)
 
 	tcase_add_loop_test(tc, test_rows, 0, COUNT(rows));
 	tcase_add_test(tc, test_page_end);
+	tcase_add_test(tc, test_long_runs);
 	tcase_add_test(tc, test_random);
 	suite_add_tcase(s, tc);
 	return s;
