@@ -354,12 +354,19 @@ $(STATIC_HELPERS:%=$(STATIC_DIR)/%): $(STATIC_DIR)/%: tests/%.c $(if $(CROSS),$(
 # and dumb-init; one table, also in build/bench/results.md. bench/bench.sh says how.
 BENCH_DIR = build/bench
 
-bench: su-exec su-exec-static $(BENCH_DIR)/floor $(BENCH_DIR)/true $(BENCH_DIR)/rss $(BENCH_DIR)/alternate
+bench: su-exec su-exec-static $(BENCH_DIR)/floor $(BENCH_DIR)/true $(BENCH_DIR)/rss $(BENCH_DIR)/alternate \
+	$(BENCH_DIR)/syscalls-rules $(BENCH_DIR)/syscalls-all
 	sh bench/bench.sh $(BENCH_DIR)
 
 $(BENCH_DIR)/%: bench/%.c
 	@mkdir -p $(BENCH_DIR)
 	$(STATIC_CC) -std=c11 $(WARNINGS) -Os -static -o $@ $<
+	strip $@
+
+# The floor with su-exec's system calls: those its rules require, and all of them.
+$(BENCH_DIR)/syscalls-rules $(BENCH_DIR)/syscalls-all: bench/syscalls.c
+	@mkdir -p $(BENCH_DIR)
+	$(STATIC_CC) -std=c11 $(WARNINGS) -Os -static $(if $(findstring -all,$@),-DALL) -o $@ $<
 	strip $@
 
 # As root: Dockerfile.test's images and examples/ built and run with docker,

@@ -15,15 +15,20 @@
 # grows with the files: the last user at 25,000, 50,000 and 100,000 users, one
 # hyperfine run per size. A third checks su-exec-static, the binary the goals
 # are for, against them: the bench exits 1 when one is missed (the tables are
-# written all the same), 0 when every one is met.
+# written all the same), 0 when every one is met. A fourth shows what
+# su-exec-static's time on the small fixture is made of: the floor, the floor
+# with the system calls su-exec's rules require, the floor with all of
+# su-exec-static's (bench/syscalls.c, checked against it with strace), and
+# su-exec-static, taking turns.
 #
 # Needs root. Every tool runs in a private mount namespace with the fixtures
 # (bench/gen-db.sh, into DIR) bound over /etc/passwd and /etc/group: this
 # machine's /etc is neither read by the tools nor touched. Each tool first
 # shows it switched to the expected uid, gid and group count. Anything missing
 # or failing stops the bench with a message naming it, before any table.
-# Expects su-exec, su-exec-static, DIR/floor, DIR/true and
-# DIR/rss built (make bench builds them). Paths must not contain whitespace.
+# Expects su-exec, su-exec-static, DIR/floor, DIR/true, DIR/rss,
+# DIR/alternate and DIR/syscalls-{rules,all} built (make bench builds them).
+# Paths must not contain whitespace.
 set -eu
 
 me=bench
@@ -73,11 +78,12 @@ check_tools() {
 	for t in unshare:util-linux setpriv:util-linux mount:mount valgrind:valgrind \
 		hyperfine:hyperfine gosu:gosu tini:tini dumb-init:dumb-init \
 		s6-setuidgid:s6 s6-envuidgid:s6 s6-applyuidgid:s6 strip:binutils \
-		readelf:binutils awk:mawk sed:sed id:coreutils; do
+		readelf:binutils awk:mawk sed:sed id:coreutils strace:strace; do
 		need "${t%%:*}" "${t#*:}"
 	done
 	[ -z "$missing" ] || die "missing:$missing; install them (sh mk/deps.sh bench)"
-	for f in su-exec su-exec-static "$B/floor" "$B/true" "$B/rss"; do
+	for f in su-exec su-exec-static "$B/floor" "$B/true" "$B/rss" "$B/alternate" \
+		"$B/syscalls-rules" "$B/syscalls-all"; do
 		[ -x "$f" ] || die "$f not built; run make bench"
 	done
 }
@@ -272,11 +278,32 @@ EOF
 	run_hyperfine wall-small "$SMALL_RUNS" nobody nogroup drop init-drop init none
 	# hyperfine times one command's runs after another's, so the machine's
 	# drift lands on one side of a ratio; the goal is judged on turns taken.
-	say "small fixture: the floor and su-exec-static taking turns ($TURNS rounds)"
-	"$B/alternate" "$TURNS" "$B/floor" ./su-exec-static -- nobody "$TRUE" >"$B/turns" ||
+	same_syscalls "$B/syscalls-all" ./su-exec-static
+	say "small fixture: the floor, bench/syscalls and su-exec-static taking turns ($TURNS rounds)"
+	set -- "$B/floor" "$B/syscalls-rules" "$B/syscalls-all" ./su-exec-static
+	"$B/alternate" "$TURNS" "$@" -- nobody "$TRUE" >"$B/turns" ||
 		die "bench/alternate failed"
-	sed -n 1p "$B/turns" >"$R/turns.floor"
-	sed -n 2p "$B/turns" >"$R/turns.su-exec-static"
+	i=1
+	for p; do
+		sed -n "${i}p" "$B/turns" >"$R/turns.${p##*/}"
+		i=$((i + 1))
+	done
+}
+
+# syscall_names PROGRAM: the system calls PROGRAM makes (nobody TRUE), up to
+# its exec of TRUE, by name, one a line.
+syscall_names() {
+	strace -qq -o "$B/strace" "$1" nobody "$TRUE" || die "$1 nobody $TRUE failed under strace"
+	awk -F'(' '$1 == "execve" { n++ } n == 1 { print $1 }' "$B/strace"
+}
+
+# same_syscalls MODEL PROGRAM: bench/syscalls stands for su-exec-static only
+# while it makes the same calls, in the same order.
+same_syscalls() {
+	syscall_names "$1" >"$B/strace.model"
+	syscall_names "$2" >"$B/strace.program"
+	cmp -s "$B/strace.model" "$B/strace.program" ||
+		die "$1 no longer makes $2's system calls (bench/syscalls.c): $(diff "$B/strace.model" "$B/strace.program" | tr '\n' ' ')"
 }
 
 # phase_large: the tools that resolve users, at 100,000 users; the floor too.
@@ -363,6 +390,7 @@ val() {
 
 bytes() { echo "$(thousands "$(cat "$@" | wc -c)")-byte"; }
 kib() { awk -v b="$1" 'BEGIN { if (b < 1048576) printf "%.1f KiB", b / 1024; else printf "%.2f MiB", b / 1048576 }'; }
+us() { awk -v s="$1" 'BEGIN { printf "%.0f µs", s * 1e6 }'; }
 ms() { awk -v s="$1" 'BEGIN { f = s < 0.1 ? "%.2f ms" : "%.0f ms"; printf f, s * 1000 }'; }
 # The kernel folds RSS counts per CPU in batches of 32 pages (6.2 on), so
 # ru_maxrss reads 0 below 128 KiB.
@@ -459,6 +487,21 @@ linear|ms per 10,000 users, 100,000 ÷ 25,000|≤ 1.5× (linear)
 EOF
 }
 
+# turns_table: what su-exec-static's time on the small fixture is made of.
+turns_table() {
+	f=$(val turns floor)
+	echo "| taking turns, small fixture | median | × floor |"
+	echo "|---|--:|--:|"
+	while IFS='|' read -r id what; do
+		printf '| %s | %s | %s |\n' "$what" "$(us "$(val turns "$id")")" "$(ratio "$(val turns "$id")" "$f")"
+	done <<'EOF'
+floor|the floor: setgroups, setgid, setuid, exec
+syscalls-rules|the floor with the system calls su-exec's rules require (bench/syscalls.c)
+syscalls-all|the floor with all of su-exec-static's system calls (bench/syscalls.c, ALL)
+su-exec-static|su-exec-static: those calls and its own code
+EOF
+}
+
 machine() {
 	cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "$(date -u +%Y-%m-%d), $(uname -sm) $(uname -r), ${cpu:-unknown CPU}, $(nproc) cores"
@@ -506,6 +549,15 @@ small fixture) × 10,000 ÷ users. Linear passes when that cost at 100,000 users
 most 1.5× the cost at 25,000 (a quadratic reader would give 4×).
 
 $(goals)
+
+$(turns_table)
+
+Taking turns (bench/alternate, $TURNS rounds): the floor; the floor with the
+system calls su-exec's rules ask of any tool, reading /etc/passwd and /etc/group
+itself and reading the switch back from the kernel; the floor with every system
+call su-exec-static makes, adding libcap-ng's constructor and the setuid
+self-check (strace checks that the calls and their order are su-exec-static's);
+and su-exec-static. The gaps are the cost of each part on this machine.
 EOF
 }
 
