@@ -364,9 +364,10 @@ $(BENCH_DIR)/%: bench/%.c
 	strip $@
 
 # The floor with su-exec's system calls: those its rules require, and all of them.
+$(BENCH_DIR)/syscalls-all: SYSCALLS_FLAGS = -DALL
 $(BENCH_DIR)/syscalls-rules $(BENCH_DIR)/syscalls-all: bench/syscalls.c
 	@mkdir -p $(BENCH_DIR)
-	$(STATIC_CC) -std=c11 $(WARNINGS) -Os -static $(if $(findstring -all,$@),-DALL) -o $@ $<
+	$(STATIC_CC) -std=c11 $(WARNINGS) -Os -static $(SYSCALLS_FLAGS) -o $@ $<
 	strip $@
 
 # As root: Dockerfile.test's images and examples/ built and run with docker,

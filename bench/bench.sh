@@ -302,6 +302,7 @@ syscall_names() {
 same_syscalls() {
 	syscall_names "$1" >"$B/strace.model"
 	syscall_names "$2" >"$B/strace.program"
+	[ -s "$B/strace.model" ] || die "no system calls read from strace for $1 (see $B/strace)"
 	cmp -s "$B/strace.model" "$B/strace.program" ||
 		die "$1 no longer makes $2's system calls (bench/syscalls.c): $(diff "$B/strace.model" "$B/strace.program" | tr '\n' ' ')"
 }
@@ -552,12 +553,11 @@ $(goals)
 
 $(turns_table)
 
-Taking turns (bench/alternate, $TURNS rounds): the floor; the floor with the
-system calls su-exec's rules ask of any tool, reading /etc/passwd and /etc/group
-itself and reading the switch back from the kernel; the floor with every system
-call su-exec-static makes, adding libcap-ng's constructor and the setuid
-self-check (strace checks that the calls and their order are su-exec-static's);
-and su-exec-static. The gaps are the cost of each part on this machine.
+Taking turns (bench/alternate, $TURNS rounds, a new order each round). The
+rules' calls: /etc/passwd and /etc/group read by the tool itself, the switch read
+back from the kernel; all of su-exec-static's add libcap-ng's constructor and
+the setuid self-check, and strace checks they are its calls, in its order.
+The gaps are the cost of each part on this machine.
 EOF
 }
 
